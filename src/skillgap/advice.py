@@ -1,0 +1,102 @@
+"""What to learn next: pure functions, no I/O.
+
+For each question below a target in any role, one step is one more level: its gain is the
+points that level adds to each role's fit. Steps are ranked by total points per hour of effort,
+and a step whose prerequisites are unmet is preceded by steps that meet them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from skillgap.model import Bank, NextStep, Question, Role
+
+
+def gain(role: Role, question_id: str, low: int, high: int) -> float:
+    """Points of `role`'s fit gained by raising one answer from `low` to `high`."""
+    total = role.total_weight
+    if total <= 0:
+        return 0.0
+    return sum(
+        100.0 * r.weight * (r.credit(high) - r.credit(low)) / total
+        for r in role.requirements
+        if r.question_id == question_id
+    )
+
+
+def _step(
+    bank: Bank,
+    levels: dict[str, int],
+    question: Question,
+    from_level: int,
+    to_level: int,
+    needed_for: tuple[str, ...] = (),
+) -> NextStep:
+    unmet = tuple(pid for pid, lvl in question.requires.items() if levels.get(pid, 0) < lvl)
+    return NextStep(
+        question_id=question.id,
+        title=question.title,
+        from_level=from_level,
+        to_level=to_level,
+        gain={role.id: gain(role, question.id, from_level, to_level) for role in bank.roles},
+        hours=question.hours_between(from_level, to_level),
+        requires=unmet,
+        resources=question.resources,
+        needed_for=needed_for,
+    )
+
+
+def candidates(bank: Bank, levels: dict[str, int], skip: Collection[str] = ()) -> list[NextStep]:
+    """One step per question below a target in any role, unranked."""
+    highest: dict[str, int] = {}
+    for role in bank.roles:
+        for req in role.requirements:
+            highest[req.question_id] = max(highest.get(req.question_id, 0), req.target)
+    steps = []
+    for qid, target in highest.items():
+        question = bank.questions.get(qid)
+        level = levels.get(qid, 0)
+        if question is None or qid in skip or level >= target:
+            continue
+        to_level = question.next_level(level)
+        if to_level is not None:
+            steps.append(_step(bank, levels, question, level, to_level))
+    return steps
+
+
+def rank_key(step: NextStep) -> tuple[float, float, str]:
+    hours = step.hours if step.hours > 0 else 1e-9
+    return (-step.total_gain / hours, -step.total_gain, step.question_id)
+
+
+def next_steps(bank: Bank, levels: dict[str, int], skip: Collection[str] = ()) -> list[NextStep]:
+    """Steps in the order to take them: best points per hour first, each preceded by steps
+    that bring its prerequisites up to the level it needs."""
+    ordered: list[NextStep] = []
+    reached: dict[str, int] = {}  # level each question stands at once the steps so far are done
+
+    def place(step: NextStep, chain: tuple[str, ...]) -> None:
+        question = bank.questions[step.question_id]
+        for pid in step.requires:
+            prerequisite = bank.questions.get(pid)
+            if prerequisite is None or pid in chain:
+                continue
+            needed = question.requires[pid]
+            now = reached.get(pid, levels.get(pid, 0))
+            if now >= needed:
+                continue
+            reach = min(
+                (lvl for lvl in prerequisite.reachable_levels() if lvl >= needed),
+                default=prerequisite.reachable_levels()[-1],
+            )
+            if reach > now:
+                pre = _step(bank, levels, prerequisite, now, reach, (step.question_id,))
+                place(pre, (*chain, pid))
+        if reached.get(step.question_id, step.from_level) >= step.to_level:
+            return  # a prerequisite step already took this question as far
+        reached[step.question_id] = step.to_level
+        ordered.append(step)
+
+    for step in sorted(candidates(bank, levels, skip), key=rank_key):
+        place(step, (step.question_id,))
+    return ordered

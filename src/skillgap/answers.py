@@ -1,0 +1,150 @@
+"""Answers files: reading one against a bank, and writing the template to fill in.
+
+An answers file maps question ids to a level 0-4 (rating), an option id (choice) or a list of
+option ids (multi) under `answers:`, with optional evidence under `notes:`. A question left
+empty or absent is unanswered and counts as 0.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+from typing import Any
+
+from skillgap import yamlfile
+from skillgap.model import LEVELS, Answer, Answers, Bank, Question
+from skillgap.validate import Field, FileChecker, Problem
+
+MAX_ANSWERS_BYTES = 1024 * 1024
+MAX_NOTE_LENGTH = 2_000
+
+
+class AnswersError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.format() for p in problems))
+        self.problems = tuple(problems)
+
+
+def level_of(question: Question, value: int | str | tuple[str, ...] | None) -> int:
+    """The level an answer value is worth. Raises ValueError for a value the question cannot take."""
+    if value is None:
+        return 0
+    if question.kind == "rating":
+        if isinstance(value, int) and not isinstance(value, bool) and value in LEVELS:
+            return value
+        raise ValueError(f"must be a level 0-4; got {value!r}")
+    chosen = (value,) if isinstance(value, str) else value
+    if question.kind == "choice" and not isinstance(value, str):
+        raise ValueError(f"must be one option id ({_option_ids(question)}); got {value!r}")
+    if not isinstance(chosen, tuple):
+        raise ValueError(f"must be a list of option ids ({_option_ids(question)})")
+    levels = []
+    for option_id in chosen:
+        option = question.option(option_id) if isinstance(option_id, str) else None
+        if option is None:
+            raise ValueError(f"{option_id!r} is not an option; choose from {_option_ids(question)}")
+        levels.append(option.level)
+    return max(levels, default=0)
+
+
+def _option_ids(question: Question) -> str:
+    return ", ".join(o.id for o in question.options)
+
+
+def make_answer(question: Question, value: Any, note: str = "") -> Answer:
+    if isinstance(value, list):
+        value = tuple(value)
+    return Answer(question.id, value, level_of(question, value), note)
+
+
+def load_answers(path: Path, bank: Bank) -> Answers:
+    try:
+        source = yamlfile.read_text(path, MAX_ANSWERS_BYTES)
+        data = yamlfile.parse(source)
+    except yamlfile.YamlFileError as exc:
+        raise AnswersError([Problem(str(exc.path), exc.line, "", exc.message)]) from None
+    checker = FileChecker(source, data)
+    root = checker.root(("answers", "notes"), required=("answers",))
+    found: dict[str, Answer] = {}
+    if root is not None:
+        notes = _notes(root.child("notes"), bank)
+        field = root.child("answers")
+        if field is not None and field.value is not None and field.is_mapping():
+            for qid, value_field in field.entries():
+                question = bank.questions.get(qid)
+                if question is None:
+                    _unknown(value_field, qid, bank)
+                    continue
+                if value_field.value is None:
+                    continue  # left empty: unanswered
+                try:
+                    found[qid] = make_answer(question, value_field.value, notes.get(qid, ""))
+                except ValueError as exc:
+                    value_field.error(str(exc))
+    problems = checker.problems()
+    if problems:
+        raise AnswersError(problems)
+    return Answers(found)
+
+
+def _unknown(field: Field, qid: str, bank: Bank) -> None:
+    close = difflib.get_close_matches(qid, list(bank.questions), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    field.error(f"'{qid}' is not a question in bank '{bank.name}'{hint}", at_key=True)
+
+
+def _notes(field: Field | None, bank: Bank) -> dict[str, str]:
+    if field is None or field.value is None or not field.is_mapping():
+        return {}
+    notes = {}
+    for qid, note_field in field.entries():
+        if qid not in bank.questions:
+            _unknown(note_field, qid, bank)
+        elif note_field.value is not None:
+            text = note_field.as_text(required=False)
+            if len(text) > MAX_NOTE_LENGTH:
+                note_field.error(f"a note is at most {MAX_NOTE_LENGTH:,} characters")
+            else:
+                notes[qid] = text
+    return notes
+
+
+def template(bank: Bank) -> str:
+    """A YAML answers file listing every question, each commented with its allowed values."""
+    scale = ", ".join(f"{level} {label}" for level, label in enumerate(bank.scale))
+    lines = [
+        f"# skillgap answers for {bank.name} (version {bank.version})",
+        "# Fill in a value after each question id; leave it empty to count it as not answered (0).",
+        f"# Rating questions take a level: {scale}.",
+        "# Score it with: skillgap score THIS_FILE",
+        "answers:",
+    ]
+    for section in bank.sections:
+        lines.append(f"  # --- {section.title} ---")
+        for qid in section.question_ids:
+            question = bank.questions[qid]
+            lines.append(f"  # {_one_line(question.prompt)}")
+            if question.kind == "rating":
+                lines.append("  #   a level 0-4" + (":" if question.levels else ""))
+                lines += [
+                    f"  #   {lvl}: {_one_line(text)}"
+                    for lvl, text in sorted(question.levels.items())
+                ]
+            else:
+                how = "one of" if question.kind == "choice" else "a list of any of"
+                opts = ", ".join(f"{o.id} ({_one_line(o.label)})" for o in question.options)
+                lines.append(f"  #   {how}: {opts}")
+            lines.append(f"  {qid}:")
+    lines += [
+        "# Optional evidence for an answer (how would you show it?), by question id:",
+        "notes: {}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    flat = " ".join(text.split())
+    # json.dumps escapes control characters, so the template stays plain, safe text.
+    return json.dumps(flat, ensure_ascii=False)[1:-1]

@@ -1,0 +1,440 @@
+"""Load and validate a question bank directory into a `Bank`.
+
+A bank is `bank.yaml`, `sections/*.yaml` and `roles/*.yaml` (see questions/README.md). Every
+problem names the file, the line and the field, and all problems found are reported together,
+so an author can fix them in one go.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from skillgap import yamlfile
+from skillgap.model import (
+    KINDS,
+    LEVELS,
+    Bank,
+    Kind,
+    MarketFigure,
+    Option,
+    Question,
+    Requirement,
+    Resource,
+    Role,
+    Section,
+)
+from skillgap.validate import Field, FileChecker, Problem, is_kebab
+
+DEFAULT_SCALE = ("Not yet", "Aware", "Practised", "Independent", "Expert")
+
+
+class BankError(Exception):
+    """A bank that cannot be used, with every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("\n".join(p.format() for p in problems))
+        self.problems = tuple(problems)
+
+
+def bundled_bank_dir() -> Path:
+    """The bank that ships with skillgap: inside the installed package, or in a checkout."""
+    packaged = Path(str(resources.files("skillgap"))) / "questions"
+    if (packaged / "bank.yaml").is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "questions"
+
+
+def default_bank_dir() -> Path:
+    env = os.environ.get("SKILLGAP_QUESTIONS")
+    return Path(env) if env else bundled_bank_dir()
+
+
+def load_bank(directory: Path) -> Bank:
+    """Load and validate the bank in `directory`; raise BankError listing every problem."""
+    return _BankLoader(directory).load()
+
+
+# -- one loader per call: gathers problems across files -------------------------------------
+
+
+@dataclass
+class _Located:
+    """Where an id was defined, for duplicate and cross-reference messages."""
+
+    checker: FileChecker
+    path: tuple[str | int, ...]
+
+    def where(self) -> str:
+        line = self.checker.line(self.path)
+        return f"{self.checker.display}:{line}" if line else self.checker.display
+
+
+class _BankLoader:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.problems: list[Problem] = []
+        self.checkers: list[FileChecker] = []
+        self.question_at: dict[str, _Located] = {}
+        self.section_at: dict[str, _Located] = {}
+        self.role_at: dict[str, _Located] = {}
+
+    def load(self) -> Bank:
+        if not self.directory.is_dir():
+            raise BankError([Problem(str(self.directory), None, "", "bank folder not found")])
+        header = self._load_header()
+        sections: list[Section] = []
+        questions: dict[str, Question] = {}
+        for checker in self._files("sections"):
+            section = self._section(checker, questions)
+            if section is not None:
+                sections.append(section)
+        roles = [r for c in self._files("roles") if (r := self._role(c)) is not None]
+        if not sections and not self._has_problems():
+            self._problem(self.directory / "sections", "", "the bank has no section files")
+        if not roles and not self._has_problems():
+            self._problem(self.directory / "roles", "", "the bank has no role files")
+        self._check_references(questions, roles)
+        self._check_cycles(questions)
+        problems = self.problems + [p for c in self.checkers for p in c.problems()]
+        if problems:
+            raise BankError(problems)
+        name, version, scale, description = header
+        return Bank(
+            name=name,
+            version=version,
+            scale=scale,
+            sections=tuple(sections),
+            questions=questions,
+            roles=tuple(roles),
+            description=description,
+        )
+
+    def _has_problems(self) -> bool:
+        return bool(self.problems) or any(c.has_problems for c in self.checkers)
+
+    def _problem(self, path: Path, field: str, message: str) -> None:
+        self.problems.append(Problem(str(path), None, field, message))
+
+    def _open(self, path: Path) -> FileChecker | None:
+        try:
+            source = yamlfile.read_text(path)
+            data = yamlfile.parse(source)
+        except yamlfile.YamlFileError as exc:
+            self.problems.append(Problem(str(exc.path), exc.line, "", exc.message))
+            return None
+        checker = FileChecker(source, data)
+        self.checkers.append(checker)
+        return checker
+
+    def _files(self, folder: str) -> Iterator[FileChecker]:
+        base = self.directory / folder
+        if not base.is_dir():
+            self._problem(base, "", f"missing folder '{folder}/'")
+            return
+        paths = sorted(p for p in base.iterdir() if p.suffix in (".yaml", ".yml"))
+        for path in paths:
+            checker = self._open(path)
+            if checker is not None:
+                yield checker
+
+    # -- bank.yaml ---------------------------------------------------------------------------
+
+    def _load_header(self) -> tuple[str, str, tuple[str, ...], str]:
+        path = self.directory / "bank.yaml"
+        fallback = ("", "", DEFAULT_SCALE, "")
+        if not path.is_file():
+            self._problem(path, "", "missing bank.yaml (it names the bank and its version)")
+            return fallback
+        checker = self._open(path)
+        if checker is None:
+            return fallback
+        root = checker.root(("name", "version", "description", "scale"), ("name", "version"))
+        if root is None:
+            return fallback
+        name = root.text("name", required=True)
+        version = root.version("version")
+        description = root.text("description")
+        scale = DEFAULT_SCALE
+        scale_field = root.child("scale")
+        if scale_field is not None and scale_field.is_mapping():
+            labels = dict(scale_field.int_keyed_text(LEVELS))
+            missing = [str(level) for level in LEVELS if level not in labels]
+            if missing:
+                scale_field.error(
+                    f"needs a label for every level 0-4; missing {', '.join(missing)}"
+                )
+            else:
+                scale = tuple(labels[level] for level in LEVELS)
+        return name, version, scale, description
+
+    # -- sections ----------------------------------------------------------------------------
+
+    def _section(self, checker: FileChecker, questions: dict[str, Question]) -> Section | None:
+        root = checker.root(("section", "questions"), ("section", "questions"))
+        if root is None:
+            return None
+        head = root.child("section", required=True)
+        if head is None or not head.check_mapping(("id", "title", "description")):
+            return None
+        section_id = head.ident("id")
+        title = head.text("title", required=True)
+        description = head.text("description")
+        if section_id:
+            self._claim(self.section_at, "section", section_id, head.child("id"))
+        items = root.child("questions", required=True)
+        ids: list[str] = []
+        if items is not None and items.check_list(non_empty=True):
+            for item in items.items():
+                question = self._question(item, section_id)
+                if question is None:
+                    continue
+                if self._claim(self.question_at, "question", question.id, item.child("id")):
+                    questions[question.id] = question
+                    ids.append(question.id)
+        return Section(section_id, title, description, tuple(ids))
+
+    def _claim(self, seen: dict[str, _Located], what: str, ident: str, field: Field | None) -> bool:
+        """Record where `ident` is defined; report a duplicate at the later place."""
+        if field is None:
+            return False
+        if ident in seen:
+            field.error(f"duplicate {what} id '{ident}' (first defined at {seen[ident].where()})")
+            return False
+        seen[ident] = _Located(field.checker, field.path)
+        return True
+
+    def _question(self, item: Field, section_id: str) -> Question | None:
+        allowed = ("id", "title", "prompt", "kind", "help", "quick", "levels", "options",
+                   "effort_hours", "requires", "resources")  # fmt: skip
+        if not item.check_mapping(allowed):
+            return None
+        qid = item.ident("id")
+        prompt = item.text("prompt", required=True)
+        kind_field = item.child("kind")
+        kind: Kind = "rating"
+        if kind_field is not None:
+            value = kind_field.value
+            if value in KINDS:
+                kind = value
+            else:
+                kind_field.error(f"must be one of {', '.join(KINDS)}; got {value!r}")
+        levels: dict[int, str] = {}
+        options: tuple[Option, ...] = ()
+        levels_field = item.child("levels")
+        options_field = item.child("options")
+        if kind == "rating":
+            if options_field is not None:
+                options_field.error("only choice and multi questions have options")
+            if levels_field is not None and levels_field.is_mapping():
+                levels = dict(levels_field.int_keyed_text(range(1, 5)))
+        else:
+            if levels_field is not None:
+                levels_field.error("only rating questions have level anchors; use options")
+            options = self._options(item.child("options", required=True))
+        effort = self._effort(item.child("effort_hours"), kind, options)
+        requires: dict[str, int] = {}
+        requires_field = item.child("requires")
+        if requires_field is not None and requires_field.is_mapping():
+            for key, level_field in requires_field.entries():
+                level = level_field.level(LEVELS)
+                if level is not None:
+                    requires[key] = level
+        return Question(
+            id=qid,
+            prompt=prompt,
+            section_id=section_id,
+            kind=kind,
+            levels=levels,
+            options=options,
+            effort_hours=effort,
+            requires=requires,
+            resources=self._resources(item.child("resources")),
+            help=item.text("help"),
+            quick=item.flag("quick"),
+            short_title=item.text("title"),
+        )
+
+    def _options(self, field: Field | None) -> tuple[Option, ...]:
+        if field is None or not field.check_list(non_empty=True):
+            return ()
+        options: list[Option] = []
+        seen: set[str] = set()
+        for item in field.items():
+            if not item.check_mapping(("id", "label", "level")):
+                continue
+            oid = item.ident("id")
+            label = item.text("label", required=True)
+            level_field = item.child("level", required=True)
+            level = level_field.level(LEVELS) if level_field is not None else None
+            if oid in seen:
+                id_field = item.child("id")
+                if id_field is not None:
+                    id_field.error(f"duplicate option id '{oid}' in this question")
+                continue
+            seen.add(oid)
+            if oid and level is not None:
+                options.append(Option(oid, label, level))
+        if len(field.value) < 2:
+            field.error("a choice or multi question needs at least two options")
+        return tuple(options)
+
+    def _effort(
+        self, field: Field | None, kind: Kind, options: tuple[Option, ...]
+    ) -> dict[int, float]:
+        if field is None:
+            return {}
+        if field.is_number():
+            hours = field.positive_number()
+            targets = range(1, 5) if kind == "rating" else sorted({o.level for o in options} - {0})
+            return {level: hours for level in targets} if hours is not None else {}
+        if not field.is_mapping():
+            field.error("must be hours (a number > 0) or a mapping of level to hours")
+            return {}
+        effort: dict[int, float] = {}
+        for key, hours_field in field.int_keyed(range(1, 5)):
+            hours = hours_field.positive_number()
+            if hours is not None:
+                effort[key] = hours
+        return effort
+
+    def _resources(self, field: Field | None) -> tuple[Resource, ...]:
+        if field is None or not field.check_list():
+            return ()
+        found: list[Resource] = []
+        for item in field.items():
+            if not item.check_mapping(("title", "url", "kind")):
+                continue
+            title = item.text("title", required=True)
+            url = item.text("url")
+            if url and not url.startswith(("https://", "http://")):
+                url_field = item.child("url")
+                if url_field is not None:
+                    url_field.error("must be an http:// or https:// address")
+                url = ""
+            found.append(Resource(title, url, item.text("kind")))
+        return tuple(found)
+
+    # -- roles -------------------------------------------------------------------------------
+
+    def _role(self, checker: FileChecker) -> Role | None:
+        root = checker.root(("role", "requirements"), ("role", "requirements"))
+        if root is None:
+            return None
+        head = root.child("role", required=True)
+        allowed = ("id", "name", "summary", "responsibilities", "background", "education",
+                   "market")  # fmt: skip
+        if head is None or not head.check_mapping(allowed):
+            return None
+        role_id = head.ident("id")
+        if role_id:
+            self._claim(self.role_at, "role", role_id, head.child("id"))
+        requirements: list[Requirement] = []
+        field = root.child("requirements", required=True)
+        if field is not None and field.is_mapping():
+            if not field.value:
+                field.error("a role needs at least one requirement")
+            for qid, spec in field.entries():
+                if not spec.check_mapping(("target", "weight", "essential"), ("target", "weight")):
+                    continue
+                target_field = spec.child("target")
+                weight_field = spec.child("weight")
+                target = target_field.level(range(1, 5)) if target_field else None
+                weight = weight_field.positive_number() if weight_field else None
+                if target is not None and weight is not None:
+                    requirements.append(Requirement(qid, target, weight, spec.flag("essential")))
+        market: list[MarketFigure] = []
+        market_field = head.child("market")
+        if market_field is not None and market_field.check_list():
+            for item in market_field.items():
+                if item.check_mapping(("label", "value", "source", "date"), ("label", "value")):
+                    market.append(
+                        MarketFigure(
+                            item.text("label", required=True),
+                            item.text("value", required=True, numbers_ok=True),
+                            item.text("source"),
+                            item.text("date", numbers_ok=True),
+                        )
+                    )
+        return Role(
+            id=role_id,
+            name=head.text("name", required=True),
+            summary=head.text("summary"),
+            requirements=tuple(requirements),
+            responsibilities=head.text_list("responsibilities"),
+            background=head.text_list("background"),
+            education=head.text_list("education"),
+            market=tuple(market),
+        )
+
+    # -- across files ------------------------------------------------------------------------
+
+    def _unknown(self, field: Field, kind: str, ident: str, known: dict[str, Any]) -> None:
+        close = difflib.get_close_matches(ident, list(known), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        field.error(f"{kind} '{ident}' names no question{hint}", at_key=True)
+
+    def _check_references(self, questions: dict[str, Question], roles: list[Role]) -> None:
+        if not questions:
+            return
+        for role in roles:
+            located = self.role_at.get(role.id)
+            if located is None:
+                continue
+            field = located.checker.root_field().child("requirements")
+            if field is None:
+                continue
+            for qid, spec in field.entries():
+                if qid not in questions:
+                    self._unknown(spec, "requirement", qid, questions)
+        for qid, question in questions.items():
+            at = self.question_at[qid]
+            item = at.checker.field(at.path[:-1])
+            requires = item.child("requires") if item is not None else None
+            if requires is None:
+                continue
+            for pid, spec in requires.entries():
+                if pid == qid:
+                    spec.error(f"question '{qid}' cannot require itself", at_key=True)
+                elif pid not in questions:
+                    self._unknown(spec, "prerequisite", pid, questions)
+
+    def _check_cycles(self, questions: dict[str, Question]) -> None:
+        state: dict[str, int] = {}  # 1: on the current path, 2: done
+        reported: set[frozenset[str]] = set()
+
+        def visit(qid: str, trail: list[str]) -> None:
+            state[qid] = 1
+            trail.append(qid)
+            for pid in questions[qid].requires:
+                if pid not in questions or pid == qid:
+                    continue
+                if state.get(pid) == 1:
+                    cycle = [*trail[trail.index(pid) :], pid]
+                    key = frozenset(cycle)
+                    if key not in reported:
+                        reported.add(key)
+                        at = self.question_at[qid]
+                        item = at.checker.field(at.path[:-1])
+                        requires = item.child("requires") if item else None
+                        spec = requires.child(pid) if requires else None
+                        if spec is not None:
+                            spec.error(
+                                "prerequisites form a cycle: " + " -> ".join(cycle), at_key=True
+                            )
+                elif pid not in state:
+                    visit(pid, trail)
+            trail.pop()
+            state[qid] = 2
+
+        for qid in questions:
+            if qid not in state:
+                visit(qid, [])
+
+
+__all__ = ["BankError", "Problem", "bundled_bank_dir", "default_bank_dir", "is_kebab", "load_bank"]

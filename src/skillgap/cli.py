@@ -1,0 +1,184 @@
+"""The `skillgap` command. Headless commands never import Textual; `--version` imports nothing
+but this module, so it stays fast."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from skillgap import __version__
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input: reported as one line on stderr, exit 2."""
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    raise SystemExit(_print_error(message, code))
+
+
+def _print_error(message: str, code: int) -> int:
+    print(f"skillgap: {message}", file=sys.stderr)
+    return code
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def _bank_dir(args: argparse.Namespace) -> Path:
+    from skillgap.bank import default_bank_dir
+
+    return Path(args.questions) if args.questions else default_bank_dir()
+
+
+def _load_bank(args: argparse.Namespace, directory: Path | None = None):  # type: ignore[no-untyped-def]
+    from skillgap.bank import load_bank
+
+    return load_bank(directory or _bank_dir(args))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    bank = _load_bank(args, Path(args.dir) if args.dir else None)
+    print(
+        f"ok: {len(bank.questions)} questions, {len(bank.sections)} sections, {len(bank.roles)} roles"
+    )
+    return EXIT_OK
+
+
+def cmd_answers_template(args: argparse.Namespace) -> int:
+    from skillgap.answers import template
+
+    text = template(_load_bank(args))
+    if args.output and args.output != "-":
+        _write_new(Path(args.output), text, args.force)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _write_new(path: Path, text: str, force: bool) -> None:
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists; pass --force to overwrite it")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    import json
+
+    from skillgap.answers import load_answers
+    from skillgap.export import render_text, result_json
+    from skillgap.scoring import score
+
+    bank = _load_bank(args)
+    answers = load_answers(Path(args.answers), bank)
+    result = score(bank, answers)
+    if args.json:
+        print(json.dumps(result_json(result), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_text(result, bank))
+    return EXIT_OK
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from skillgap.tui.app import run
+
+    return run(bank_dir=_bank_dir(args), data_dir=args.data_dir)
+
+
+# -- parser -----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="skillgap",
+        description="Skill-gap self-assessment for DevOps and DevSecOps engineers. "
+        "With no command, opens the interactive assessment.",
+        epilog="example: skillgap score answers.yaml --json",
+    )
+    parser.add_argument("--version", action="version", version=f"skillgap {__version__}")
+    parser.add_argument(
+        "--questions",
+        metavar="DIR",
+        default=os.environ.get("SKILLGAP_QUESTIONS") or None,
+        help="question bank folder (default: $SKILLGAP_QUESTIONS, else the bundled bank)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=os.environ.get("SKILLGAP_DATA_DIR") or None,
+        help="where reports are saved (default: $SKILLGAP_DATA_DIR, else your user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help: str, example: str):  # type: ignore[no-untyped-def]
+        p = sub.add_parser(name, help=help, description=help, epilog=f"example: {example}")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("validate", cmd_validate, "check a question bank and report every problem",
+                "skillgap validate ./my-bank")  # fmt: skip
+    p.add_argument(
+        "dir",
+        nargs="?",
+        metavar="DIR",
+        help="bank folder (default: --questions, else the bundled bank)",
+    )
+
+    p = command("answers-template", cmd_answers_template,
+                "write a YAML answers file listing every question, to fill in",
+                "skillgap answers-template -o answers.yaml")  # fmt: skip
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    p = command("score", cmd_score, "score an answers file against every role",
+                "skillgap score answers.yaml --json")  # fmt: skip
+    p.add_argument("answers", metavar="ANSWERS", help="answers file (see answers-template)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_tui)
+    return run_command(func, args)
+
+
+def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run one command, turning every expected failure into one clear line and an exit code."""
+    from skillgap.answers import AnswersError
+    from skillgap.bank import BankError
+
+    try:
+        return func(args)
+    except (BankError, AnswersError) as exc:
+        for problem in exc.problems:
+            print(problem.format(), file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
+        return _print_error(str(exc), EXIT_USAGE)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into a command that stopped reading (| head): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:
+        if os.environ.get("SKILLGAP_DEBUG"):
+            raise
+        return _print_error(
+            f"internal error: {type(exc).__name__}: {exc} (set SKILLGAP_DEBUG=1 for details)",
+            EXIT_FAILURE,
+        )

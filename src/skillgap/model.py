@@ -1,0 +1,276 @@
+"""The domain, as frozen dataclasses: a bank of questions, the roles scored against it, a
+person's answers, and the result of scoring them.
+
+Every answer is a level 0-4, whatever the kind of question, so scoring is uniform.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+MIN_LEVEL = 0
+MAX_LEVEL = 4
+LEVELS = range(MIN_LEVEL, MAX_LEVEL + 1)
+
+Kind = Literal["rating", "choice", "multi"]
+KINDS: tuple[Kind, ...] = ("rating", "choice", "multi")
+
+#: Hours to the next level when a question does not say.
+DEFAULT_EFFORT_HOURS = 10.0
+
+
+@dataclass(frozen=True)
+class Resource:
+    """Somewhere to learn: documentation, a course, a certification body's page."""
+
+    title: str
+    url: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer to a `choice` or `multi` question, worth a level."""
+
+    id: str
+    label: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    prompt: str
+    section_id: str
+    kind: Kind = "rating"
+    #: Behavioural anchors for rating levels, level -> what a person at that level does.
+    levels: dict[int, str] = field(default_factory=dict)
+    options: tuple[Option, ...] = ()
+    #: Hours from level L-1 to level L, keyed by L (1-4).
+    effort_hours: dict[int, float] = field(default_factory=dict)
+    #: Prerequisites: question id -> minimum level.
+    requires: dict[str, int] = field(default_factory=dict)
+    resources: tuple[Resource, ...] = ()
+    help: str = ""
+    #: Asked in Quick mode.
+    quick: bool = False
+    #: A short name for lists and tables ("Docker"); the prompt when the bank gives none.
+    short_title: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.short_title or self.prompt
+
+    def option(self, option_id: str) -> Option | None:
+        for opt in self.options:
+            if opt.id == option_id:
+                return opt
+        return None
+
+    def reachable_levels(self) -> tuple[int, ...]:
+        """The levels an answer to this question can be worth, ascending."""
+        if self.kind == "rating":
+            return tuple(LEVELS)
+        return tuple(sorted({0, *(o.level for o in self.options)}))
+
+    def next_level(self, level: int) -> int | None:
+        """The lowest level above `level` that an answer can reach, or None at the top."""
+        for candidate in self.reachable_levels():
+            if candidate > level:
+                return candidate
+        return None
+
+    def hours_between(self, low: int, high: int) -> float:
+        """Estimated hours of learning to go from level `low` to level `high`."""
+        return sum(
+            self.effort_hours.get(lvl, DEFAULT_EFFORT_HOURS) for lvl in range(low + 1, high + 1)
+        )
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    description: str = ""
+    question_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Requirement:
+    question_id: str
+    target: int
+    weight: float
+    essential: bool = False
+
+    def credit(self, level: int) -> float:
+        """How much of this requirement a level meets, 0-1: min(level / target, 1)."""
+        return min(level / self.target, 1.0)
+
+
+@dataclass(frozen=True)
+class MarketFigure:
+    """A dated, sourced fact about pay or openings: context, never advice."""
+
+    label: str
+    value: str
+    source: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    summary: str = ""
+    requirements: tuple[Requirement, ...] = ()
+    responsibilities: tuple[str, ...] = ()
+    background: tuple[str, ...] = ()
+    education: tuple[str, ...] = ()
+    market: tuple[MarketFigure, ...] = ()
+
+    @property
+    def total_weight(self) -> float:
+        return sum(r.weight for r in self.requirements)
+
+
+@dataclass(frozen=True)
+class Bank:
+    name: str
+    version: str
+    #: Labels of the 0-4 scale, index = level.
+    scale: tuple[str, ...]
+    sections: tuple[Section, ...]
+    questions: dict[str, Question]
+    roles: tuple[Role, ...]
+    description: str = ""
+
+    def role(self, role_id: str) -> Role | None:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        return None
+
+    def section(self, section_id: str) -> Section | None:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        return None
+
+    def ordered_questions(self, quick: bool = False) -> list[Question]:
+        """Questions in quiz order: section by section, as written in each file."""
+        ordered = [self.questions[qid] for s in self.sections for qid in s.question_ids]
+        return [q for q in ordered if q.quick] if quick else ordered
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a person said to one question. `value` is a level (rating), an option id (choice)
+    or a tuple of option ids (multi); None means skipped."""
+
+    question_id: str
+    value: int | str | tuple[str, ...] | None
+    level: int
+    note: str = ""
+
+    @property
+    def skipped(self) -> bool:
+        return self.value is None
+
+
+@dataclass(frozen=True)
+class Answers:
+    """A person's answers, by question id. Absent questions are unanswered and count as 0."""
+
+    by_question: dict[str, Answer] = field(default_factory=dict)
+
+    def level(self, question_id: str) -> int:
+        answer = self.by_question.get(question_id)
+        return answer.level if answer is not None else 0
+
+    def get(self, question_id: str) -> Answer | None:
+        return self.by_question.get(question_id)
+
+    def with_answer(self, answer: Answer) -> Answers:
+        return Answers({**self.by_question, answer.question_id: answer})
+
+    def without(self, question_id: str) -> Answers:
+        return Answers({k: v for k, v in self.by_question.items() if k != question_id})
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    section_id: str
+    title: str
+    #: 0-100, or None when the role asks nothing in this section.
+    score: float | None
+    weight: float
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A requirement not yet met."""
+
+    question_id: str
+    level: int
+    target: int
+    weight: float
+    essential: bool
+
+
+@dataclass(frozen=True)
+class RoleResult:
+    role_id: str
+    name: str
+    #: Fit, 0-100.
+    score: float
+    sections: tuple[SectionScore, ...]
+    gaps: tuple[Gap, ...]
+
+    @property
+    def missing_essentials(self) -> tuple[str, ...]:
+        return tuple(g.question_id for g in self.gaps if g.essential)
+
+    @property
+    def ready(self) -> bool:
+        return not self.missing_essentials
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """One more level on one question, and why it is worth learning."""
+
+    question_id: str
+    title: str
+    from_level: int
+    to_level: int
+    #: Points each role's fit gains, by role id.
+    gain: dict[str, float]
+    hours: float
+    #: Prerequisite question ids this step waits on (unmet when the advice was made).
+    requires: tuple[str, ...]
+    resources: tuple[Resource, ...]
+    #: Set when this step is here only because a later step needs it.
+    needed_for: tuple[str, ...] = ()
+
+    @property
+    def total_gain(self) -> float:
+        return sum(self.gain.values())
+
+
+@dataclass(frozen=True)
+class Result:
+    bank_name: str
+    bank_version: str
+    roles: tuple[RoleResult, ...]
+    next_steps: tuple[NextStep, ...]
+    #: Questions with no answer, counted as level 0.
+    unanswered: tuple[str, ...]
+    #: Questions the person chose to skip, counted as level 0.
+    skipped: tuple[str, ...]
+
+    def role(self, role_id: str) -> RoleResult | None:
+        for role in self.roles:
+            if role.role_id == role_id:
+                return role
+        return None

@@ -1,0 +1,182 @@
+"""Reading YAML that comes from outside: safe, bounded, and able to say where a value was.
+
+Loading is `safe_load` with libyaml's CSafeLoader where available; tags that build Python
+objects are refused by the safe loader. Each file is size-capped before it is read, and a file
+that uses anchors is checked for alias expansion before its data is handed on, so a hostile
+file fails fast instead of eating memory. Line numbers are looked up only when there is an
+error to report, so the common path pays nothing for them.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - pure-Python PyYAML
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Nodes a document may expand to once aliases are followed.
+MAX_EXPANDED_NODES = 200_000
+
+PathPart = str | int
+_ANCHOR = re.compile(r"(?:^|[\s\[\{,:-])&[^\s\[\]{},]")
+
+
+class YamlFileError(Exception):
+    """A file that could not be read as safe YAML. `line` is 1-based, or None."""
+
+    def __init__(self, path: Path, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class YamlText:
+    path: Path
+    text: str
+
+
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlText:
+    """Read a file as UTF-8 text, refusing one over the size cap before reading it."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise YamlFileError(
+                path, None, f"file is {size:,} bytes; the limit is {max_bytes:,} bytes"
+            )
+        with path.open("rb") as f:
+            raw = f.read(max_bytes + 1)
+    except YamlFileError:
+        raise
+    except FileNotFoundError:
+        raise YamlFileError(path, None, "file not found") from None
+    except IsADirectoryError:
+        raise YamlFileError(path, None, "is a folder, not a file") from None
+    except OSError as exc:
+        raise YamlFileError(path, None, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise YamlFileError(path, None, f"file is over the limit of {max_bytes:,} bytes")
+    if b"\x00" in raw:
+        raise YamlFileError(path, None, "is a binary file, not YAML text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlFileError(path, line, "is not valid UTF-8 text") from None
+    return YamlText(path, text)
+
+
+def load(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
+    """Safely load one YAML document from `path`; raise YamlFileError with a line on failure."""
+    source = read_text(path, max_bytes)
+    return parse(source)
+
+
+def parse(source: YamlText) -> Any:
+    if _ANCHOR.search(source.text):
+        _check_alias_expansion(source)
+    # Most of a large load is the cyclic GC scanning the fresh node tree; nothing in it is
+    # cyclic garbage, so pausing the collector halves the time.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return yaml.load(source.text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise YamlFileError(source.path, line, _describe(exc)) from None
+    except yaml.YAMLError as exc:
+        raise YamlFileError(source.path, None, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise YamlFileError(source.path, None, "nested too deeply") from None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _describe(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or "invalid YAML"
+    if "could not determine a constructor for the tag" in problem:
+        tag = problem.split("tag", 1)[1].strip()
+        return f"YAML tag {tag} is not allowed (only plain YAML data is read)"
+    context = f"{exc.context}, " if exc.context else ""
+    return f"invalid YAML: {context}{problem}"
+
+
+def _compose(source: YamlText) -> yaml.Node | None:
+    try:
+        return yaml.compose(source.text, Loader=SafeLoader)
+    except yaml.YAMLError:
+        return None
+    except RecursionError:
+        return None
+
+
+def _check_alias_expansion(source: YamlText) -> None:
+    node = _compose(source)
+    if node is None:
+        return  # the load that follows reports the syntax error
+    sizes: dict[int, int] = {}
+
+    def expanded(n: yaml.Node, depth: int) -> int:
+        key = id(n)
+        if key in sizes:
+            return sizes[key]
+        if depth > 500:
+            raise YamlFileError(source.path, n.start_mark.line + 1, "nested too deeply")
+        total = 1
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                total += expanded(k, depth + 1) + expanded(v, depth + 1)
+        elif isinstance(n, yaml.SequenceNode):
+            for item in n.value:
+                total += expanded(item, depth + 1)
+        sizes[key] = total
+        if total > MAX_EXPANDED_NODES:
+            raise YamlFileError(
+                source.path,
+                n.start_mark.line + 1,
+                f"aliases expand to over {MAX_EXPANDED_NODES:,} values; refusing to load",
+            )
+        return total
+
+    expanded(node, 0)
+
+
+def line_of(source: YamlText, path: Sequence[PathPart], at_key: bool = False) -> int | None:
+    """The 1-based line of the value at `path` (or of its key, with `at_key`).
+
+    Where the path runs out (a missing field), the line of the deepest node found."""
+    node = _compose(source)
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for i, part in enumerate(path):
+        last = i == len(path) - 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                    line = (key_node if last and at_key else value_node).start_mark.line + 1
+                    node = value_node
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if not 0 <= part < len(node.value):
+                return line
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
