@@ -27,7 +27,7 @@ class AnswersError(Exception):
 
 
 def level_of(question: Question, value: int | str | tuple[str, ...] | None) -> int:
-    """The level an answer value is worth. Raises ValueError for a value the question cannot take."""
+    """The level an answer is worth; ValueError for a value the question cannot take."""
     if value is None:
         return 0
     if question.kind == "rating":

@@ -29,9 +29,9 @@ from skillgap.model import (
     Role,
     Section,
 )
-from skillgap.validate import Field, FileChecker, Problem, is_kebab
+from skillgap.validate import Field, FileChecker, Problem, describe_value, is_kebab
 
-DEFAULT_SCALE = ("Not yet", "Aware", "Practised", "Independent", "Expert")
+DEFAULT_SCALE: tuple[str, ...] = ("Not yet", "Aware", "Practised", "Independent", "Expert")
 
 
 class BankError(Exception):
@@ -176,7 +176,7 @@ class _BankLoader:
     # -- sections ----------------------------------------------------------------------------
 
     def _section(self, checker: FileChecker, questions: dict[str, Question]) -> Section | None:
-        root = checker.root(("section", "questions"), ("section", "questions"))
+        root = checker.root(("section", "questions"))
         if root is None:
             return None
         head = root.child("section", required=True)
@@ -293,8 +293,11 @@ class _BankLoader:
             hours = field.positive_number()
             targets = range(1, 5) if kind == "rating" else sorted({o.level for o in options} - {0})
             return {level: hours for level in targets} if hours is not None else {}
-        if not field.is_mapping():
-            field.error("must be hours (a number > 0) or a mapping of level to hours")
+        if not isinstance(field.value, dict):
+            field.error(
+                "must be hours (a number > 0) or a mapping of level to hours;"
+                f" got {describe_value(field.value)}"
+            )
             return {}
         effort: dict[int, float] = {}
         for key, hours_field in field.int_keyed(range(1, 5)):
@@ -323,7 +326,7 @@ class _BankLoader:
     # -- roles -------------------------------------------------------------------------------
 
     def _role(self, checker: FileChecker) -> Role | None:
-        root = checker.root(("role", "requirements"), ("role", "requirements"))
+        root = checker.root(("role", "requirements"))
         if root is None:
             return None
         head = root.child("role", required=True)
@@ -392,7 +395,7 @@ class _BankLoader:
             for qid, spec in field.entries():
                 if qid not in questions:
                     self._unknown(spec, "requirement", qid, questions)
-        for qid, question in questions.items():
+        for qid in questions:
             at = self.question_at[qid]
             item = at.checker.field(at.path[:-1])
             requires = item.child("requires") if item is not None else None

@@ -8,19 +8,18 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING
 
 from skillgap import __version__
+
+if TYPE_CHECKING:
+    from skillgap.model import Bank
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
     """Bad input: reported as one line on stderr, exit 2."""
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    raise SystemExit(_print_error(message, code))
 
 
 def _print_error(message: str, code: int) -> int:
@@ -37,7 +36,7 @@ def _bank_dir(args: argparse.Namespace) -> Path:
     return Path(args.questions) if args.questions else default_bank_dir()
 
 
-def _load_bank(args: argparse.Namespace, directory: Path | None = None):  # type: ignore[no-untyped-def]
+def _load_bank(args: argparse.Namespace, directory: Path | None = None) -> Bank:
     from skillgap.bank import load_bank
 
     return load_bank(directory or _bank_dir(args))
@@ -45,9 +44,8 @@ def _load_bank(args: argparse.Namespace, directory: Path | None = None):  # type
 
 def cmd_validate(args: argparse.Namespace) -> int:
     bank = _load_bank(args, Path(args.dir) if args.dir else None)
-    print(
-        f"ok: {len(bank.questions)} questions, {len(bank.sections)} sections, {len(bank.roles)} roles"
-    )
+    counts = f"{len(bank.questions)} questions, {len(bank.sections)} sections"
+    print(f"ok: {counts}, {len(bank.roles)} roles")
     return EXIT_OK
 
 
@@ -120,7 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, func: Callable[[argparse.Namespace], int], help: str, example: str):  # type: ignore[no-untyped-def]
+    def command(
+        name: str, func: Callable[[argparse.Namespace], int], help: str, example: str
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help, epilog=f"example: {example}")
         p.set_defaults(func=func)
         return p

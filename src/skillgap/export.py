@@ -86,9 +86,8 @@ def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
             else "missing essentials: "
             + ", ".join(_title(bank, q) for q in role.missing_essentials)
         )
-        out.append(
-            f"  {one_line(role.name):<{width}}  {percent(role.score):>4}  {bar(role.score)}  {status}"
-        )
+        name = f"{one_line(role.name):<{width}}"
+        out.append(f"  {name}  {percent(role.score):>4}  {bar(role.score)}  {status}")
     out += ["", "By section"]
     names = [one_line(r.name) for r in result.roles]
     col = max(8, *(len(n) for n in names)) if names else 8

@@ -46,7 +46,7 @@ def field_name(path: Sequence[PathPart]) -> str:
     return name
 
 
-def _type_name(value: Any) -> str:
+def describe_value(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -98,10 +98,11 @@ class FileChecker:
     def field(self, path: Sequence[PathPart]) -> Field | None:
         value = self.data
         for part in path:
-            if (isinstance(value, dict) and part in value) or (isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value)):
-                value = value[part]
-            else:
+            in_dict = isinstance(value, dict) and part in value
+            in_list = isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value)
+            if not (in_dict or in_list):
                 return None
+            value = value[part]
         return Field(self, tuple(path), value)
 
 
@@ -119,7 +120,7 @@ class Field:
     def is_mapping(self) -> bool:
         if isinstance(self.value, dict):
             return True
-        self.error(f"must be a mapping (key: value lines); got {_type_name(self.value)}")
+        self.error(f"must be a mapping (key: value lines); got {describe_value(self.value)}")
         return False
 
     def is_number(self) -> bool:
@@ -133,7 +134,7 @@ class Field:
                 close = difflib.get_close_matches(str(key), list(allowed), n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 self.checker.error(
-                    (*self.path, key) if isinstance(key, (str, int)) else self.path,
+                    (*self.path, str(key)),
                     f"unknown field; {hint}allowed here: {', '.join(allowed)}",
                     at_key=True,
                 )
@@ -144,7 +145,7 @@ class Field:
 
     def check_list(self, non_empty: bool = False) -> bool:
         if not isinstance(self.value, list):
-            self.error(f"must be a list; got {_type_name(self.value)}")
+            self.error(f"must be a list; got {describe_value(self.value)}")
             return False
         if non_empty and not self.value:
             self.error("must not be empty")
@@ -171,19 +172,19 @@ class Field:
             if isinstance(key, str):
                 yield key, field
             else:
-                field.error(f"key must be a question id (text); got {_type_name(key)}", True)
+                field.error(f"key must be a question id (text); got {describe_value(key)}", True)
 
     def int_keyed(self, allowed: Iterable[int]) -> Iterator[tuple[int, Field]]:
         allowed = list(allowed)
         if not isinstance(self.value, dict):
             return
         for key, value in self.value.items():
-            field = Field(self.checker, (*self.path, key), value)
+            field = Field(self.checker, (*self.path, str(key)), value)
             if isinstance(key, int) and not isinstance(key, bool) and key in allowed:
                 yield key, field
             else:
                 span = f"{allowed[0]}-{allowed[-1]}"
-                field.error(f"key must be a level {span}; got {_type_name(key)}", at_key=True)
+                field.error(f"key must be a level {span}; got {describe_value(key)}", at_key=True)
 
     def int_keyed_text(self, allowed: Iterable[int]) -> Iterator[tuple[int, str]]:
         for key, field in self.int_keyed(allowed):
@@ -198,7 +199,7 @@ class Field:
         if numbers_ok and isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
         if not isinstance(value, str):
-            self.error(f"must be text; got {_type_name(value)}")
+            self.error(f"must be text; got {describe_value(value)}")
             return ""
         if required and not value.strip():
             self.error("must not be empty")
@@ -245,7 +246,7 @@ class Field:
         if field is None:
             return False
         if not isinstance(field.value, bool):
-            field.error(f"must be true or false; got {_type_name(field.value)}")
+            field.error(f"must be true or false; got {describe_value(field.value)}")
             return False
         return field.value
 
@@ -254,12 +255,12 @@ class Field:
         if isinstance(value, int) and not isinstance(value, bool) and value in allowed:
             return value
         span = f"{allowed.start}-{allowed.stop - 1}"
-        self.error(f"must be a level {span}; got {_type_name(value)}")
+        self.error(f"must be a level {span}; got {describe_value(value)}")
         return None
 
     def positive_number(self) -> float | None:
         value = self.value
         if self.is_number() and math.isfinite(value) and 0 < value <= 1e6:
             return float(value)
-        self.error(f"must be a number > 0 (at most 1,000,000); got {_type_name(value)}")
+        self.error(f"must be a number > 0 (at most 1,000,000); got {describe_value(value)}")
         return None
