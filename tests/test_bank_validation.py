@@ -104,16 +104,21 @@ def test_requirement_naming_unknown_question(bank_writer: BankWriter) -> None:
 
 def test_prerequisite_naming_unknown_question(bank_writer: BankWriter) -> None:
     bank_writer.write(
-        "sections/10-base.yaml", BankWriter.SECTION.replace("requires: {linux: 1}", "requires: {lnux: 1}")
+        "sections/10-base.yaml",
+        BankWriter.SECTION.replace("requires: {linux: 1}", "requires: {lnux: 1}"),
     )
     p = only(bank_writer)
-    assert p.line == 11 and "prerequisite 'lnux' names no question; did you mean 'linux'?" in p.message
+    assert (
+        p.line == 11 and "prerequisite 'lnux' names no question; did you mean 'linux'?" in p.message
+    )
 
 
 def test_prerequisite_cycle(bank_writer: BankWriter) -> None:
     bank_writer.write(
         "sections/10-base.yaml",
-        BankWriter.SECTION.replace("effort_hours: 10", "effort_hours: 10\n    requires: {docker: 2}"),
+        BankWriter.SECTION.replace(
+            "effort_hours: 10", "effort_hours: 10\n    requires: {docker: 2}"
+        ),
     )
     p = only(bank_writer)
     assert "cycle" in p.message and "linux" in p.message and "docker" in p.message
@@ -122,7 +127,8 @@ def test_prerequisite_cycle(bank_writer: BankWriter) -> None:
 
 def test_self_prerequisite(bank_writer: BankWriter) -> None:
     bank_writer.write(
-        "sections/10-base.yaml", BankWriter.SECTION.replace("requires: {linux: 1}", "requires: {docker: 1}")
+        "sections/10-base.yaml",
+        BankWriter.SECTION.replace("requires: {linux: 1}", "requires: {docker: 1}"),
     )
     assert "cannot require itself" in only(bank_writer).message
 
@@ -143,21 +149,27 @@ def test_levels_outside_0_to_4(bank_writer: BankWriter, old: str, new: str, fiel
 
 @pytest.mark.parametrize("target", ["0", "5", "two", "2.5"])
 def test_target_outside_1_to_4(bank_writer: BankWriter, target: str) -> None:
-    bank_writer.write("roles/10-ops.yaml", BankWriter.ROLE.replace("target: 3", f"target: {target}"))
+    bank_writer.write(
+        "roles/10-ops.yaml", BankWriter.ROLE.replace("target: 3", f"target: {target}")
+    )
     p = only(bank_writer)
     assert p.field == "requirements.linux.target" and p.line == 5
 
 
 @pytest.mark.parametrize("weight", ["0", "-1", ".inf", ".nan", "heavy", "true"])
 def test_weight_must_be_positive(bank_writer: BankWriter, weight: str) -> None:
-    bank_writer.write("roles/10-ops.yaml", BankWriter.ROLE.replace("weight: 2", f"weight: {weight}"))
+    bank_writer.write(
+        "roles/10-ops.yaml", BankWriter.ROLE.replace("weight: 2", f"weight: {weight}")
+    )
     p = only(bank_writer)
     assert p.field == "requirements.docker.weight" and p.line == 6 and "> 0" in p.message
 
 
 @pytest.mark.parametrize("bad_id", ["Docker", "docker_ce", "-docker", "docker--ce", "'a b'"])
 def test_ids_must_be_kebab_case(bank_writer: BankWriter, bad_id: str) -> None:
-    bank_writer.write("sections/10-base.yaml", BankWriter.SECTION.replace("id: docker", f"id: {bad_id}"))
+    bank_writer.write(
+        "sections/10-base.yaml", BankWriter.SECTION.replace("id: docker", f"id: {bad_id}")
+    )
     found = problems(bank_writer)
     kebab = [p for p in found if "kebab-case" in p.message]
     assert kebab and kebab[0].line == 9 and kebab[0].field == "questions[1].id"
@@ -212,14 +224,16 @@ def test_yes_no_words_explain_quoting(bank_writer: BankWriter) -> None:
 
 def test_choice_question_needs_options(bank_writer: BankWriter) -> None:
     bank_writer.write(
-        "sections/20-c.yaml", "section: {id: c, title: C}\nquestions:\n  - {id: x, kind: choice, prompt: X?}\n"
+        "sections/20-c.yaml",
+        "section: {id: c, title: C}\nquestions:\n  - {id: x, kind: choice, prompt: X?}\n",
     )
     assert "missing required field 'options'" in only(bank_writer).message
 
 
 def test_unknown_kind(bank_writer: BankWriter) -> None:
     bank_writer.write(
-        "sections/20-c.yaml", "section: {id: c, title: C}\nquestions:\n  - {id: x, kind: slider, prompt: X?}\n"
+        "sections/20-c.yaml",
+        "section: {id: c, title: C}\nquestions:\n  - {id: x, kind: slider, prompt: X?}\n",
     )
     p = only(bank_writer)
     assert p.field == "questions[0].kind" and "rating, choice, multi" in p.message
@@ -238,7 +252,9 @@ def test_resource_urls_must_be_web_addresses(bank_writer: BankWriter) -> None:
 
 
 def test_python_tags_are_refused(bank_writer: BankWriter) -> None:
-    bank_writer.write("sections/20-evil.yaml", "section: !!python/object/apply:os.system ['true']\n")
+    bank_writer.write(
+        "sections/20-evil.yaml", "section: !!python/object/apply:os.system ['true']\n"
+    )
     p = only(bank_writer)
     assert p.line == 1 and "tag" in p.message and "not allowed" in p.message
 
@@ -293,3 +309,32 @@ def test_problem_format_is_file_line_field_message() -> None:
     p = Problem("roles/devops.yaml", 12, "requirements.k8s", "names no question")
     assert p.format() == "roles/devops.yaml:12: requirements.k8s: names no question"
     assert Problem("bank.yaml", None, "", "missing").format() == "bank.yaml: missing"
+
+
+CERT = """\
+section: {id: certs, title: Certs}
+questions:
+  - id: cissp
+    kind: choice
+    prompt: CISSP?
+    options:
+      - {id: held, label: Held, level: 3}
+      - {id: none, label: "No", level: 0}
+"""
+
+
+def test_a_prerequisite_level_no_option_reaches(bank_writer: BankWriter) -> None:
+    bank_writer.write("sections/20-certs.yaml", CERT)
+    bank_writer.write(
+        "sections/10-base.yaml",
+        BankWriter.SECTION.replace("requires: {linux: 1}", "requires: {cissp: 4}"),
+    )
+    p = only(bank_writer)
+    assert p.line == 11 and "reach at most 3" in p.message
+
+
+def test_a_target_no_option_reaches(bank_writer: BankWriter) -> None:
+    bank_writer.write("sections/20-certs.yaml", CERT)
+    bank_writer.write("roles/10-ops.yaml", BankWriter.ROLE + "  cissp: {target: 4, weight: 1}\n")
+    p = only(bank_writer)
+    assert p.line == 7 and "out of reach" in p.message

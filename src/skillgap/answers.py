@@ -65,7 +65,7 @@ def load_answers(path: Path, bank: Bank) -> Answers:
     except yamlfile.YamlFileError as exc:
         raise AnswersError([Problem(str(exc.path), exc.line, "", exc.message)]) from None
     checker = FileChecker(source, data)
-    root = checker.root(("answers", "notes"), required=("answers",))
+    root = checker.root(("answers", "notes"), ("answers",), what="an answers file")
     found: dict[str, Answer] = {}
     if root is not None:
         notes = _notes(root.child("notes"), bank)

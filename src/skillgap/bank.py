@@ -176,7 +176,7 @@ class _BankLoader:
     # -- sections ----------------------------------------------------------------------------
 
     def _section(self, checker: FileChecker, questions: dict[str, Question]) -> Section | None:
-        root = checker.root(("section", "questions"))
+        root = checker.root(("section", "questions"), what="a section file")
         if root is None:
             return None
         head = root.child("section", required=True)
@@ -326,7 +326,7 @@ class _BankLoader:
     # -- roles -------------------------------------------------------------------------------
 
     def _role(self, checker: FileChecker) -> Role | None:
-        root = checker.root(("role", "requirements"))
+        root = checker.root(("role", "requirements"), what="a role file")
         if root is None:
             return None
         head = root.child("role", required=True)
@@ -395,6 +395,13 @@ class _BankLoader:
             for qid, spec in field.entries():
                 if qid not in questions:
                     self._unknown(spec, "requirement", qid, questions)
+                    continue
+                target = spec.value.get("target") if isinstance(spec.value, dict) else None
+                top = questions[qid].reachable_levels()[-1]
+                if isinstance(target, int) and top < target <= 4:
+                    spec.error(
+                        f"target {target} is out of reach: the options of '{qid}' reach {top}"
+                    )
         for qid in questions:
             at = self.question_at[qid]
             item = at.checker.field(at.path[:-1])
@@ -406,6 +413,12 @@ class _BankLoader:
                     spec.error(f"question '{qid}' cannot require itself", at_key=True)
                 elif pid not in questions:
                     self._unknown(spec, "prerequisite", pid, questions)
+                elif isinstance(spec.value, int) and (
+                    (top := questions[pid].reachable_levels()[-1]) < spec.value <= 4
+                ):
+                    spec.error(
+                        f"needs '{pid}' at level {spec.value}, but its options reach at most {top}"
+                    )
 
     def _check_cycles(self, questions: dict[str, Question]) -> None:
         state: dict[str, int] = {}  # 1: on the current path, 2: done

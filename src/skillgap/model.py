@@ -82,9 +82,12 @@ class Question:
         return None
 
     def hours_between(self, low: int, high: int) -> float:
-        """Estimated hours of learning to go from level `low` to level `high`."""
+        """Estimated hours of learning to go from level `low` to level `high`, counting only
+        the levels an answer can stand at (a choice question's options)."""
         return sum(
-            self.effort_hours.get(lvl, DEFAULT_EFFORT_HOURS) for lvl in range(low + 1, high + 1)
+            self.effort_hours.get(lvl, DEFAULT_EFFORT_HOURS)
+            for lvl in self.reachable_levels()
+            if low < lvl <= high
         )
 
 

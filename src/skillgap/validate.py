@@ -88,10 +88,20 @@ class FileChecker:
     def root_field(self) -> Field:
         return Field(self, (), self.data)
 
-    def root(self, allowed: Sequence[str], required: Sequence[str] = ()) -> Field | None:
+    def root(
+        self, allowed: Sequence[str], required: Sequence[str] = (), what: str = "a file"
+    ) -> Field | None:
+        """The top-level mapping. A file with none of the expected fields is one problem,
+        not one per field: it is most likely not the kind of file it was taken for."""
         field = self.root_field()
         if self.data is None:
             self.error((), "the file is empty")
+            return None
+        if isinstance(self.data, dict) and self.data and not any(k in self.data for k in allowed):
+            found = ", ".join(repr(str(k))[:40] for k in list(self.data)[:3])
+            self.error(
+                (), f"not {what}: expected {' and '.join(allowed)} at the top; found {found}"
+            )
             return None
         return field if field.check_mapping(allowed, required) else None
 
