@@ -1,0 +1,140 @@
+"""The command-line contract for the core commands (see DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from skillgap import __version__
+from skillgap.cli import main
+from tests.conftest import BUNDLED_BANK, MINI_BANK
+
+CORE_MODULES = [
+    "skillgap.cli",
+    "skillgap.model",
+    "skillgap.bank",
+    "skillgap.scoring",
+    "skillgap.advice",
+    "skillgap.answers",
+    "skillgap.export",
+]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "skillgap", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+    )
+
+
+def test_version_is_fast_and_imports_no_textual_or_yaml() -> None:
+    code = (
+        "import sys; from skillgap.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "assert 'textual' not in sys.modules and 'yaml' not in sys.modules, sorted(sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"skillgap {__version__}"
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_the_core_never_imports_textual(module: str) -> None:
+    code = f"import sys, {module}; assert 'textual' not in sys.modules"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_validate_prints_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(MINI_BANK)]) == 0
+    assert capsys.readouterr().out == "ok: 6 questions, 2 sections, 2 roles\n"
+
+
+def test_validate_defaults_to_the_bundled_bank(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.startswith("ok: ")
+
+
+def test_questions_option_and_environment(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLGAP_QUESTIONS", str(MINI_BANK))
+    assert main(["validate"]) == 0
+    assert "6 questions" in capsys.readouterr().out
+    assert main(["--questions", str(BUNDLED_BANK), "validate"]) == 0
+    assert "6 questions" not in capsys.readouterr().out
+
+
+def test_template_then_score_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "answers.yaml"
+    assert main(["--questions", str(MINI_BANK), "answers-template", "-o", str(out)]) == 0
+    text = (
+        out.read_text()
+        .replace("  linux:\n", "  linux: 3\n")
+        .replace("  cissp:\n", "  cissp: held\n")
+    )
+    out.write_text(text)
+    capsys.readouterr()
+    assert main(["--questions", str(MINI_BANK), "score", str(out), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["bank"] == {"name": "Mini bank", "version": "0.1"}
+    roles = {r["id"]: r for r in doc["roles"]}
+    assert set(roles) == {"ops", "secops"}
+    for role in doc["roles"]:
+        assert set(role) >= {"id", "name", "score", "sections", "missing_essentials"}
+        assert 0 <= role["score"] <= 100
+    assert roles["ops"]["missing_essentials"] == []
+    assert roles["secops"]["missing_essentials"] == ["scanning"]
+    assert doc["next_steps"]
+    for step in doc["next_steps"]:
+        assert set(step) >= {"id", "title", "gain", "requires", "resources"}
+        assert set(step["gain"]) == {"ops", "secops"}
+
+
+def test_template_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "answers.yaml"
+    out.write_text("mine")
+    assert main(["answers-template", "-o", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert out.read_text() == "mine"
+
+
+def test_template_for_the_bundled_bank_lists_every_question(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["answers-template"]) == 0
+    data = yaml.safe_load(capsys.readouterr().out)
+    assert len(data["answers"]) >= 40
+    assert all(value is None for value in data["answers"].values())
+
+
+def test_score_text_shows_both_roles_and_next_steps(tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("answers:\n  linux: 2\n")
+    proc = run("--questions", str(MINI_BANK), "score", str(answers))
+    assert proc.returncode == 0, proc.stderr
+    assert "Ops engineer" in proc.stdout and "SecOps engineer" in proc.stdout
+    assert "Learn next" in proc.stdout and "%" in proc.stdout
+    assert "counted as level 0" in proc.stdout
+
+
+def test_bad_bank_for_score_is_exit_2(tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("answers: {}\n")
+    proc = run("--questions", str(tmp_path / "missing"), "score", str(answers))
+    assert proc.returncode == 2
+    assert "bank folder not found" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    proc = run("scroe")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
