@@ -84,6 +84,11 @@ def cmd_score(args: argparse.Namespace) -> int:
         print(json.dumps(result_json(result), indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(render_text(result, bank))
+    if args.save:
+        from skillgap.report_cli import save_result
+
+        sys.stdout.flush()
+        save_result(args, answers, result)
     return EXIT_OK
 
 
@@ -146,6 +151,11 @@ def build_parser() -> argparse.ArgumentParser:
                 "skillgap score answers.yaml --json")  # fmt: skip
     p.add_argument("answers", metavar="ANSWERS", help="answers file (see answers-template)")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--save", action="store_true", help="also save the result as a report")
+
+    from skillgap.report_cli import register
+
+    register(sub)
     return parser
 
 
@@ -160,6 +170,7 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
     """Run one command, turning every expected failure into one clear line and an exit code."""
     from skillgap.answers import AnswersError
     from skillgap.bank import BankError
+    from skillgap.store import StoreError
 
     try:
         return func(args)
@@ -167,6 +178,8 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
         for problem in exc.problems:
             print(problem.format(), file=sys.stderr)
         return EXIT_USAGE
+    except StoreError as exc:
+        return _print_error(str(exc), exc.exit_code)
     except UsageError as exc:
         return _print_error(str(exc), EXIT_USAGE)
     except KeyboardInterrupt:

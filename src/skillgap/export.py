@@ -1,14 +1,25 @@
-"""Renderers of a scored result: plain text for the terminal, and JSON for scripts.
+"""Renderers of a scored result and of saved reports: plain text for the terminal, JSON for
+scripts and for `report import`, Markdown for code-hosting sites, and a self-contained HTML page.
 
-Every value that came from a bank or an answers file is made safe before it is shown.
+Every value that came from a bank, an answers file or an imported report is made safe for where
+it is shown: terminal text has no escape sequences, Markdown is escaped, HTML is escaped.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from skillgap.model import Bank, NextStep, Result, RoleResult
+from skillgap.model import Answer, Bank, NextStep, Result, RoleResult
+from skillgap.serialize import report_to_json
 from skillgap.text import one_line
+
+if TYPE_CHECKING:
+    from skillgap.store import Report
 
 BAR_WIDTH = 20
 
@@ -127,3 +138,341 @@ def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
     if unanswered:
         out += ["", f"{unanswered} question(s) not answered or skipped were counted as level 0."]
     return "\n".join(out) + "\n"
+
+
+# -- saved reports: text, Markdown, HTML, JSON -------------------------------------------------
+
+FORMATS = ("text", "md", "html", "json")
+_EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+
+
+def format_for_path(path: str | Path) -> str | None:
+    """The export format a file name asks for by its extension, or None."""
+    return _EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def bank_for(report: Report, bank: Bank | None) -> Bank | None:
+    """`bank` when the report was made with it (any version), else None: another bank's
+    titles would mislabel the report's questions."""
+    return bank if bank is not None and bank.name == report.bank_name else None
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    question_id: str
+    title: str
+    section: str
+    value: str
+    level: int
+    note: str
+    #: The report's question is not in the current version of its bank.
+    gone: bool
+
+
+def question_title(question_id: str, bank: Bank | None, result: Result | None = None) -> str:
+    """A question's title from the bank, else from the report's own steps, else its id."""
+    question = bank.questions.get(question_id) if bank else None
+    if question is not None:
+        return question.title
+    if result is not None:
+        for step in result.next_steps:
+            if step.question_id == question_id:
+                return step.title
+    return question_id
+
+
+def describe_answer(answer: Answer | None, bank: Bank | None) -> str:
+    """An answer as a person would say it: "3 Independent", "Studying", "skipped"."""
+    if answer is None:
+        return "not answered"
+    if answer.skipped:
+        return "skipped"
+    question = bank.questions.get(answer.question_id) if bank else None
+    if question is None or question.kind == "rating":
+        label = bank.scale[answer.level] if bank and answer.level < len(bank.scale) else ""
+        return f"{answer.level} {label}".strip()
+    chosen = (answer.value,) if isinstance(answer.value, str) else answer.value
+    labels = [
+        (opt.label if (opt := question.option(str(o))) is not None else str(o))
+        for o in (chosen if isinstance(chosen, tuple) else ())
+    ]
+    return f"{', '.join(labels) or 'none'} (level {answer.level})"
+
+
+def answer_rows(report: Report, bank: Bank | None) -> list[AnswerRow]:
+    """The report's answers in the bank's order; questions gone from the bank come last."""
+    bank = bank_for(report, bank)
+    by_question = report.answers.by_question
+    order: list[tuple[str, str]] = []
+    if bank is not None:
+        order = [(qid, s.title) for s in bank.sections for qid in s.question_ids]
+    known = {qid for qid, _ in order}
+    order += [(qid, "") for qid in by_question if qid not in known]
+    return [
+        AnswerRow(
+            question_id=qid,
+            title=question_title(qid, bank, report.result),
+            section=section,
+            value=describe_answer(answer, bank),
+            level=answer.level,
+            note=answer.note,
+            gone=bank is not None and qid not in bank.questions,
+        )
+        for qid, section in order
+        if (answer := by_question.get(qid)) is not None
+    ]
+
+
+def report_heading(report: Report) -> str:
+    when = report.created_at.strftime("%Y-%m-%d %H:%M UTC")
+    return f"Report {report.id}, {when}"
+
+
+def render_report_text(report: Report, bank: Bank | None) -> str:
+    own = bank_for(report, bank)
+    out = [report_heading(report), render_text(report.result, own, steps=10), "Your answers"]
+    rows = answer_rows(report, bank)
+    width = max((len(one_line(r.title)) for r in rows), default=10)
+    for row in rows:
+        gone = " (no longer in the bank)" if row.gone else ""
+        out.append(f"  {one_line(row.title):<{width}}  {one_line(row.value)}{gone}")
+        if row.note:
+            out.append(f"  {'':<{width}}  note: {one_line(row.note)}")
+    if not rows:
+        out.append("  none")
+    return "\n".join(out) + "\n"
+
+
+def render_report(report: Report, bank: Bank | None, fmt: str) -> str:
+    """The report in `fmt` (one of FORMATS)."""
+    if fmt == "text":
+        return render_report_text(report, bank)
+    if fmt == "md":
+        return render_report_markdown(report, bank)
+    if fmt == "html":
+        return render_report_html(report, bank)
+    if fmt == "json":
+        return json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The export document that `report import` reads back."""
+    return report_to_json(report.id, report.created_at, report.answers, report.result)
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
+
+
+def md(text: str) -> str:
+    """Outside text as inline Markdown: one line, every character that could format escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def _md_link(title: str, url: str) -> str:
+    if _safe_url(url):
+        target = url.replace("(", "%28").replace(")", "%29")
+        return f"[{md(title)}]({target})"
+    return md(title) + (f" ({md(url)})" if url else "")
+
+
+def _safe_url(url: str) -> bool:
+    return re.fullmatch(r"https?://[^\s<>\"'`\\]+", url) is not None
+
+
+def render_report_markdown(report: Report, bank: Bank | None) -> str:
+    result, own = report.result, bank_for(report, bank)
+    out = [
+        f"# skillgap {md(report_heading(report))}",
+        "",
+        f"Bank: {md(result.bank_name)}, version {md(result.bank_version)}",
+        "",
+        "## Fit per role",
+        "",
+        "| Role | Fit | Status |",
+        "| --- | ---: | --- |",
+    ]
+    for role in result.roles:
+        missing = ", ".join(md(question_title(q, own, result)) for q in role.missing_essentials)
+        status = "ready" if role.ready else f"missing essentials: {missing}"
+        out.append(f"| {md(role.name)} | {percent(role.score)} | {status} |")
+    out += ["", "## By section", "", _md_row(["Section", *(md(r.name) for r in result.roles)])]
+    out.append(_md_row(["---", *("---:" for _ in result.roles)]))
+    for section_id, title in _section_titles(result).items():
+        cells = [_section_score(role, section_id) for role in result.roles]
+        out.append(_md_row([md(title), *cells]))
+    out += ["", "## Learn next", ""]
+    if not result.next_steps:
+        out.append("Nothing: every target of every role is met.")
+    names = {r.role_id: r.name for r in result.roles}
+    for i, step in enumerate(result.next_steps, 1):
+        out.append(
+            f"{i}. **{md(step.title)}**: level {step.from_level} → {step.to_level}"
+            f" ({md(_gains(step, names))}; about {step.hours:g} h)"
+        )
+        if step.needed_for:
+            needed = ", ".join(md(question_title(q, own, result)) for q in step.needed_for)
+            out.append(f"   - needed first for: {needed}")
+        for resource in step.resources:
+            out.append(f"   - learn: {_md_link(resource.title, resource.url)}")
+    out += ["", "## Answers", "", "| Question | Answer | Note |", "| --- | --- | --- |"]
+    for row in answer_rows(report, bank):
+        gone = " *(no longer in the bank)*" if row.gone else ""
+        out.append(f"| {md(row.title)}{gone} | {md(row.value)} | {md(row.note)} |")
+    not_answered = len(result.unanswered) + len(result.skipped)
+    if not_answered:
+        out += ["", f"{not_answered} question(s) not answered or skipped were counted as level 0."]
+    return "\n".join(out) + "\n"
+
+
+def _md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _section_titles(result: Result) -> dict[str, str]:
+    return {s.section_id: s.title for r in result.roles for s in r.sections if s.score is not None}
+
+
+def _section_score(role: RoleResult, section_id: str) -> str:
+    score = next((s.score for s in role.sections if s.section_id == section_id), None)
+    return "-" if score is None else percent(score)
+
+
+def _gains(step: NextStep, names: dict[str, str]) -> str:
+    gains = [f"+{p:.1f} {names.get(rid, rid)}" for rid, p in step.gain.items() if p > 0]
+    return ", ".join(gains) or "no points by itself"
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+_CSS = """
+:root { color-scheme: light; --ink: #1d2330; --muted: #5b6478; --line: #d8dce4;
+  --bar: #2f6fdf; --bg-bar: #e6e9ef; --warn: #a23b00; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+  max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+.meta, .muted { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line);
+  vertical-align: top; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.bar { display: inline-block; width: 10rem; height: .7rem; background: var(--bg-bar);
+  border: 1px solid var(--line); vertical-align: middle; }
+.bar > span { display: block; height: 100%; background: var(--bar); }
+.warn { color: var(--warn); } .gone { color: var(--warn); font-style: italic; }
+.note { white-space: pre-wrap; overflow-wrap: anywhere; }
+ol li { margin-bottom: .4rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  a { color: inherit; text-decoration: none; }
+  a[href]::after { content: " (" attr(href) ")"; font-size: 9pt; color: var(--muted); }
+  .bar, .bar > span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2 { break-after: avoid; } tr, li { break-inside: avoid; }
+}
+"""
+
+
+def h(text: object) -> str:
+    """Any value as HTML text: every special character escaped, quotes included."""
+    return html.escape(str(text), quote=True)
+
+
+def _html_link(title: str, url: str) -> str:
+    if _safe_url(url):
+        return f'<a href="{h(url)}" rel="noopener noreferrer">{h(title)}</a>'
+    return h(title) + (f' <span class="muted">({h(url)})</span>' if url else "")
+
+
+def _html_bar(score: float) -> str:
+    width = max(0.0, min(score, 100.0))
+    return f'<span class="bar" aria-hidden="true"><span style="width:{width:.1f}%"></span></span>'
+
+
+def render_report_html(report: Report, bank: Bank | None) -> str:
+    """A self-contained page: inline CSS, no scripts, every value escaped, readable printed."""
+    result, own = report.result, bank_for(report, bank)
+    title = f"skillgap {report_heading(report)}"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy"'
+        " content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{h(title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{h(title)}</h1>",
+        f'<p class="meta">Bank: {h(result.bank_name)}, version {h(result.bank_version)}</p>',
+        "<h2>Fit per role</h2>",
+        '<table><thead><tr><th>Role</th><th class="num">Fit</th><th></th><th>Status</th></tr>'
+        "</thead><tbody>",
+    ]
+    for role in result.roles:
+        if role.ready:
+            status = "ready"
+        else:
+            missing = ", ".join(h(question_title(q, own, result)) for q in role.missing_essentials)
+            status = f'<span class="warn">missing essentials: {missing}</span>'
+        out.append(
+            f'<tr><td>{h(role.name)}</td><td class="num">{h(percent(role.score))}</td>'
+            f"<td>{_html_bar(role.score)}</td><td>{status}</td></tr>"
+        )
+    out += ["</tbody></table>", "<h2>By section</h2>", "<table><thead><tr><th>Section</th>"]
+    out += [f'<th class="num">{h(role.name)}</th>' for role in result.roles]
+    out.append("</tr></thead><tbody>")
+    for section_id, section_title in _section_titles(result).items():
+        cells = "".join(
+            f'<td class="num">{h(_section_score(role, section_id))}</td>' for role in result.roles
+        )
+        out.append(f"<tr><td>{h(section_title)}</td>{cells}</tr>")
+    out += ["</tbody></table>", "<h2>Learn next</h2>"]
+    if not result.next_steps:
+        out.append("<p>Nothing: every target of every role is met.</p>")
+    else:
+        out.append("<ol>")
+        names = {r.role_id: r.name for r in result.roles}
+        for step in result.next_steps:
+            item = (
+                f"<li><strong>{h(step.title)}</strong>: level {step.from_level} &rarr;"
+                f" {step.to_level} ({h(_gains(step, names))}; about {h(f'{step.hours:g}')} h)"
+            )
+            extra = []
+            if step.needed_for:
+                needed = ", ".join(h(question_title(q, own, result)) for q in step.needed_for)
+                extra.append(f"<li>needed first for: {needed}</li>")
+            extra += [f"<li>learn: {_html_link(r.title, r.url)}</li>" for r in step.resources]
+            out.append(item + (f"<ul>{''.join(extra)}</ul>" if extra else "") + "</li>")
+        out.append("</ol>")
+    out += [
+        "<h2>Answers</h2>",
+        "<table><thead><tr><th>Question</th><th>Answer</th><th>Note</th></tr></thead><tbody>",
+    ]
+    for row in answer_rows(report, bank):
+        gone = ' <span class="gone">(no longer in the bank)</span>' if row.gone else ""
+        out.append(
+            f"<tr><td>{h(row.title)}{gone}</td><td>{h(row.value)}</td>"
+            f'<td class="note">{h(row.note)}</td></tr>'
+        )
+    out.append("</tbody></table>")
+    not_answered = len(result.unanswered) + len(result.skipped)
+    if not_answered:
+        out.append(
+            f'<p class="muted">{not_answered} question(s) not answered or skipped were counted'
+            " as level 0.</p>"
+        )
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)

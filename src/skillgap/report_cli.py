@@ -1,0 +1,322 @@
+"""The `report` subcommands (list, show, export, diff, delete, import) and `score --save`.
+
+Everything here reads and writes through `Store`; failures are StoreError subclasses that carry
+their exit code, turned into one line on stderr by `cli.run_command`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from skillgap.store import ReportFileError, ReportSummary, Store, StoreError
+
+if TYPE_CHECKING:
+    from skillgap.model import Answers, Bank, Result
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+#: `report list` shows this many by default; --limit 0 shows all.
+DEFAULT_LIST_LIMIT = 50
+
+
+class CommandError(StoreError):
+    """Bad usage of a report command (an existing output file, an unknown format)."""
+
+    exit_code = EXIT_USAGE
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    return Store.open(Path(args.data_dir) if getattr(args, "data_dir", None) else None)
+
+
+def save_result(args: argparse.Namespace, answers: Answers, result: Result) -> int:
+    """`score --save`: store the scored answers as a report; says so on stderr."""
+    with open_store(args) as store:
+        report_id = store.save_report(answers, result)
+    print(f"saved as report {report_id}", file=sys.stderr)
+    return report_id
+
+
+def current_bank(args: argparse.Namespace) -> Bank | None:
+    """The bank, for question titles and answer labels; reports show without it."""
+    from skillgap.bank import BankError, default_bank_dir, load_bank
+
+    directory = Path(args.questions) if getattr(args, "questions", None) else default_bank_dir()
+    try:
+        return load_bank(directory)
+    except BankError:
+        print(
+            f"skillgap: note: the bank in {directory} does not load; showing question ids",
+            file=sys.stderr,
+        )
+        return None
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from skillgap.serialize import timestamp
+
+    limit = args.limit
+    if limit is None:
+        limit = 0 if args.json else DEFAULT_LIST_LIMIT
+    with open_store(args) as store:
+        summaries = store.list_reports(limit=limit or None)
+        previous = store.previous_reports(s.id for s in summaries)
+        total = store.count_reports() if limit and len(summaries) == limit else len(summaries)
+    if args.json:
+        doc = [
+            {
+                "id": s.id,
+                "created_at": timestamp(s.created_at),
+                "bank": {"name": s.bank_name, "version": s.bank_version},
+                "scores": {rid: round(score, 1) for rid, score in s.scores.items()},
+                "change": _changes(s, previous.get(s.id)),
+            }
+            for s in summaries
+        ]
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    sys.stdout.write(render_list(summaries, previous, total))
+    return EXIT_OK
+
+
+def _changes(summary: ReportSummary, before: ReportSummary | None) -> dict[str, float | None]:
+    """Points gained per role since the previous report of the same bank (None: no previous
+    report, or the role was not in it)."""
+    return {
+        rid: None
+        if before is None or rid not in before.scores
+        else round(score - before.scores[rid], 1)
+        for rid, score in summary.scores.items()
+    }
+
+
+def render_list(
+    summaries: list[ReportSummary], previous: dict[int, ReportSummary], total: int
+) -> str:
+    from skillgap.export import percent
+    from skillgap.text import one_line
+
+    if not summaries:
+        return "No saved reports yet. Finish an assessment, or: skillgap score ANSWERS --save\n"
+    roles: dict[str, str] = {}
+    for s in summaries:
+        for rid, name in s.role_names.items():
+            roles.setdefault(rid, one_line(name))
+    cols = {rid: max(len(name), 10) for rid, name in roles.items()}
+    banks = [f"{one_line(s.bank_name)} {one_line(s.bank_version)}" for s in summaries]
+    bw = max(len("Bank"), *(len(b) for b in banks))
+    iw = max(2, *(len(str(s.id)) for s in summaries))
+    header = f"{'ID':>{iw}}  {'Saved (UTC)':<16}  {'Bank':<{bw}}"
+    out = [header + "".join(f"  {roles[rid]:>{cols[rid]}}" for rid in roles)]
+    for s, bank in zip(summaries, banks, strict=True):
+        changes = _changes(s, previous.get(s.id))
+        cells = []
+        for rid in roles:
+            if rid not in s.scores:
+                cells.append(f"  {'':>{cols[rid]}}")
+                continue
+            delta = changes.get(rid)
+            shown = "" if delta is None else (f" {delta:+.0f}" if round(delta) else " =")
+            cells.append(f"  {percent(s.scores[rid]) + shown:>{cols[rid]}}")
+        out.append(f"{s.id:>{iw}}  {s.created_at:%Y-%m-%d %H:%M}  {bank:<{bw}}" + "".join(cells))
+    if total > len(summaries):
+        out.append(f"(newest {len(summaries)} of {total:,}; --limit 0 shows all)")
+    return "\n".join(out) + "\n"
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from skillgap.export import render_report
+
+    with open_store(args) as store:
+        report = store.get_report(args.id)
+    bank = current_bank(args) if args.format != "json" else None
+    sys.stdout.write(render_report(report, bank, args.format))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from skillgap.export import FORMATS, format_for_path, render_report
+
+    output = Path(args.output)
+    fmt = args.format or format_for_path(output)
+    if fmt is None:
+        raise CommandError(
+            f"{output}: cannot tell the format from the extension; use .md, .html, .json or"
+            f" .txt, or pass --format ({', '.join(FORMATS)})"
+        )
+    if output.exists() and not args.force:
+        raise CommandError(f"{output} already exists; pass --force to overwrite it")
+    with open_store(args) as store:
+        report = store.get_report(args.id)
+    text = render_report(report, current_bank(args) if fmt != "json" else None, fmt)
+    write_atomically(output, text)
+    print(f"wrote report {report.id} to {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a temporary file beside it, renamed into place."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(temp, 0o644 & ~_umask())
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise StoreError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from skillgap.diff import diff_json, diff_reports, render_diff_text
+
+    with open_store(args) as store:
+        old, new = store.get_report(args.old), store.get_report(args.new)
+    d = diff_reports(old, new, current_bank(args))
+    if args.json:
+        print(json.dumps(diff_json(d), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_diff_text(d))
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        store.delete_report(args.id)
+    print(f"deleted report {args.id}", file=sys.stderr)
+    return EXIT_OK
+
+
+def read_report_file(path: Path) -> Any:
+    """An exported report read from `path`, every field checked (untrusted input)."""
+    from skillgap.serialize import MAX_IMPORT_BYTES, FormatError, loads, report_from_json
+
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise ReportFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ReportFileError(
+            f"{path}: is over {MAX_IMPORT_BYTES // (1024 * 1024)} MiB; not a skillgap report"
+        )
+    try:
+        return report_from_json(loads(data))
+    except FormatError as exc:
+        raise ReportFileError(f"{path}: {exc}") from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    code = EXIT_OK
+    with open_store(args) as store:
+        for name in args.files:
+            path = Path(name)
+            try:
+                report = read_report_file(path)
+            except ReportFileError as exc:
+                print(f"skillgap: {exc}", file=sys.stderr)
+                code = EXIT_USAGE
+                continue
+            report_id, added = store.import_report(report.answers, report.result, report.created_at)
+            if added:
+                print(f"imported {path} as report {report_id}", file=sys.stderr)
+            else:
+                print(f"{path}: already saved as report {report_id}", file=sys.stderr)
+    return code
+
+
+# -- parser -----------------------------------------------------------------------------------
+
+
+def _report_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 2**63 - 1 or not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a report id (see: skillgap report list)")
+    return value
+
+
+def _limit(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of reports (0 for all)")
+    return int(text)
+
+
+def register(sub: Any) -> None:
+    """Add `report` and its subcommands to the main parser's subparsers."""
+    from skillgap.export import FORMATS
+
+    report = sub.add_parser(
+        "report",
+        help="saved reports: list, show, export, diff, delete, import",
+        description="Saved reports: every finished assessment, and every `score --save`.",
+        epilog="example: skillgap report list",
+    )
+    report.set_defaults(func=lambda args: _usage(report))
+    commands = report.add_subparsers(dest="report_command", metavar="SUBCOMMAND")
+
+    def command(name: str, func: Any, help: str, example: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = commands.add_parser(
+            name, help=help, description=help, epilog=f"example: {example}"
+        )
+        p.set_defaults(func=func)
+        return p
+
+    p = command("list", cmd_list, "saved reports, newest first, with the change since the "
+                "previous one", "skillgap report list --json")  # fmt: skip
+    p.add_argument("--json", action="store_true", help="print JSON for scripts (all reports)")
+    p.add_argument(
+        "--limit",
+        type=_limit,
+        metavar="N",
+        help=f"show the newest N (default {DEFAULT_LIST_LIMIT}, or all with --json; 0: all)",
+    )
+
+    p = command("show", cmd_show, "show one report", "skillgap report show 3 --format md")
+    p.add_argument("id", type=_report_id, metavar="ID")
+    p.add_argument("--format", choices=FORMATS, default="text", help="default: text")
+
+    p = command("export", cmd_export, "write one report to a file, format from its extension"
+                " (.md, .html, .json, .txt)", "skillgap report export 3 -o r.html")  # fmt: skip
+    p.add_argument("id", type=_report_id, metavar="ID")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="file to write")
+    p.add_argument("--format", choices=FORMATS, help="override the format from the extension")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    p = command("diff", cmd_diff, "score and answer changes between two reports",
+                "skillgap report diff 1 4")  # fmt: skip
+    p.add_argument("old", type=_report_id, metavar="OLD")
+    p.add_argument("new", type=_report_id, metavar="NEW")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    p = command("delete", cmd_delete, "delete one report", "skillgap report delete 3")
+    p.add_argument("id", type=_report_id, metavar="ID")
+
+    p = command("import", cmd_import, "import reports exported as JSON, keeping their times",
+                "skillgap report import report-3.json")  # fmt: skip
+    p.add_argument("files", nargs="+", metavar="FILE")
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE

@@ -1,0 +1,459 @@
+"""Answers and Results as plain JSON data, losslessly, and back again with every field checked.
+
+The store keeps reports in this form and `report export`/`report import` exchange it, so the
+reader treats its input as untrusted: every type, range, id and length is checked, and any
+problem is a `FormatError` naming the field, never another exception.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any, TypeVar
+
+from skillgap.model import (
+    LEVELS,
+    Answer,
+    Answers,
+    Gap,
+    NextStep,
+    Resource,
+    Result,
+    RoleResult,
+    SectionScore,
+)
+
+#: The version of the exported report document; `report import` accepts this and older.
+REPORT_SCHEMA_VERSION = 1
+REPORT_KIND = "skillgap-report"
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_ID_LENGTH = 64
+MAX_TEXT_LENGTH = 10_000
+MAX_ITEMS = 20_000
+
+_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+_TIMESTAMP = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:\d{2})"
+)
+
+T = TypeVar("T")
+
+
+class FormatError(ValueError):
+    """Data that is not a well-formed report, answers or result; says which field."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(f"{where}: {message}" if where else message)
+        self.where = where
+        self.message = message
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def timestamp(moment: datetime) -> str:
+    """UTC ISO 8601 with microseconds and a fixed width, so text order is time order."""
+    if moment.tzinfo is None:
+        raise ValueError("a report time must be timezone-aware")
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def answers_to_json(answers: Answers) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for qid, answer in answers.by_question.items():
+        value = list(answer.value) if isinstance(answer.value, tuple) else answer.value
+        entry: dict[str, Any] = {"value": value, "level": answer.level}
+        if answer.note:
+            entry["note"] = answer.note
+        out[qid] = entry
+    return out
+
+
+def _resource(r: Resource) -> dict[str, str]:
+    return {"title": r.title, "url": r.url, "kind": r.kind}
+
+
+def result_to_json(result: Result) -> dict[str, Any]:
+    """Every field of a Result, floats unrounded, so reading it back gives an equal Result."""
+    return {
+        "bank": {"name": result.bank_name, "version": result.bank_version},
+        "roles": [
+            {
+                "id": role.role_id,
+                "name": role.name,
+                "score": role.score,
+                "sections": [
+                    {"id": s.section_id, "title": s.title, "score": s.score, "weight": s.weight}
+                    for s in role.sections
+                ],
+                "gaps": [
+                    {
+                        "id": g.question_id,
+                        "level": g.level,
+                        "target": g.target,
+                        "weight": g.weight,
+                        "essential": g.essential,
+                    }
+                    for g in role.gaps
+                ],
+            }
+            for role in result.roles
+        ],
+        "next_steps": [
+            {
+                "id": step.question_id,
+                "title": step.title,
+                "from_level": step.from_level,
+                "to_level": step.to_level,
+                "gain": dict(step.gain),
+                "hours": step.hours,
+                "requires": list(step.requires),
+                "needed_for": list(step.needed_for),
+                "resources": [_resource(r) for r in step.resources],
+            }
+            for step in result.next_steps
+        ],
+        "unanswered": list(result.unanswered),
+        "skipped": list(result.skipped),
+    }
+
+
+def dumps(data: Any) -> str:
+    """Compact JSON for storage."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One value in untrusted data, with the path that leads to it for messages."""
+
+    value: Any
+    where: str = ""
+
+    def fail(self, message: str) -> FormatError:
+        return FormatError(self.where, message)
+
+    def at(self, key: str | int) -> str:
+        if isinstance(key, int):
+            return f"{self.where}[{key}]"
+        return f"{self.where}.{key}" if self.where else key
+
+    def obj(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Reader]:
+        if not isinstance(self.value, dict):
+            raise self.fail(f"must be an object, not {_kind(self.value)}")
+        for key in self.value:
+            if key not in required and key not in optional:
+                raise FormatError(self.at(key), "is not a field this format has")
+        for key in required:
+            if key not in self.value:
+                raise FormatError(self.at(key), "is missing")
+        return {key: Reader(value, self.at(key)) for key, value in self.value.items()}
+
+    def mapping(self) -> list[tuple[str, Reader]]:
+        """An object with caller-defined keys: each key must be an id."""
+        if not isinstance(self.value, dict):
+            raise self.fail(f"must be an object, not {_kind(self.value)}")
+        if len(self.value) > MAX_ITEMS:
+            raise self.fail(f"has more than {MAX_ITEMS:,} entries")
+        for key in self.value:
+            Reader(key, self.at(key)).ident()
+        return [(key, Reader(value, self.at(key))) for key, value in self.value.items()]
+
+    def items(self) -> list[Reader]:
+        if not isinstance(self.value, list):
+            raise self.fail(f"must be a list, not {_kind(self.value)}")
+        if len(self.value) > MAX_ITEMS:
+            raise self.fail(f"has more than {MAX_ITEMS:,} items")
+        return [Reader(v, self.at(i)) for i, v in enumerate(self.value)]
+
+    def text(self, max_length: int = MAX_TEXT_LENGTH) -> str:
+        if not isinstance(self.value, str):
+            raise self.fail(f"must be text, not {_kind(self.value)}")
+        if len(self.value) > max_length:
+            raise self.fail(f"is longer than {max_length:,} characters")
+        return self.value
+
+    def ident(self) -> str:
+        text = self.text(MAX_ID_LENGTH)
+        if not _ID.fullmatch(text):
+            raise self.fail(f"{text!r} is not a valid id (lower-case letters, digits, hyphens)")
+        return text
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(item.ident() for item in self.items())
+
+    def integer(self, low: int, high: int) -> int:
+        if not isinstance(self.value, int) or isinstance(self.value, bool):
+            raise self.fail(f"must be a whole number, not {_kind(self.value)}")
+        if not low <= self.value <= high:
+            raise self.fail(f"must be {low}-{high}; got {self.value}")
+        return self.value
+
+    def number(self, low: float, high: float) -> float:
+        if not isinstance(self.value, (int, float)) or isinstance(self.value, bool):
+            raise self.fail(f"must be a number, not {_kind(self.value)}")
+        value = float(self.value)
+        if not math.isfinite(value) or not low <= value <= high:
+            raise self.fail(f"must be a number {low:g}-{high:g}; got {self.value!r}")
+        return value
+
+    def optional(self, read: Callable[[Reader], T]) -> T | None:
+        return None if self.value is None else read(self)
+
+    def flag(self) -> bool:
+        if not isinstance(self.value, bool):
+            raise self.fail(f"must be true or false, not {_kind(self.value)}")
+        return self.value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+_LEVEL = (min(LEVELS), max(LEVELS))
+_MAX_WEIGHT = 1e9
+
+
+def read_timestamp(reader: Reader) -> datetime:
+    """A strict ISO 8601 time with an explicit offset (Z or +HH:MM), returned in UTC."""
+    text = reader.text(40)
+    match = _TIMESTAMP.fullmatch(text)
+    if match is None:
+        raise reader.fail(f"{text!r} is not an ISO 8601 time like 2024-05-01T09:30:00.000000Z")
+    year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
+    micro = int((match.group(7) or "0").ljust(6, "0"))
+    offset = match.group(8)
+    try:
+        if offset == "Z":
+            tz = timezone.utc
+        else:
+            sign = -1 if offset[0] == "-" else 1
+            hours, minutes = int(offset[1:3]), int(offset[4:6])
+            if hours > 23 or minutes > 59:
+                raise ValueError("offset out of range")
+            tz = timezone(sign * timedelta(hours=hours, minutes=minutes))
+        moment = datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
+        utc = moment.astimezone(timezone.utc)
+    except (ValueError, OverflowError) as exc:
+        raise reader.fail(f"{text!r} is not a valid time ({exc})") from None
+    if not 1970 <= utc.year <= 9999:
+        raise reader.fail(f"{text!r} is out of range (1970-9999)")
+    return utc
+
+
+def read_answers(reader: Reader) -> Answers:
+    found: dict[str, Answer] = {}
+    for qid, entry in reader.mapping():
+        fields = entry.obj(("value", "level"), ("note",))
+        raw = fields["value"].value
+        value: int | str | tuple[str, ...] | None
+        if raw is None:
+            value = None
+        elif isinstance(raw, int) and not isinstance(raw, bool):
+            value = fields["value"].integer(*_LEVEL)
+        elif isinstance(raw, str):
+            value = fields["value"].ident()
+        elif isinstance(raw, list):
+            value = fields["value"].ids()
+        else:
+            raise fields["value"].fail(
+                f"must be a level, an option id, a list of option ids or null, not {_kind(raw)}"
+            )
+        level = fields["level"].integer(*_LEVEL)
+        note = fields["note"].text() if "note" in fields else ""
+        found[qid] = Answer(qid, value, level, note)
+    return Answers(found)
+
+
+def _read_role(reader: Reader) -> RoleResult:
+    f = reader.obj(("id", "name", "score", "sections", "gaps"))
+    sections = []
+    for item in f["sections"].items():
+        s = item.obj(("id", "title", "score", "weight"))
+        sections.append(
+            SectionScore(
+                s["id"].ident(),
+                s["title"].text(),
+                s["score"].optional(lambda r: r.number(0, 100)),
+                s["weight"].number(0, _MAX_WEIGHT),
+            )
+        )
+    gaps = []
+    for item in f["gaps"].items():
+        g = item.obj(("id", "level", "target", "weight", "essential"))
+        gaps.append(
+            Gap(
+                g["id"].ident(),
+                g["level"].integer(*_LEVEL),
+                g["target"].integer(1, max(LEVELS)),
+                g["weight"].number(0, _MAX_WEIGHT),
+                g["essential"].flag(),
+            )
+        )
+    return RoleResult(
+        f["id"].ident(), f["name"].text(), f["score"].number(0, 100), tuple(sections), tuple(gaps)
+    )
+
+
+def _read_step(reader: Reader) -> NextStep:
+    f = reader.obj(
+        ("id", "title", "from_level", "to_level", "gain", "hours", "requires", "resources"),
+        ("needed_for",),
+    )
+    resources = []
+    for item in f["resources"].items():
+        r = item.obj(("title",), ("url", "kind"))
+        resources.append(
+            Resource(
+                r["title"].text(),
+                r["url"].text() if "url" in r else "",
+                r["kind"].text(100) if "kind" in r else "",
+            )
+        )
+    return NextStep(
+        question_id=f["id"].ident(),
+        title=f["title"].text(),
+        from_level=f["from_level"].integer(*_LEVEL),
+        to_level=f["to_level"].integer(*_LEVEL),
+        gain={rid: g.number(-100, 100) for rid, g in f["gain"].mapping()},
+        hours=f["hours"].number(0, 1e9),
+        requires=f["requires"].ids(),
+        resources=tuple(resources),
+        needed_for=f["needed_for"].ids() if "needed_for" in f else (),
+    )
+
+
+def read_result(reader: Reader) -> Result:
+    f = reader.obj(("bank", "roles", "next_steps", "unanswered", "skipped"))
+    bank = f["bank"].obj(("name", "version"))
+    return Result(
+        bank_name=bank["name"].text(500),
+        bank_version=bank["version"].text(100),
+        roles=tuple(_read_role(item) for item in f["roles"].items()),
+        next_steps=tuple(_read_step(item) for item in f["next_steps"].items()),
+        unanswered=f["unanswered"].ids(),
+        skipped=f["skipped"].ids(),
+    )
+
+
+def answers_from_json(data: Any, where: str = "answers") -> Answers:
+    return read_answers(Reader(data, where))
+
+
+def result_from_json(data: Any, where: str = "result") -> Result:
+    return read_result(Reader(data, where))
+
+
+def loads(text: str | bytes) -> Any:
+    """Parse JSON strictly: no NaN or Infinity, no duplicate keys, no absurd nesting or numbers.
+    Raises FormatError."""
+
+    def no_constants(name: str) -> Any:
+        raise FormatError("", f"{name} is not allowed in a report")
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                raise FormatError("", f"the key {key!r} appears twice in one object")
+            out[key] = value
+        return out
+
+    try:
+        return json.loads(text, parse_constant=no_constants, object_pairs_hook=no_duplicates)
+    except FormatError:
+        raise
+    except RecursionError:
+        raise FormatError("", "is nested too deeply") from None
+    except UnicodeDecodeError:
+        raise FormatError("", "is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise FormatError("", f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        raise FormatError("", f"is not valid JSON ({exc})") from None
+
+
+# -- the exported report document -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """A report as read from a document, before the store gives it an id."""
+
+    created_at: datetime
+    answers: Answers
+    result: Result
+    #: The id it had where it was exported from, for messages only.
+    source_id: int | None = None
+
+
+def report_to_json(
+    report_id: int | None, created_at: datetime, answers: Answers, result: Result
+) -> dict[str, Any]:
+    """The `report show --format json` / export document, which `report import` reads back."""
+    from skillgap import __version__
+
+    return {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "kind": REPORT_KIND,
+        "skillgap_version": __version__,
+        "id": report_id,
+        "created_at": timestamp(created_at),
+        "answers": answers_to_json(answers),
+        "result": result_to_json(result),
+    }
+
+
+def report_from_json(data: Any) -> ReportData:
+    """Read an exported report document, checking every field. Raises FormatError."""
+    root = Reader(data)
+    if isinstance(data, dict) and data.get("kind", REPORT_KIND) != REPORT_KIND:
+        raise FormatError("kind", f"is {data.get('kind')!r}; this is not a skillgap report")
+    if isinstance(data, dict) and "schema_version" in data:
+        version = Reader(data["schema_version"], "schema_version").integer(0, 2**31)
+        if version > REPORT_SCHEMA_VERSION:
+            raise FormatError(
+                "schema_version",
+                f"is {version}, from a newer skillgap; this one reads up to "
+                f"{REPORT_SCHEMA_VERSION}: upgrade skillgap to import it",
+            )
+        if version < 1:
+            raise FormatError("schema_version", f"is {version}; it must be at least 1")
+    f = root.obj(
+        ("schema_version", "created_at", "answers", "result"), ("kind", "skillgap_version", "id")
+    )
+    if "skillgap_version" in f:
+        f["skillgap_version"].text(100)
+    source_id = f["id"].optional(lambda r: r.integer(1, 2**63 - 1)) if "id" in f else None
+    answers = read_answers(f["answers"])
+    for qid, answer in answers.by_question.items():
+        if answer.value is None and answer.level != 0:
+            raise FormatError(f"answers.{qid}.level", "must be 0 for a skipped question")
+        if isinstance(answer.value, int) and answer.level != answer.value:
+            raise FormatError(f"answers.{qid}.level", "must equal a rating's value")
+    return ReportData(
+        created_at=read_timestamp(f["created_at"]),
+        answers=answers,
+        result=read_result(f["result"]),
+        source_id=source_id,
+    )

@@ -1,0 +1,617 @@
+"""Saved reports and the quiz in progress, in one SQLite file in the data folder.
+
+Every write is one transaction; the file is in WAL mode with a busy timeout, so several
+instances can save at once and a killed process loses at most the write it was making. The
+schema is versioned with `PRAGMA user_version` and migrated forward. A file that is damaged, is
+not a skillgap database, or comes from a newer skillgap is reported and never written to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from skillgap.model import Answers, Result
+from skillgap.serialize import (
+    FormatError,
+    answers_from_json,
+    answers_to_json,
+    dumps,
+    result_from_json,
+    result_to_json,
+    timestamp,
+)
+
+DB_NAME = "skillgap.db"
+BUSY_TIMEOUT_MS = 10_000
+SESSION_MODES = ("quick", "full")
+
+EXIT_FAILURE, EXIT_BAD_INPUT = 1, 2
+
+
+class StoreError(Exception):
+    """The store cannot do what was asked; str() is one line naming the file."""
+
+    #: The command-line exit code: 1 for a runtime failure, 2 for bad input.
+    exit_code = EXIT_FAILURE
+
+
+class ReportNotFound(StoreError):
+    exit_code = EXIT_BAD_INPUT
+
+
+class StoreCorrupt(StoreError):
+    """The file is damaged or is not a skillgap database; it is left as it is."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class StoreTooNew(StoreError):
+    """The file was written by a newer skillgap; it is left as it is."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class ReportFileError(StoreError):
+    """A report file to import is unreadable or not a valid report."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+def default_data_dir() -> Path:
+    """$SKILLGAP_DATA_DIR, else the platform's user data folder for skillgap."""
+    env = os.environ.get("SKILLGAP_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("skillgap", appauthor=False))
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    id: int
+    created_at: datetime
+    bank_name: str
+    bank_version: str
+    #: Fit per role, by role id, in the bank's role order.
+    scores: dict[str, float]
+    role_names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Report:
+    id: int
+    created_at: datetime
+    bank_name: str
+    bank_version: str
+    answers: Answers
+    result: Result
+
+
+@dataclass(frozen=True)
+class Session:
+    """The one quiz in progress."""
+
+    bank_name: str
+    bank_version: str
+    mode: str  # "quick" | "full"
+    answers: Answers
+    position: int
+    started_at: datetime
+    updated_at: datetime
+
+
+# -- schema -----------------------------------------------------------------------------------
+
+# MIGRATIONS[n] takes the schema from version n to n + 1. Append, never edit a released one.
+_V1 = """
+CREATE TABLE reports (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at   TEXT NOT NULL,  -- UTC ISO 8601, microseconds, fixed width: text order = time
+    bank_name    TEXT NOT NULL,
+    bank_version TEXT NOT NULL,
+    answers      TEXT NOT NULL,  -- JSON, serialize.answers_to_json
+    result       TEXT NOT NULL   -- JSON, serialize.result_to_json, as computed then
+);
+CREATE INDEX reports_by_time ON reports (created_at DESC, id DESC);
+CREATE INDEX reports_by_bank ON reports (bank_name, created_at, id);
+CREATE TABLE report_scores (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    role_id   TEXT NOT NULL,
+    role_name TEXT NOT NULL,
+    score     REAL NOT NULL,
+    PRIMARY KEY (report_id, position)
+) WITHOUT ROWID;
+CREATE TABLE session (
+    only         INTEGER PRIMARY KEY CHECK (only = 1),
+    bank_name    TEXT NOT NULL,
+    bank_version TEXT NOT NULL,
+    mode         TEXT NOT NULL,
+    answers      TEXT NOT NULL,
+    position     INTEGER NOT NULL,
+    started_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def migrate(conn: sqlite3.Connection) -> None:
+        # executescript would COMMIT the open transaction; run statement by statement instead.
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return migrate
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1)]
+_TABLES = {"reports", "report_scores", "session", "settings"}
+
+
+def schema_version() -> int:
+    """The schema version this skillgap writes."""
+    return len(MIGRATIONS)
+
+
+# -- the store --------------------------------------------------------------------------------
+
+
+class Store:
+    """One open database. Safe to share between threads (calls are serialised)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None) -> Store:
+        """Open (creating if needed) the database in `data_dir`, migrating it forward."""
+        directory = Path(data_dir) if data_dir is not None else default_data_dir()
+        path = directory / DB_NAME
+        _make_dir(directory)
+        _check_file(path)
+        try:
+            conn = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise _translate(exc, path, "cannot open") from None
+        store = cls(path, conn)
+        try:
+            store._prepare()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        with self._errors("cannot open"):
+            conn = self._conn
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = self._check_version()
+            conn.execute("PRAGMA foreign_keys = ON")
+            if version < schema_version():
+                self._migrate()
+            mode = _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+            if str(mode).lower() != "wal":
+                raise StoreError(f"{self.path}: cannot switch to WAL mode (got {mode})")
+            conn.execute("PRAGMA synchronous = FULL")
+
+    def _check_version(self) -> int:
+        """The file's schema version, refusing one this skillgap cannot use. Reads only."""
+        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > schema_version():
+            raise StoreTooNew(
+                f"{self.path} was written by a newer skillgap (schema {version}; this one"
+                f" knows up to {schema_version()}); upgrade skillgap. The file was not changed."
+            )
+        tables = {
+            row[0]
+            for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        } - {"sqlite_sequence"}
+        if version == 0 and tables:
+            raise StoreCorrupt(
+                f"{self.path} is not a skillgap database (it holds other tables);"
+                " move it away or use --data-dir. The file was not changed."
+            )
+        if version == schema_version() and not tables >= _TABLES:
+            raise StoreCorrupt(f"{self.path} is damaged: tables are missing. It was not changed.")
+        return version
+
+    def _migrate(self) -> None:
+        """Bring the schema up to date, one transaction, re-checked under the write lock so two
+        processes opening a new file at once do not both migrate it."""
+        with self._transaction():
+            version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > schema_version():
+                raise StoreTooNew(f"{self.path} was written by a newer skillgap")
+            for step in range(version, schema_version()):
+                MIGRATIONS[step](self._conn)
+                self._conn.execute(f"PRAGMA user_version = {step + 1}")
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path, doing) from None
+
+    @contextmanager
+    def _transaction(self, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at the start so concurrent writers queue, not fail."""
+        conn = self._conn
+        if not durable:
+            # A session update survives a killed process without an fsync; reports get one.
+            conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            _retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        finally:
+            if not durable:
+                conn.execute("PRAGMA synchronous = FULL")
+
+    @contextmanager
+    def _write(self, doing: str, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        with self._lock, self._errors(doing), self._transaction(durable) as conn:
+            yield conn
+
+    @contextmanager
+    def _read(self, doing: str) -> Iterator[sqlite3.Connection]:
+        with self._lock, self._errors(doing):
+            yield self._conn
+
+    # -- reports ----------------------------------------------------------------------------
+
+    def save_report(
+        self, answers: Answers, result: Result, created_at: datetime | None = None
+    ) -> int:
+        with self._write("cannot save the report") as conn:
+            return _insert_report(conn, answers, result, created_at)
+
+    def import_report(
+        self, answers: Answers, result: Result, created_at: datetime
+    ) -> tuple[int, bool]:
+        """Save a report read from a file unless the same one (time, bank, answers) is here.
+        Returns its id and whether it was added."""
+        answers_text = dumps(answers_to_json(answers))
+        with self._write("cannot import the report") as conn:
+            row = conn.execute(
+                "SELECT id FROM reports WHERE created_at = ? AND bank_name = ? AND answers = ?",
+                (timestamp(created_at), result.bank_name, answers_text),
+            ).fetchone()
+            if row is not None:
+                return int(row[0]), False
+            return _insert_report(conn, answers, result, created_at), True
+
+    def list_reports(self, limit: int | None = None, offset: int = 0) -> list[ReportSummary]:
+        """Summaries, newest first (created_at, then id). Reads only the summary columns."""
+        with self._read("cannot list reports") as conn:
+            rows = conn.execute(
+                "SELECT id, created_at, bank_name, bank_version FROM reports"
+                " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                (-1 if limit is None else max(0, limit), max(0, offset)),
+            ).fetchall()
+            return self._summaries(conn, rows)
+
+    def previous_reports(self, report_ids: Iterable[int]) -> dict[int, ReportSummary]:
+        """For each id, the summary of the report of the same bank saved just before it, for
+        "change since last time". Ids with no earlier report are left out."""
+        ids = list(dict.fromkeys(report_ids))
+        if not ids:
+            return {}
+        with self._read("cannot list reports") as conn:
+            pairs = []
+            for chunk in _chunks(ids, 500):
+                pairs += conn.execute(
+                    "SELECT r.id, (SELECT p.id FROM reports p WHERE p.bank_name = r.bank_name"
+                    " AND (p.created_at < r.created_at"
+                    "      OR (p.created_at = r.created_at AND p.id < r.id))"
+                    " ORDER BY p.created_at DESC, p.id DESC LIMIT 1)"
+                    f" FROM reports r WHERE r.id IN ({_marks(chunk)})",
+                    chunk,
+                ).fetchall()
+            previous = {int(rid): int(pid) for rid, pid in pairs if pid is not None}
+            rows = []
+            for chunk in _chunks(sorted(set(previous.values())), 500):
+                rows += conn.execute(
+                    "SELECT id, created_at, bank_name, bank_version FROM reports"
+                    f" WHERE id IN ({_marks(chunk)})",
+                    chunk,
+                ).fetchall()
+            by_id = {s.id: s for s in self._summaries(conn, rows)}
+        return {rid: by_id[pid] for rid, pid in previous.items() if pid in by_id}
+
+    def _summaries(self, conn: sqlite3.Connection, rows: list[Any]) -> list[ReportSummary]:
+        scores: dict[int, dict[str, float]] = {}
+        names: dict[int, dict[str, str]] = {}
+        ids = [int(row[0]) for row in rows]
+        for chunk in _chunks(ids, 500):
+            for rid, role_id, role_name, score in conn.execute(
+                "SELECT report_id, role_id, role_name, score FROM report_scores"
+                f" WHERE report_id IN ({_marks(chunk)}) ORDER BY report_id, position",
+                chunk,
+            ):
+                scores.setdefault(rid, {})[role_id] = float(score)
+                names.setdefault(rid, {})[role_id] = role_name
+        return [
+            ReportSummary(
+                id=int(rid),
+                created_at=self._time(created, f"report {rid}"),
+                bank_name=bank_name,
+                bank_version=bank_version,
+                scores=scores.get(rid, {}),
+                role_names=names.get(rid, {}),
+            )
+            for rid, created, bank_name, bank_version in rows
+        ]
+
+    def count_reports(self) -> int:
+        with self._read("cannot count reports") as conn:
+            return int(conn.execute("SELECT count(*) FROM reports").fetchone()[0])
+
+    def get_report(self, report_id: int) -> Report:
+        with self._read(f"cannot read report {report_id}") as conn:
+            row = conn.execute(
+                "SELECT id, created_at, bank_name, bank_version, answers, result"
+                " FROM reports WHERE id = ?",
+                (report_id,),
+            ).fetchone()
+        if row is None:
+            raise ReportNotFound(f"{self.path}: there is no report {report_id}")
+        rid, created, bank_name, bank_version, answers_text, result_text = row
+        what = f"report {rid}"
+        try:
+            answers = answers_from_json(json.loads(answers_text))
+            result = result_from_json(json.loads(result_text))
+        except (FormatError, ValueError, RecursionError) as exc:
+            raise StoreCorrupt(f"{self.path}: {what} is damaged ({exc})") from None
+        return Report(int(rid), self._time(created, what), bank_name, bank_version, answers, result)
+
+    def delete_report(self, report_id: int) -> None:
+        with self._write(f"cannot delete report {report_id}") as conn:
+            if conn.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount == 0:
+                raise ReportNotFound(f"{self.path}: there is no report {report_id}")
+            conn.execute("DELETE FROM report_scores WHERE report_id = ?", (report_id,))
+
+    # -- the quiz in progress ---------------------------------------------------------------
+
+    def save_session(self, session: Session) -> None:
+        """Replace the quiz in progress. Called on every answer: one small row, no fsync."""
+        if session.mode not in SESSION_MODES:
+            raise ValueError(f"session mode must be one of {SESSION_MODES}")
+        row = (
+            session.bank_name,
+            session.bank_version,
+            session.mode,
+            dumps(answers_to_json(session.answers)),
+            session.position,
+            timestamp(session.started_at),
+            timestamp(session.updated_at),
+        )
+        with self._write("cannot save the quiz in progress", durable=False) as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO session (only, bank_name, bank_version, mode, answers,"
+                " position, started_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+
+    def load_session(self) -> Session | None:
+        """The quiz in progress, or None. A row that cannot be read is left in place, unused."""
+        with self._read("cannot read the quiz in progress") as conn:
+            row = conn.execute(
+                "SELECT bank_name, bank_version, mode, answers, position, started_at,"
+                " updated_at FROM session WHERE only = 1"
+            ).fetchone()
+        if row is None:
+            return None
+        bank_name, bank_version, mode, answers_text, position, started, updated = row
+        try:
+            return Session(
+                bank_name=bank_name,
+                bank_version=bank_version,
+                mode=mode if mode in SESSION_MODES else "full",
+                answers=answers_from_json(json.loads(answers_text)),
+                position=int(position),
+                started_at=self._time(started, "the quiz in progress"),
+                updated_at=self._time(updated, "the quiz in progress"),
+            )
+        except (FormatError, ValueError, TypeError, RecursionError, StoreError):
+            return None
+
+    def clear_session(self) -> None:
+        with self._write("cannot clear the quiz in progress") as conn:
+            conn.execute("DELETE FROM session")
+
+    def finish_session(self, answers: Answers, result: Result) -> int:
+        """Save the finished quiz as a report and clear it, in one transaction."""
+        with self._write("cannot save the report") as conn:
+            report_id = _insert_report(conn, answers, result, None)
+            conn.execute("DELETE FROM session")
+            return report_id
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def get_setting(self, key: str) -> str | None:
+        with self._read("cannot read settings") as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write("cannot save settings") as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def _time(self, text: str, what: str) -> datetime:
+        try:
+            moment = datetime.fromisoformat(text)
+        except (TypeError, ValueError):
+            raise StoreCorrupt(f"{self.path}: {what} has a damaged time {text!r}") from None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        return moment
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _insert_report(
+    conn: sqlite3.Connection, answers: Answers, result: Result, created_at: datetime | None
+) -> int:
+    moment = created_at if created_at is not None else datetime.now(timezone.utc)
+    cursor = conn.execute(
+        "INSERT INTO reports (created_at, bank_name, bank_version, answers, result)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (
+            timestamp(moment),
+            result.bank_name,
+            result.bank_version,
+            dumps(answers_to_json(answers)),
+            dumps(result_to_json(result)),
+        ),
+    )
+    report_id = cursor.lastrowid
+    assert report_id is not None
+    conn.executemany(
+        "INSERT INTO report_scores (report_id, position, role_id, role_name, score)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(report_id, i, r.role_id, r.name, r.score) for i, r in enumerate(result.roles)],
+    )
+    return report_id
+
+
+def _make_dir(directory: Path) -> None:
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except FileExistsError:
+        raise StoreError(f"{directory}: cannot use it as the data folder: it is a file") from None
+    except OSError as exc:
+        raise StoreError(
+            f"{directory}: cannot create the data folder: {exc.strerror or exc}"
+        ) from None
+    if not directory.is_dir():
+        raise StoreError(f"{directory}: cannot use it as the data folder: not a folder")
+
+
+_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before SQLite touches it, a file that is plainly not a database or is cut short.
+    A missing file is created empty with owner-only permissions (SQLite fills it in)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        try:
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the database: {exc.strerror or exc}") from None
+        return
+    except IsADirectoryError:
+        raise StoreError(f"{path}: is a folder, not a database file") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the database: {exc.strerror or exc}") from None
+    try:
+        size = os.fstat(fd).st_size
+        header = os.read(fd, 100)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the database: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if size == 0:
+        return  # created but never written: nothing to lose
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise StoreCorrupt(
+            f"{path} is not a SQLite database (damaged or replaced); move it away to start"
+            " afresh. The file was not changed."
+        )
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_size_valid = pages > 0 and header[24:28] == header[92:96]
+    pending = any(
+        Path(f"{path}{suffix}").exists() and Path(f"{path}{suffix}").stat().st_size > 0
+        for suffix in ("-wal", "-journal")
+    )
+    # With a WAL or journal pending the file may legitimately be short until recovery.
+    if header_size_valid and not pending and size < pages * page_size:
+        raise StoreCorrupt(
+            f"{path} is damaged: it is cut short ({size:,} of {pages * page_size:,} bytes);"
+            " move it away to start afresh. The file was not changed."
+        )
+
+
+def _translate(exc: sqlite3.Error, path: Path, doing: str) -> StoreError:
+    message = str(exc) or type(exc).__name__
+    lowered = message.lower()
+    if any(word in lowered for word in ("malformed", "not a database", "corrupt")):
+        return StoreCorrupt(
+            f"{path} is damaged ({message}); {doing}. Move it away to start afresh;"
+            " it was not changed."
+        )
+    if "locked" in lowered or "busy" in lowered:
+        return StoreError(f"{path}: {doing}: the database is busy in another skillgap ({message})")
+    if "readonly" in lowered or "read-only" in lowered:
+        return StoreError(f"{path}: {doing}: the database is read-only ({message})")
+    return StoreError(f"{path}: {doing}: {message}")
+
+
+def _retry_busy(action: Callable[[], Any], timeout: float = BUSY_TIMEOUT_MS / 1000) -> Any:
+    """Run `action`, retrying while the database is locked: SQLite's busy handler does not
+    cover every case (taking a lock while another connection converts the file to WAL)."""
+    deadline = time.monotonic() + timeout
+    delay = 0.001
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.05)
+
+
+def _marks(items: Sequence[object]) -> str:
+    return ",".join("?" * len(items))
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
