@@ -170,7 +170,6 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
     """Run one command, turning every expected failure into one clear line and an exit code."""
     from skillgap.answers import AnswersError
     from skillgap.bank import BankError
-    from skillgap.store import StoreError
 
     try:
         return func(args)
@@ -178,8 +177,6 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
         for problem in exc.problems:
             print(problem.format(), file=sys.stderr)
         return EXIT_USAGE
-    except StoreError as exc:
-        return _print_error(str(exc), exc.exit_code)
     except UsageError as exc:
         return _print_error(str(exc), EXIT_USAGE)
     except KeyboardInterrupt:
@@ -189,6 +186,10 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:
+        # Only a command that opened the store can raise StoreError; others skip importing it.
+        store = sys.modules.get("skillgap.store")
+        if store is not None and isinstance(exc, store.StoreError):
+            return _print_error(str(exc), int(getattr(exc, "exit_code", EXIT_FAILURE)))
         if os.environ.get("SKILLGAP_DEBUG"):
             raise
         return _print_error(

@@ -7,30 +7,32 @@ their exit code, turned into one line on stderr by `cli.run_command`.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from skillgap.store import ReportFileError, ReportSummary, Store, StoreError
-
 if TYPE_CHECKING:
     from skillgap.model import Answers, Bank, Result
+    from skillgap.serialize import ReportData
+    from skillgap.store import ReportSummary, Store
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 #: `report list` shows this many by default; --limit 0 shows all.
 DEFAULT_LIST_LIMIT = 50
+#: The same as export.FORMATS, repeated so building the parser imports nothing more.
+FORMATS = ("text", "md", "html", "json")
 
 
-class CommandError(StoreError):
-    """Bad usage of a report command (an existing output file, an unknown format)."""
+def _usage_error(message: str) -> Exception:
+    from skillgap.cli import UsageError
 
-    exit_code = EXIT_USAGE
+    return UsageError(message)
 
 
 def open_store(args: argparse.Namespace) -> Store:
+    from skillgap.store import Store
+
     return Store.open(Path(args.data_dir) if getattr(args, "data_dir", None) else None)
 
 
@@ -61,6 +63,8 @@ def current_bank(args: argparse.Namespace) -> Bank | None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    import json
+
     from skillgap.serialize import timestamp
 
     limit = args.limit
@@ -143,17 +147,17 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from skillgap.export import FORMATS, format_for_path, render_report
+    from skillgap.export import format_for_path, render_report
 
     output = Path(args.output)
     fmt = args.format or format_for_path(output)
     if fmt is None:
-        raise CommandError(
+        raise _usage_error(
             f"{output}: cannot tell the format from the extension; use .md, .html, .json or"
             f" .txt, or pass --format ({', '.join(FORMATS)})"
         )
     if output.exists() and not args.force:
-        raise CommandError(f"{output} already exists; pass --force to overwrite it")
+        raise _usage_error(f"{output} already exists; pass --force to overwrite it")
     with open_store(args) as store:
         report = store.get_report(args.id)
     text = render_report(report, current_bank(args) if fmt != "json" else None, fmt)
@@ -164,6 +168,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write the whole file or nothing: a temporary file beside it, renamed into place."""
+    import tempfile
+
+    from skillgap.store import StoreError
+
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
@@ -186,6 +194,8 @@ def _umask() -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    import json
+
     from skillgap.diff import diff_json, diff_reports, render_diff_text
 
     with open_store(args) as store:
@@ -205,9 +215,10 @@ def cmd_delete(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def read_report_file(path: Path) -> Any:
+def read_report_file(path: Path) -> ReportData:
     """An exported report read from `path`, every field checked (untrusted input)."""
     from skillgap.serialize import MAX_IMPORT_BYTES, FormatError, loads, report_from_json
+    from skillgap.store import ReportFileError
 
     try:
         with open(path, "rb") as f:
@@ -225,6 +236,8 @@ def read_report_file(path: Path) -> Any:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from skillgap.store import ReportFileError
+
     code = EXIT_OK
     with open_store(args) as store:
         for name in args.files:
@@ -264,8 +277,6 @@ def _limit(text: str) -> int:
 
 def register(sub: Any) -> None:
     """Add `report` and its subcommands to the main parser's subparsers."""
-    from skillgap.export import FORMATS
-
     report = sub.add_parser(
         "report",
         help="saved reports: list, show, export, diff, delete, import",
