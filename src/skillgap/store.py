@@ -216,12 +216,15 @@ class Store:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             version = self._check_version()
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = FULL")
+            if version == 0:
+                # A new file. An existing one keeps the journal mode it has: converting it is
+                # a write, and a file not yet known to be sound is never written to.
+                mode = _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
+                if str(mode[0]).lower() != "wal":
+                    raise StoreError(f"{self.path}: cannot switch to WAL mode (got {mode[0]})")
             if version < schema_version():
                 self._migrate()
-            mode = _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
-            if str(mode).lower() != "wal":
-                raise StoreError(f"{self.path}: cannot switch to WAL mode (got {mode})")
-            conn.execute("PRAGMA synchronous = FULL")
 
     def _check_version(self) -> int:
         """The file's schema version, refusing one this skillgap cannot use. Reads only."""

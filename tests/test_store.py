@@ -1,0 +1,310 @@
+"""The report store: round trips, ordering, the quiz in progress, settings, migrations.
+
+Helpers here (`answers_for`, `scored`) are shared by the other report test files.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+import threading
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from skillgap import store as store_module
+from skillgap.answers import make_answer
+from skillgap.model import Answers, Bank, Result
+from skillgap.scoring import score
+from skillgap.store import (
+    DB_NAME,
+    ReportNotFound,
+    Session,
+    Store,
+    StoreTooNew,
+    default_data_dir,
+    schema_version,
+)
+
+T0 = datetime(2024, 5, 1, 9, 30, 0, 123456, tzinfo=timezone.utc)
+
+
+def answers_for(bank: Bank, values: dict[str, Any], notes: dict[str, str] | None = None) -> Answers:
+    notes = notes or {}
+    return Answers(
+        {
+            qid: make_answer(bank.questions[qid], value, notes.get(qid, ""))
+            for qid, value in values.items()
+        }
+    )
+
+
+def scored(bank: Bank, values: dict[str, Any], notes: dict[str, str] | None = None) -> Any:
+    answers = answers_for(bank, values, notes)
+    return answers, score(bank, answers)
+
+
+BEGINNER = {"linux": 1, "docker": 1, "cissp": "none"}
+GROWN = {"linux": 3, "docker": 2, "kubernetes": 2, "cissp": "studying", "background": ["dev"]}
+
+
+@pytest.fixture
+def store(_isolated_data_dir: Path) -> Any:
+    with Store.open(_isolated_data_dir) as opened:
+        yield opened
+
+
+def test_open_creates_a_private_folder_and_file(tmp_path: Path) -> None:
+    folder = tmp_path / "a" / "b"
+    with Store.open(folder) as s:
+        assert s.path == folder / DB_NAME
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        assert stat.S_IMODE(s.path.stat().st_mode) == 0o600
+        conn = sqlite3.connect(s.path)
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version()
+        conn.close()
+
+
+def test_default_data_dir_honours_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLGAP_DATA_DIR", str(tmp_path / "env"))
+    assert default_data_dir() == tmp_path / "env"
+    monkeypatch.delenv("SKILLGAP_DATA_DIR")
+    assert default_data_dir().name.lower() == "skillgap"
+
+
+def test_save_and_get_round_trip(store: Store, mini_bank: Bank) -> None:
+    answers, result = scored(mini_bank, GROWN, {"linux": "ran <b>prod</b> | 'quoted'"})
+    report_id = store.save_report(answers, result, created_at=T0)
+    report = store.get_report(report_id)
+    assert report.id == report_id
+    assert report.created_at == T0
+    assert (report.bank_name, report.bank_version) == ("Mini bank", "0.1")
+    assert report.answers == answers
+    assert report.result == result
+    assert report.answers.get("background") is not None
+    assert report.answers.by_question["background"].value == ("dev",)
+
+
+def test_created_at_defaults_to_now_in_utc(store: Store, mini_bank: Bank) -> None:
+    before = datetime.now(timezone.utc)
+    report = store.get_report(store.save_report(*scored(mini_bank, BEGINNER)))
+    assert before <= report.created_at <= datetime.now(timezone.utc)
+    assert report.created_at.utcoffset() == timedelta(0)
+
+
+def test_created_at_keeps_microseconds_and_converts_to_utc(store: Store, mini_bank: Bank) -> None:
+    local = datetime(2024, 5, 1, 11, 30, 0, 7, tzinfo=timezone(timedelta(hours=2)))
+    report = store.get_report(store.save_report(*scored(mini_bank, BEGINNER), created_at=local))
+    assert report.created_at == local
+    assert report.created_at.tzinfo == timezone.utc
+    assert report.created_at.microsecond == 7
+    with pytest.raises(ValueError):
+        store.save_report(*scored(mini_bank, BEGINNER), created_at=datetime(2024, 1, 1))
+
+
+def test_list_is_newest_first_by_time_then_id(store: Store, mini_bank: Bank) -> None:
+    answers, result = scored(mini_bank, BEGINNER)
+    a = store.save_report(answers, result, created_at=T0 + timedelta(days=1))
+    b = store.save_report(answers, result, created_at=T0)
+    c = store.save_report(answers, result, created_at=T0 + timedelta(days=1))  # same time as a
+    d = store.save_report(answers, result, created_at=T0 + timedelta(microseconds=1))
+    assert [s.id for s in store.list_reports()] == [c, a, d, b]
+    assert [s.id for s in store.list_reports(limit=2)] == [c, a]
+    assert [s.id for s in store.list_reports(limit=2, offset=2)] == [d, b]
+    assert store.count_reports() == 4
+
+
+def test_summary_has_scores_and_role_names_in_bank_order(store: Store, mini_bank: Bank) -> None:
+    answers, result = scored(mini_bank, GROWN)
+    store.save_report(answers, result, created_at=T0)
+    (summary,) = store.list_reports()
+    assert list(summary.scores) == ["ops", "secops"]
+    assert summary.scores == {r.role_id: r.score for r in result.roles}
+    assert summary.role_names == {"ops": "Ops engineer", "secops": "SecOps engineer"}
+    assert summary.created_at == T0
+    assert (summary.bank_name, summary.bank_version) == ("Mini bank", "0.1")
+
+
+def test_previous_reports_match_the_same_bank(store: Store, mini_bank: Bank) -> None:
+    answers, result = scored(mini_bank, BEGINNER)
+    other: Result = result.__class__(**{**result.__dict__, "bank_name": "Other bank"})
+    first = store.save_report(answers, result, created_at=T0)
+    foreign = store.save_report(answers, other, created_at=T0 + timedelta(hours=1))
+    second = store.save_report(*scored(mini_bank, GROWN), created_at=T0 + timedelta(hours=2))
+    previous = store.previous_reports([second, foreign, first])
+    assert previous[second].id == first
+    assert foreign not in previous and first not in previous
+    assert store.previous_reports([]) == {}
+
+
+def test_get_and_delete_unknown_report(store: Store, mini_bank: Bank) -> None:
+    with pytest.raises(ReportNotFound, match="no report 42"):
+        store.get_report(42)
+    with pytest.raises(ReportNotFound):
+        store.delete_report(42)
+
+
+def test_delete_removes_report_and_scores_and_ids_are_not_reused(
+    store: Store, mini_bank: Bank
+) -> None:
+    first = store.save_report(*scored(mini_bank, BEGINNER))
+    second = store.save_report(*scored(mini_bank, GROWN))
+    store.delete_report(second)
+    assert [s.id for s in store.list_reports()] == [first]
+    with pytest.raises(ReportNotFound):
+        store.get_report(second)
+    third = store.save_report(*scored(mini_bank, GROWN))
+    assert third > second
+    conn = sqlite3.connect(store.path)
+    orphans = "SELECT count(*) FROM report_scores WHERE report_id NOT IN (SELECT id FROM reports)"
+    assert conn.execute(orphans).fetchone()[0] == 0
+    conn.close()
+
+
+def test_import_report_skips_an_identical_one(store: Store, mini_bank: Bank) -> None:
+    answers, result = scored(mini_bank, GROWN)
+    first = store.save_report(answers, result, created_at=T0)
+    assert store.import_report(answers, result, T0) == (first, False)
+    new_id, added = store.import_report(answers, result, T0 + timedelta(seconds=1))
+    assert added and new_id != first
+
+
+def test_session_round_trip_replace_and_clear(store: Store, mini_bank: Bank) -> None:
+    assert store.load_session() is None
+    answers = answers_for(mini_bank, {"linux": 2})
+    session = Session("Mini bank", "0.1", "quick", answers, 1, T0, T0 + timedelta(seconds=5))
+    store.save_session(session)
+    assert store.load_session() == session
+    later = Session(
+        "Mini bank",
+        "0.1",
+        "quick",
+        answers.with_answer(make_answer(mini_bank.questions["scanning"], None)),
+        2,
+        T0,
+        T0 + timedelta(seconds=9),
+    )
+    store.save_session(later)
+    assert store.load_session() == later
+    store.clear_session()
+    assert store.load_session() is None
+    with pytest.raises(ValueError):
+        store.save_session(Session("b", "1", "slow", answers, 0, T0, T0))
+
+
+def test_session_survives_reopening(mini_bank: Bank, tmp_path: Path) -> None:
+    session = Session("Mini bank", "0.1", "full", answers_for(mini_bank, {"docker": 3}), 2, T0, T0)
+    with Store.open(tmp_path) as s:
+        s.save_session(session)
+    with Store.open(tmp_path) as s:
+        assert s.load_session() == session
+
+
+def test_finish_session_saves_report_and_clears_session(store: Store, mini_bank: Bank) -> None:
+    answers, result = scored(mini_bank, GROWN)
+    store.save_session(Session("Mini bank", "0.1", "full", answers, 5, T0, T0))
+    report_id = store.finish_session(answers, result)
+    assert store.load_session() is None
+    assert store.get_report(report_id).answers == answers
+
+
+def test_finish_session_is_one_transaction(
+    store: Store, mini_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers, result = scored(mini_bank, GROWN)
+    session = Session("Mini bank", "0.1", "full", answers, 5, T0, T0)
+    store.save_session(session)
+
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store_module, "result_to_json", broken)
+    with pytest.raises(RuntimeError):
+        store.finish_session(answers, result)
+    assert store.load_session() == session
+    assert store.count_reports() == 0
+
+
+def test_a_damaged_session_row_is_ignored_not_deleted(store: Store) -> None:
+    conn = sqlite3.connect(store.path)
+    conn.execute("INSERT INTO session VALUES (1, 'b', '1', 'full', '{not json', 0, 'x', 'y')")
+    conn.commit()
+    conn.close()
+    assert store.load_session() is None
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("SELECT count(*) FROM session").fetchone()[0] == 1
+    conn.close()
+
+
+def test_settings(store: Store) -> None:
+    assert store.get_setting("theme") is None
+    store.set_setting("theme", "dark")
+    store.set_setting("theme", "light")
+    assert store.get_setting("theme") == "light"
+
+
+def test_usable_from_another_thread(store: Store, mini_bank: Bank) -> None:
+    ids: list[int] = []
+    worker = threading.Thread(target=lambda: ids.append(store.save_report(*scored(mini_bank, {}))))
+    worker.start()
+    worker.join()
+    assert store.get_report(ids[0]).id == ids[0]
+
+
+# -- migrations -------------------------------------------------------------------------------
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE reports ADD COLUMN label TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE reports SET label = 'migrated ' || id")
+
+
+def test_migrates_an_older_file_forward_keeping_reports(
+    tmp_path: Path, mini_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(tmp_path) as s:
+        report_id = s.save_report(*scored(mini_bank, GROWN), created_at=T0)
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, _v2])
+    with Store.open(tmp_path) as s:
+        assert s.get_report(report_id).created_at == T0
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("SELECT label FROM reports").fetchone()[0] == f"migrated {report_id}"
+    conn.close()
+
+
+def test_a_failing_migration_changes_nothing(
+    tmp_path: Path, mini_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(tmp_path) as s:
+        s.save_report(*scored(mini_bank, GROWN), created_at=T0)
+
+    def broken(conn: sqlite3.Connection) -> None:
+        _v2(conn)
+        raise sqlite3.OperationalError("migration bug")
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, broken])
+    with pytest.raises(store_module.StoreError, match="migration bug"):
+        Store.open(tmp_path)
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(reports)")]
+    assert "label" not in columns
+    conn.close()
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+    with Store.open(tmp_path) as s:
+        assert s.count_reports() == 1
+
+
+def test_a_file_from_a_newer_skillgap_is_refused(tmp_path: Path) -> None:
+    Store.open(tmp_path).close()
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    conn.execute(f"PRAGMA user_version = {schema_version() + 1}")
+    conn.close()
+    with pytest.raises(StoreTooNew, match="newer skillgap"):
+        Store.open(tmp_path)
