@@ -1,0 +1,194 @@
+"""The skillgap App: holds the bank and the store, switches themes, and opens screens.
+
+Screens are imported when first opened, so start-up pays only for the welcome screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from skillgap.bank import load_bank
+from skillgap.model import Answers, Bank
+
+if TYPE_CHECKING:
+    from skillgap.store import Store
+    from skillgap.tui.state import Mode
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+THEME_SETTING = "theme"
+
+
+class SkillgapApp(App[None]):
+    """Quiz, results and history for one bank and one store, both injected."""
+
+    CSS_PATH = "skillgap.tcss"
+    TITLE = "skillgap"
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (64, "-normal"),
+        (120, "-wide"),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "f1,question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            id="app.help",
+            tooltip="Show the keys of this screen",
+        ),
+        Binding(
+            "ctrl+t",
+            "toggle_theme",
+            "Theme",
+            show=False,
+            id="app.theme",
+            tooltip="Switch between the dark and the light theme (remembered)",
+        ),
+    ]
+    #: Tests turn this off so snapshots do not depend on when the cursor blinked.
+    CURSOR_BLINK: ClassVar[bool] = True
+
+    def __init__(self, bank: Bank, store: Store) -> None:
+        super().__init__()
+        self.bank = bank
+        self.store = store
+        saved = store.get_setting(THEME_SETTING)
+        if saved in self.available_themes:
+            self.theme = saved
+
+    def get_default_screen(self) -> Screen[None]:
+        from skillgap.tui.screens.welcome import WelcomeScreen
+
+        return WelcomeScreen()
+
+    def watch_theme(self, theme: str) -> None:
+        if self.store.get_setting(THEME_SETTING) != theme:
+            self.store.set_setting(THEME_SETTING, theme)
+
+    # -- actions, also offered in the command palette -------------------------------------
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def action_help(self) -> None:
+        from skillgap.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_start_quiz(self, mode: Mode) -> None:
+        """Start a new quiz; if one is in progress, ask before discarding it."""
+        from skillgap.tui.screens.dialogs import ConfirmModal
+
+        session = self.store.load_session()
+        if session is None or not session.answers.by_question:
+            self._start_quiz(mode)
+            return
+        answered = len(session.answers.by_question)
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._start_quiz(mode)
+
+        self.push_screen(
+            ConfirmModal(
+                f"Start a new {mode} quiz?",
+                f"Your quiz in progress ({answered} answered) will be discarded.",
+                yes="Start anew",
+                no="Keep it",
+            ),
+            confirmed,
+        )
+
+    def _start_quiz(self, mode: Mode) -> None:
+        from skillgap.tui.screens.quiz import QuizScreen
+        from skillgap.tui.state import QuizState
+
+        self.go_home()
+        self.push_screen(QuizScreen(QuizState(self.bank, mode)))
+
+    def action_resume_quiz(self) -> None:
+        from skillgap.tui.screens.quiz import QuizScreen
+        from skillgap.tui.state import QuizState
+
+        session = self.store.load_session()
+        if session is None:
+            self.notify("There is no quiz in progress.", severity="warning")
+            return
+        self.go_home()
+        self.push_screen(QuizScreen(QuizState.from_session(self.bank, session)))
+
+    def action_history(self) -> None:
+        from skillgap.tui.screens.history import HistoryScreen
+
+        self.go_home()
+        self.push_screen(HistoryScreen())
+
+    def action_compare_roles(self) -> None:
+        from skillgap.tui.screens.roles import RolesScreen
+
+        if not isinstance(self.screen, RolesScreen):
+            self.push_screen(RolesScreen(self.latest_answers()))
+
+    def go_home(self) -> None:
+        """Close every screen above the welcome screen."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def latest_answers(self) -> Answers | None:
+        """The answers on screen (results) or of the last report, for 'what matters to whom'."""
+        answers = getattr(self.screen, "answers", None)
+        if isinstance(answers, Answers):
+            return answers
+        reports = self.store.list_reports(limit=1)
+        return self.store.get_report(reports[0].id).answers if reports else None
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Quick quiz", "Start a quiz of one question per skill area", self._quick
+        )
+        yield SystemCommand("Full quiz", "Start a quiz of every question", self._full)
+        if self.store.load_session() is not None:
+            yield SystemCommand(
+                "Resume quiz", "Carry on with the quiz in progress", self.action_resume_quiz
+            )
+        yield SystemCommand(
+            "History", "Saved reports, their trend, and comparisons", self.action_history
+        )
+        yield SystemCommand(
+            "Compare roles",
+            "How DevOps and DevSecOps differ, and which answers matter to which",
+            self.action_compare_roles,
+        )
+        yield SystemCommand(
+            "Toggle theme", "Switch between dark and light (remembered)", self.action_toggle_theme
+        )
+        yield SystemCommand("Help", "The keys of this screen", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    def _quick(self) -> None:
+        self.action_start_quiz("quick")
+
+    def _full(self) -> None:
+        self.action_start_quiz("full")
+
+
+def run(bank_dir: Path, data_dir: str | Path | None) -> int:
+    """Load the bank and open the store (their errors reach the CLI), then run the App."""
+    from skillgap.store import Store
+
+    bank = load_bank(bank_dir)
+    store = Store.open(Path(data_dir) if data_dir is not None else None)
+    try:
+        SkillgapApp(bank, store).run()
+    finally:
+        store.close()
+    return 0

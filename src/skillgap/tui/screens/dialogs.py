@@ -1,0 +1,91 @@
+"""Small modal dialogs with typed results: confirm (bool), note (str | None)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Input, Static
+
+from skillgap.answers import MAX_NOTE_LENGTH
+from skillgap.tui.base import SkillgapModal
+from skillgap.tui.format import plain
+
+
+class ConfirmModal(SkillgapModal[bool]):
+    """Yes or no; Escape means no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,n", "no", "Cancel", id="confirm.no", tooltip="Keep things as they are"),
+        Binding("y", "yes", "Yes", id="confirm.yes", tooltip="Go ahead"),
+    ]
+
+    def __init__(self, title: str, body: str, *, yes: str = "Yes", no: str = "Cancel") -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+        self.yes_label = yes
+        self.no_label = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain(self.title_text), classes="dialog-title")
+            yield Static(plain(self.body))
+            with Horizontal(classes="buttons"):
+                yield Button(Content(f"{self.yes_label} (y)"), id="yes", variant="error")
+                yield Button(Content(f"{self.no_label} (Esc)"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed, "#yes")
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def action_no(self) -> None:
+        self.dismiss(False)
+
+
+class NoteModal(SkillgapModal[str | None]):
+    """Edit a note (evidence: how would you show this?). Enter saves, Escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="note.cancel", tooltip="Leave the note as it was"),
+    ]
+
+    def __init__(self, question_title: str, note: str) -> None:
+        super().__init__()
+        self.question_title = question_title
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(
+                Content.assemble(("Note for ", "bold"), plain(self.question_title)),
+                classes="dialog-title",
+            )
+            yield Static(
+                Content("How would you show this? A project, a certificate, a link. "
+                        "Enter saves; an empty note removes it; Esc cancels."),
+                classes="dim",
+            )  # fmt: skip
+            note_input = Input(
+                self.note,
+                placeholder="e.g. built our GitLab CI pipelines in 2024",
+                max_length=MAX_NOTE_LENGTH,
+                id="note",
+            )
+            note_input.cursor_blink = self.skillgap.CURSOR_BLINK
+            yield note_input
+
+    @on(Input.Submitted)
+    def save(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

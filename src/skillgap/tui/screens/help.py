@@ -1,0 +1,75 @@
+"""Help: the keys of the screen it was opened from, and the keys that work everywhere."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from skillgap.tui.base import SkillgapModal
+
+QUIZ_KEYS = (
+    ("0-4", "answer a rating question (the levels are described on screen)"),
+    ("1-9", "pick an option of a choice question; toggle one of a multi question"),
+    ("Enter", "accept the highlighted option; confirm a multi question"),
+    ("↑ ↓", "move the highlight; the mouse works too"),
+)
+EVERYWHERE = (
+    ("? / F1", "this help"),
+    ("ctrl+p", "command palette: every action by name"),
+    ("ctrl+t", "dark / light theme (remembered)"),
+    ("Tab", "move between parts of a screen (links, tables)"),
+    ("ctrl+q", "quit (your quiz is saved after every answer)"),
+)
+
+
+class HelpScreen(SkillgapModal[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,question_mark,q", "close", "Close", id="help.close",
+                tooltip="Close the help"),
+    ]  # fmt: skip
+
+    def __init__(self, under: Screen[object]) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="help"):
+            yield Static(
+                Content.assemble(("Keys", "bold"), "  (Esc closes)"), classes="dialog-title"
+            )
+            yield DataTable(id="keys", cursor_type="none", show_header=False)
+
+    def on_mount(self) -> None:
+        from skillgap.tui.screens.quiz import QuizScreen
+
+        table = self.query_one(DataTable)
+        table.add_columns("key", "what it does")
+        rows: list[tuple[str, str]] = []
+        if isinstance(self.under, QuizScreen):
+            rows += QUIZ_KEYS
+        seen = {key for key, _ in rows}
+        for binding in self._screen_bindings():
+            key = binding.key_display or binding.key.replace(",", " / ")
+            if key not in seen and (binding.tooltip or binding.description):
+                seen.add(key)
+                rows.append((key, binding.tooltip or binding.description))
+        rows += [(key, text) for key, text in EVERYWHERE if key not in seen]
+        for key, text in rows:
+            table.add_row(Text(key, style="bold"), Text(text))
+
+    def _screen_bindings(self) -> list[Binding]:
+        return [
+            binding
+            for binding in type(self.under).BINDINGS
+            if isinstance(binding, Binding) and not binding.system
+        ]
+
+    def action_close(self) -> None:
+        self.dismiss()

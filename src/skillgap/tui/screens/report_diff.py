@@ -1,0 +1,117 @@
+"""Compare two saved reports: fit per role, sections that moved, answers changed, steps done."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Static
+
+from skillgap.diff import ReportDiff, ScoreChange
+from skillgap.text import one_line
+from skillgap.tui.base import SkillgapScreen
+from skillgap.tui.format import percent, when
+
+
+def _score(value: float | None) -> str:
+    return "\u2013" if value is None else percent(value)
+
+
+def _change(change: ScoreChange) -> Text:
+    value = change.delta
+    if value is None:
+        return Text("added" if change.old is None else "removed", style="italic")
+    if round(value) == 0:
+        return Text("= same")
+    arrow = "▲" if value > 0 else "▼"
+    return Text(f"{arrow} {value:+.0f}", style="bold")
+
+
+class DiffScreen(SkillgapScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="diff.back", tooltip="Back to the history"),
+    ]
+
+    def __init__(self, diff: ReportDiff) -> None:
+        super().__init__()
+        self.diff = diff
+
+    def compose(self) -> ComposeResult:
+        d = self.diff
+        with VerticalScroll(id="diff"):
+            yield Static(
+                Content.assemble(
+                    ("Compare reports", "bold"),
+                    f"  #{d.old.id} ({when(d.old.created_at)}) → #{d.new.id} "
+                    f"({when(d.new.created_at)})",
+                ),
+                classes="heading",
+            )
+            if not d.same_bank:
+                yield Static(
+                    Content("⚠ Different banks: the scores are not comparable."), classes="warning"
+                )
+            yield Static(Content.styled("Fit", "bold"), classes="heading2")
+            yield DataTable(id="diff-roles", cursor_type="none")
+            changed = [c for c in d.sections if c.delta is None or round(c.delta) != 0]
+            yield Static(
+                Content.styled("By section" + ("" if changed else ": no change"), "bold"),
+                classes="heading2",
+            )
+            if changed:
+                yield DataTable(id="diff-sections", cursor_type="none")
+            yield Static(
+                Content.styled(f"Answers changed: {len(d.answers) or 'none'}", "bold"),
+                classes="heading2",
+            )
+            if d.answers:
+                yield DataTable(id="diff-answers", cursor_type="none", zebra_stripes=True)
+            yield Static(
+                Content.styled(f"Steps done since: {len(d.steps_done) or 'none'}", "bold"),
+                classes="heading2",
+            )
+            for step in d.steps_done:
+                yield Static(
+                    Content(f"✓ {one_line(step.title)}: level {step.from_level} → {step.to_level}")
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        d = self.diff
+        roles = self.query_one("#diff-roles", DataTable)
+        roles.add_columns("Role", "Before", "After", "Change")
+        for c in d.roles:
+            roles.add_row(Text(one_line(c.name)), _score(c.old), _score(c.new), _change(c))
+        names = {c.role_id: one_line(c.name) for c in d.roles}
+        if self.query("#diff-sections"):
+            sections = self.query_one("#diff-sections", DataTable)
+            sections.add_columns("Role", "Section", "Before", "After", "Change")
+            for c in d.sections:
+                if c.delta is not None and round(c.delta) == 0:
+                    continue
+                sections.add_row(
+                    Text(names.get(c.role_id, c.role_id)),
+                    Text(one_line(c.name)),
+                    _score(c.old),
+                    _score(c.new),
+                    _change(c),
+                )
+        if self.query("#diff-answers"):
+            answers = self.query_one("#diff-answers", DataTable)
+            answers.add_columns("Question", "Before", "After", "Level")
+            for a in d.answers:
+                gone = " (no longer in the bank)" if a.gone else ""
+                level = a.level_delta
+                answers.add_row(
+                    Text(one_line(a.title) + gone),
+                    Text(one_line(a.old_text)),
+                    Text(one_line(a.new_text)),
+                    Text(f"{level:+d}" if level else "="),
+                )
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,169 @@
+"""Results: both roles side by side, a per-section table, and what to learn next."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Link, Static
+
+from skillgap.model import Answers, NextStep, Result
+from skillgap.text import one_line
+from skillgap.tui.base import SkillgapScreen
+from skillgap.tui.format import bar, level_label, line, percent, question_title, when
+from skillgap.tui.widgets.role_card import RoleCard
+
+#: Steps shown; the rest are in the exports.
+STEPS_SHOWN = 10
+
+
+def is_web_link(url: str) -> bool:
+    return url.startswith(("https://", "http://")) and one_line(url) == url
+
+
+class ResultsScreen(SkillgapScreen[None]):
+    AUTO_FOCUS = "#results"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "export", "Export", id="results.export",
+                tooltip="Save this report as Markdown, HTML or JSON"),
+        Binding("c", "app.compare_roles", "Roles", id="results.roles",
+                tooltip="How the roles differ and which answers matter to which"),
+        Binding("h", "app.history", "History", id="results.history",
+                tooltip="Saved reports, their trend, and comparisons"),
+        Binding("escape", "close", "Back", id="results.back", tooltip="Close these results"),
+    ]  # fmt: skip
+
+    def __init__(
+        self,
+        result: Result,
+        answers: Answers,
+        *,
+        report_id: int | None = None,
+        created_at: datetime | None = None,
+    ) -> None:
+        super().__init__()
+        self.result = result
+        self.answers = answers
+        self.report_id = report_id
+        self.created_at = created_at
+
+    def compose(self) -> ComposeResult:
+        result = self.result
+        with VerticalScroll(id="results"):
+            yield Static(Content.assemble(("Results", "bold")), classes="heading")
+            yield Static(self._subtitle(), classes="dim")
+            with Horizontal(id="role-cards"):
+                for role in result.roles:
+                    yield RoleCard(role, self.bank)
+            yield Static(Content.assemble(("By section", "bold")), classes="heading2")
+            yield DataTable(id="sections", cursor_type="none", zebra_stripes=True)
+            yield Static(Content.assemble(("Learn next", "bold")), classes="heading2")
+            yield Static(
+                Content(
+                    "In order: most points per hour first, prerequisites before what needs "
+                    "them. Points are what one more level adds to each role's fit."
+                ),
+                classes="dim",
+            )
+            if not result.next_steps:
+                yield Static(Content("Nothing: every target of every role is met."))
+            for number, step in enumerate(result.next_steps[:STEPS_SHOWN], 1):
+                yield self._step(number, step)
+            hidden = len(result.next_steps) - STEPS_SHOWN
+            if hidden > 0:
+                yield Static(
+                    Content(f"… and {hidden} more steps in the exported report (e)."),
+                    classes="dim",
+                )
+            not_answered = len(result.unanswered) + len(result.skipped)
+            if not_answered:
+                yield Static(
+                    Content(
+                        f"{not_answered} question(s) skipped or not answered were counted as "
+                        "level 0."
+                    ),
+                    classes="dim",
+                )
+        yield Footer()
+
+    def _subtitle(self) -> Content:
+        result = self.result
+        parts = [line(f"{result.bank_name} (version {result.bank_version})")]
+        if self.created_at is not None:
+            parts.append(Content(f" · {when(self.created_at)}"))
+        if self.report_id is not None:
+            parts.append(Content(f" · saved as report #{self.report_id}"))
+        else:
+            parts.append(Content(" · not saved"))
+        return Content.assemble(*parts)
+
+    def _step(self, number: int, step: NextStep) -> Widget:
+        names = {r.role_id: one_line(r.name) for r in self.result.roles}
+        gains = " · ".join(
+            f"+{points:.1f} {names.get(role_id, role_id)}" for role_id, points in step.gain.items()
+        )
+        lines: list[Content | str | tuple[str, str]] = [
+            (f"{number}. ", "bold"),
+            (one_line(step.title), "bold"),
+            f"  level {step.from_level} → {level_label(self.bank, step.to_level)}\n   ",
+            gains or "no points by itself",
+            f" · about {step.hours:g} h",
+        ]
+        if step.requires:
+            needs = ", ".join(question_title(self.bank, q) for q in step.requires)
+            lines += ["\n   ", (f"needs {needs} first", "$text-warning")]
+        if step.needed_for:
+            for_ = ", ".join(question_title(self.bank, q) for q in step.needed_for)
+            lines += ["\n   ", (f"needed first for {for_}", "italic")]
+        children: list[Widget] = [Static(Content.assemble(*lines))]
+        if step.resources:
+            links: list[Widget] = [Static(Content("Learn:"), classes="learn-label")]
+            for resource in step.resources[:3]:
+                title = one_line(resource.title) or one_line(resource.url)
+                if is_web_link(resource.url):
+                    links.append(Link(title, url=resource.url))
+                else:
+                    links.append(Static(Content(title), classes="resource"))
+            children.append(Horizontal(*links, classes="links"))
+        return Vertical(*children, classes="step")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#sections", DataTable)
+        table.can_focus = False
+        roles = self.result.roles
+        table.add_column(Text("Section"), key="section")
+        for role in roles:
+            table.add_column(Text(one_line(role.name)), key=role.role_id)
+        if not roles:
+            return
+        for position, section in enumerate(roles[0].sections):
+            cells: list[Text] = [Text(one_line(section.title))]
+            for role in roles:
+                score = role.sections[position].score if position < len(role.sections) else None
+                cells.append(
+                    Text("  \u2013  not asked", style="dim")
+                    if score is None
+                    else Text(f"{percent(score):>4} {bar(score, 10)}")
+                )
+            table.add_row(*cells, key=section.section_id)
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_export(self) -> None:
+        from skillgap.store import StoreError
+        from skillgap.tui.screens.export import ExportModal
+
+        if self.report_id is not None and self.created_at is None:
+            with suppress(StoreError):
+                self.created_at = self.store.get_report(self.report_id).created_at
+        self.app.push_screen(
+            ExportModal(self.result, self.answers, self.report_id, self.created_at)
+        )

@@ -1,0 +1,85 @@
+"""Review: every answer of the quiz by section, skipped ones marked; jump back or finish."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Static
+
+from skillgap.text import one_line
+from skillgap.tui.base import SkillgapScreen
+from skillgap.tui.format import answer_label
+from skillgap.tui.state import QuizState
+
+#: An index to jump back to that question, "finish" to score, None to carry on.
+ReviewChoice = int | Literal["finish"] | None
+
+
+class ReviewScreen(SkillgapScreen[ReviewChoice]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "finish", "Finish", id="review.finish",
+                tooltip="Score these answers and save the report"),
+        Binding("escape", "close", "Back to quiz", id="review.back",
+                tooltip="Carry on where you were"),
+    ]  # fmt: skip
+
+    def __init__(self, state: QuizState) -> None:
+        super().__init__()
+        self.state = state
+
+    def compose(self) -> ComposeResult:
+        state = self.state
+        open_ = state.total - state.answered
+        counts = f"{state.answered} of {state.total} answered"
+        if state.skipped:
+            counts += f", {state.skipped} skipped"
+        if open_:
+            counts += f", {open_} not answered"
+        with Vertical(id="review"):
+            yield Static(Content.assemble(("Review", "bold"), f"  {counts}"), classes="heading")
+            yield Static(
+                Content(
+                    "Enter on a row goes back to that question. Skipped and unanswered "
+                    "questions count as level 0. Press f to finish."
+                ),
+                classes="dim",
+            )
+            yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Section", "Question", "Answer", "Note")
+        titles = {s.id: s.title for s in self.bank.sections}
+        previous_section = ""
+        for index, question in enumerate(self.state.questions):
+            answer = self.state.answers.get(question.id)
+            label = answer_label(self.bank, question, answer)
+            style = "italic" if answer is None or answer.skipped else ""
+            section = titles.get(question.section_id, question.section_id)
+            table.add_row(
+                Text(one_line(section) if section != previous_section else ""),
+                Text(one_line(question.title)),
+                Text(label, style=style),
+                Text(one_line(answer.note)[:40] if answer else ""),
+                key=str(index),
+            )
+            previous_section = section
+        table.move_cursor(row=min(self.state.position, self.state.total - 1))
+        table.focus()
+
+    @on(DataTable.RowSelected)
+    def jump(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(int(event.row_key.value or 0))
+
+    def action_finish(self) -> None:
+        self.dismiss("finish")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

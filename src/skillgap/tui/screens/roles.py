@@ -1,0 +1,124 @@
+"""Compare roles: how the roles differ (responsibilities, background, education, pay and
+openings, each figure with its source and date) and which answers matter to which role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Static
+
+from skillgap.model import Answers, Role
+from skillgap.text import one_line
+from skillgap.tui.base import SkillgapScreen
+from skillgap.tui.format import plain
+
+
+def _bullets(items: tuple[str, ...]) -> Content:
+    if not items:
+        return Content("\u2013")
+    return Content("\n").join(Content.assemble("• ", plain(item)) for item in items)
+
+
+def _market(role: Role) -> Content:
+    if not role.market:
+        return Content("\u2013")
+    parts: list[Content] = []
+    for figure in role.market:
+        where = ", ".join(one_line(x) for x in (figure.source, figure.date) if x)
+        parts.append(
+            Content.assemble(
+                (one_line(figure.value), "bold"),
+                "  ",
+                plain(figure.label),
+                ("\n  " + where, "$text-muted") if where else "",
+            )
+        )
+    return Content("\n").join(parts)
+
+
+TOPICS: tuple[tuple[str, Callable[[Role], Content]], ...] = (
+    ("In short", lambda role: plain(role.summary) if role.summary else Content("\u2013")),
+    ("Responsibilities", lambda role: _bullets(role.responsibilities)),
+    ("Background", lambda role: _bullets(role.background)),
+    ("Education", lambda role: _bullets(role.education)),
+    ("Pay and openings (context, not advice)", _market),
+)
+
+
+class RolesScreen(SkillgapScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="roles.back", tooltip="Close the comparison"),
+    ]
+
+    def __init__(self, answers: Answers | None) -> None:
+        super().__init__()
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        roles = self.bank.roles
+        with VerticalScroll(id="roles"):
+            yield Static(Content.assemble(("Compare roles", "bold")), classes="heading")
+            with Horizontal(classes="role-row role-names"):
+                for role in roles:
+                    yield Static(Content.styled(one_line(role.name), "bold"), classes="role-cell")
+            for title, render in TOPICS:
+                yield Static(Content.styled(title, "bold"), classes="heading2")
+                with Horizontal(classes="role-row"):
+                    for role in roles:
+                        yield Static(render(role), classes="role-cell")
+            yield Static(
+                Content.styled("Which of your answers matter to which role", "bold"),
+                classes="heading2",
+            )
+            yield Static(
+                Content(
+                    "Target level per role (★ essential: not ready without it; \u00d7N its weight). "
+                    + (
+                        '"You" is your level in the latest result.'
+                        if self.answers is not None
+                        else "Finish a quiz to see your own levels here."
+                    )
+                ),
+                classes="dim",
+            )
+            yield DataTable(id="matters", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        roles = self.bank.roles
+        table.add_column("Question")
+        if self.answers is not None:
+            table.add_column("You")
+        for role in roles:
+            table.add_column(Text(one_line(role.name)))
+        targets = [{r.question_id: r for r in role.requirements} for role in roles]
+        for section in self.bank.sections:
+            for qid in section.question_ids:
+                if not any(qid in t for t in targets):
+                    continue
+                cells: list[Text] = [Text(one_line(self.bank.questions[qid].title))]
+                if self.answers is not None:
+                    cells.append(Text(str(self.answers.level(qid))))
+                for by_id in targets:
+                    req = by_id.get(qid)
+                    if req is None:
+                        cells.append(Text("\u2013  not needed", style="dim"))
+                        continue
+                    met = self.answers is not None and self.answers.level(qid) >= req.target
+                    cells.append(
+                        Text(
+                            f"{req.target}{' ★' if req.essential else ''} \u00d7{req.weight:g}"
+                            f"{'  ✓ met' if met else ''}"
+                        )
+                    )
+                table.add_row(*cells)
+
+    def action_close(self) -> None:
+        self.dismiss()

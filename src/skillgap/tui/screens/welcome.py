@@ -1,0 +1,178 @@
+"""Welcome: what skillgap does, how long it takes, Quick or Full, Resume, the last result."""
+
+from __future__ import annotations
+
+import math
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from skillgap.text import one_line
+from skillgap.tui.base import SkillgapScreen
+from skillgap.tui.format import bar, line, percent, when
+
+#: Seconds a person takes to read a question and its anchors and press a key.
+SECONDS_PER_QUESTION = 15
+
+INTRO = (
+    "Answer questions about your skills, certifications and compliance knowledge, one key "
+    "press each. You are scored against both roles side by side and get an ordered plan of "
+    "what to learn next. Everything stays on this computer."
+)
+
+
+def minutes(questions: int) -> str:
+    return f"about {max(1, math.ceil(questions * SECONDS_PER_QUESTION / 60))} min"
+
+
+class WelcomeScreen(SkillgapScreen[None]):
+    AUTO_FOCUS = "#menu"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quick", "Quick", id="welcome.quick",
+                tooltip="Start a quiz of one question per skill area"),
+        Binding("f", "full", "Full", id="welcome.full",
+                tooltip="Start a quiz of every question"),
+        Binding("r", "resume", "Resume", id="welcome.resume",
+                tooltip="Carry on with the quiz in progress"),
+        Binding("h", "app.history", "History", id="welcome.history",
+                tooltip="Saved reports, their trend, and comparisons"),
+        Binding("c", "app.compare_roles", "Roles", id="welcome.roles",
+                tooltip="How the two roles differ"),
+        Binding("ctrl+t", "app.toggle_theme", "Theme", id="welcome.theme",
+                tooltip="Switch between dark and light (remembered)"),
+    ]  # fmt: skip
+
+    def compose(self) -> ComposeResult:
+        bank = self.bank
+        quick = len(bank.ordered_questions(quick=True)) or len(bank.questions)
+        full = len(bank.questions)
+        session = self.store.load_session()
+        in_progress = session is not None and session.bank_name == bank.name
+        reports = self.store.count_reports()
+        with VerticalScroll(id="welcome"):
+            yield Static(
+                Content.assemble(
+                    ("skillgap", "bold $text-primary"),
+                    "  where you stand as a DevOps or DevSecOps engineer, and what to learn next",
+                ),
+                id="title",
+            )
+            yield Static(Content(INTRO), id="intro", classes="dim")
+            last = Static(self._last_result(), id="last-result")
+            last.border_title = "Last result"
+            yield last
+            options = []
+            if session is not None and in_progress:
+                done = len(session.answers.by_question)
+                options.append(
+                    Option(
+                        Content.assemble(
+                            ("Resume", "bold"),
+                            f"  your {session.mode} quiz in progress ({done} answered)",
+                        ),
+                        id="resume",
+                    )
+                )
+            options += [
+                Option(
+                    Content.assemble(
+                        ("Quick quiz", "bold"), f"  {quick} questions, {minutes(quick)}"
+                    ),
+                    id="quick",
+                ),
+                Option(
+                    Content.assemble(("Full quiz", "bold"), f"  {full} questions, {minutes(full)}"),
+                    id="full",
+                ),
+                Option(
+                    Content.assemble(
+                        ("History", "bold"),
+                        f"  {reports} saved report{'s' if reports != 1 else ''}",
+                    ),
+                    id="history",
+                ),
+                Option(
+                    Content.assemble(
+                        ("Compare roles", "bold"), "  responsibilities, background, pay, openings"
+                    ),
+                    id="roles",
+                ),
+            ]
+            menu = OptionList(*options, id="menu", markup=False)
+            menu.border_title = "Start"
+            yield menu
+            yield Static(
+                Content.assemble(
+                    line(f"{bank.name} (version {bank.version})"),
+                    " · Enter starts the highlighted choice · ? help · ctrl+q quits",
+                ),
+                id="bank-line",
+                classes="dim",
+            )
+        yield Footer()
+
+    def _last_result(self) -> Content:
+        latest = self.store.list_reports(limit=1)
+        if not latest:
+            return Content("None yet: your first quiz takes a few minutes.")
+        report = latest[0]
+        parts: list[Content | str | tuple[str, str]] = [(when(report.created_at), "italic")]
+        width = max((len(n) for n in report.role_names.values()), default=8)
+        for role_id, score in report.scores.items():
+            name = one_line(report.role_names.get(role_id, role_id))
+            parts += [
+                "\n",
+                (f"{name:<{width}}", "bold"),
+                f" {percent(score):>4} ",
+                (bar(score, 20), "$accent"),
+            ]
+        return Content.assemble(*parts)
+
+    def on_mount(self) -> None:
+        self._shown_once = False
+        self.query_one(OptionList).highlighted = 0
+
+    async def on_screen_resume(self) -> None:
+        # Back from a quiz, results or history: show what is true now (not on the first show,
+        # which would compose the screen twice at start-up).
+        if not self._shown_once:
+            self._shown_once = True
+            return
+        await self.recompose()
+        menu = self.query_one(OptionList)
+        menu.highlighted = 0
+        menu.focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return self.store.load_session() is not None
+        return True
+
+    def action_quick(self) -> None:
+        self.skillgap.action_start_quiz("quick")
+
+    def action_full(self) -> None:
+        self.skillgap.action_start_quiz("full")
+
+    def action_resume(self) -> None:
+        self.skillgap.action_resume_quiz()
+
+    @on(OptionList.OptionSelected, "#menu")
+    def choose(self, event: OptionList.OptionSelected) -> None:
+        actions = {
+            "resume": self.skillgap.action_resume_quiz,
+            "quick": lambda: self.skillgap.action_start_quiz("quick"),
+            "full": lambda: self.skillgap.action_start_quiz("full"),
+            "history": self.skillgap.action_history,
+            "roles": self.skillgap.action_compare_roles,
+        }
+        action = actions.get(event.option_id or "")
+        if action is not None:
+            action()

@@ -1,0 +1,62 @@
+"""Fixtures for the TUI tests: a fresh store per test, the mini bank, no cursor blink, UTC."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from skillgap.answers import make_answer
+from skillgap.model import Answers, Bank
+from skillgap.scoring import score
+from skillgap.store import Store
+from skillgap.tui.app import SkillgapApp
+
+#: Reports in snapshot tests are saved at fixed times, so the screens never change by date.
+T0 = datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def _steady_tui(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    monkeypatch.setattr(SkillgapApp, "CURSOR_BLINK", False)
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    monkeypatch.chdir(tmp_path)  # exports default to the working folder
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def store(_isolated_data_dir: Path) -> Iterator[Store]:
+    opened = Store.open(_isolated_data_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def make_app(mini_bank: Bank, store: Store) -> Callable[..., SkillgapApp]:
+    def make(bank: Bank | None = None) -> SkillgapApp:
+        return SkillgapApp(bank or mini_bank, store)
+
+    return make
+
+
+def answers_for(bank: Bank, values: dict[str, object]) -> Answers:
+    return Answers({qid: make_answer(bank.questions[qid], v) for qid, v in values.items()})
+
+
+def save_report(store: Store, bank: Bank, values: dict[str, object], days_after: int = 0) -> int:
+    answers = answers_for(bank, values)
+    return store.save_report(
+        answers, score(bank, answers), created_at=T0 + timedelta(days=days_after)
+    )
+
+
+FIRST = {"linux": 2, "docker": 1, "kubernetes": 0, "scanning": 1, "cissp": "none",
+         "background": ["ops"]}  # fmt: skip
+SECOND = {"linux": 3, "docker": 2, "kubernetes": 1, "scanning": 2, "cissp": "studying",
+          "background": ["ops", "dev"]}  # fmt: skip
