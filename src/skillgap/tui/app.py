@@ -30,7 +30,7 @@ class SkillgapApp(App[None]):
 
     CSS_PATH = "skillgap.tcss"
     TITLE = "skillgap"
-    HORIZONTAL_BREAKPOINTS = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it a plain class attribute)
         (0, "-narrow"),
         (64, "-normal"),
         (120, "-wide"),

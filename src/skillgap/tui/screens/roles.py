@@ -78,7 +78,8 @@ class RolesScreen(SkillgapScreen[None]):
             )
             yield Static(
                 Content(
-                    "Target level per role (★ essential: not ready without it; \u00d7N its weight). "
+                    "Target level per role (★ essential: not ready without it; "
+                    "\u00d7N its weight). "
                     + (
                         '"You" is your level in the latest result.'
                         if self.answers is not None

@@ -1,0 +1,107 @@
+"""Pilot tests: app-wide keys, theme, help, palette, small terminals, and hostile bank text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Static
+
+from skillgap.bank import load_bank
+from skillgap.store import Store
+from skillgap.tui.app import DARK_THEME, LIGHT_THEME, SkillgapApp
+from skillgap.tui.screens.help import HelpScreen
+from skillgap.tui.screens.quiz import QuizScreen
+from skillgap.tui.screens.roles import RolesScreen
+from skillgap.tui.screens.welcome import WelcomeScreen
+from tests.conftest import BankWriter
+
+MakeApp = Callable[..., SkillgapApp]
+
+
+async def test_theme_toggle_is_remembered(make_app: MakeApp, store: Store) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        assert app.theme == DARK_THEME
+        await pilot.press("ctrl+t")
+        assert app.theme == LIGHT_THEME
+    assert store.get_setting("theme") == LIGHT_THEME
+    again = make_app()
+    async with again.run_test():
+        assert again.theme == LIGHT_THEME
+
+
+async def test_help_lists_the_keys_of_the_screen_it_was_opened_from(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = app.screen.query_one("#keys")
+        rows = [str(keys.get_row_at(i)[0]) for i in range(keys.row_count)]  # type: ignore[attr-defined]
+        assert {"0-4", "s", "n", "ctrl+q"} <= set(rows)
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuizScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_ctrl_q_quits_from_a_dialog(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("f", "n", "ctrl+q")
+    assert app.return_code == 0
+
+
+async def test_palette_offers_the_apps_actions(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test():
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("Quick quiz", "Full quiz", "History", "Compare roles", "Toggle theme"):
+            assert title in titles
+        assert "Resume quiz" not in titles
+
+
+async def test_compare_roles_shows_context_and_what_matters(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("c")
+        assert isinstance(app.screen, RolesScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Keep things running" in text and "Somewhere, 2023-01" in text
+        matters = app.screen.query_one("#matters")
+        assert matters.row_count == 6  # type: ignore[attr-defined]
+
+
+async def test_a_tiny_terminal_scrolls_rather_than_crashing(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("f", "3", "2", "1", "2", "1", "enter", "f")
+        await pilot.pause()
+        await pilot.press("pagedown", "e", "escape", "h", "escape")
+        assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_bank_text_is_never_markup_or_escape_codes(
+    bank_writer: BankWriter, store: Store
+) -> None:
+    bank_writer.write(
+        "sections/10-base.yaml",
+        """\
+        section: {id: base, title: "[b]Base[/b]"}
+        questions:
+          - id: linux
+            prompt: "[red]Linux[/red] \\x1b[31m?"
+            quick: true
+            levels: {1: "[link=https://evil]x[/link]", 2: b, 3: c, 4: d}
+          - id: docker
+            prompt: Docker?
+        """,
+    )
+    bank = load_bank(Path(bank_writer.root))
+    app = SkillgapApp(bank, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        screen = app.screen
+        prompt = str(screen.query_one("#prompt", Static).render())
+        assert "[red]Linux[/red]" in prompt and "\\u001b" in prompt and "\x1b" not in prompt
+        assert "[b]Base[/b]" in str(screen.query_one("#section", Static).render())

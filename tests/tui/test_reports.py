@@ -1,0 +1,123 @@
+"""Pilot tests: results export, history open / compare / delete."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, OptionList
+
+from skillgap.model import Bank
+from skillgap.store import Store
+from skillgap.tui.app import SkillgapApp
+from skillgap.tui.screens.dialogs import ConfirmModal
+from skillgap.tui.screens.export import ExportModal
+from skillgap.tui.screens.history import HistoryScreen
+from skillgap.tui.screens.report_diff import DiffScreen
+from skillgap.tui.screens.results import ResultsScreen
+from skillgap.tui.screens.welcome import WelcomeScreen
+from tests.tui.conftest import FIRST, SECOND, save_report
+
+MakeApp = Callable[..., SkillgapApp]
+
+
+async def finish_quick_quiz(pilot: object, app: SkillgapApp) -> None:
+    await pilot.press("q", "3", "2", "f")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_export_from_results_in_each_format(
+    make_app: MakeApp, store: Store, tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await finish_quick_quiz(pilot, app)
+        report_id = app.screen.report_id  # type: ignore[attr-defined]
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportModal)
+        path_input = app.screen.query_one("#path", Input)
+        assert path_input.value == str(tmp_path / f"skillgap-report-{report_id}.md")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        markdown = (tmp_path / f"skillgap-report-{report_id}.md").read_text()
+        assert "Ops engineer" in markdown
+
+        for fmt, button in (("json", "#as-json"), ("html", "#as-html")):
+            await pilot.press("e")
+            await pilot.click(button)
+            assert app.screen.query_one("#path", Input).value.endswith(f".{fmt}")
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        document = json.loads((tmp_path / f"skillgap-report-{report_id}.json").read_text())
+        assert document["id"] == report_id
+        assert document["answers"] and document["result"]
+        assert "<html" in (tmp_path / f"skillgap-report-{report_id}.html").read_text().lower()
+
+
+async def test_export_refuses_an_unknown_extension_and_asks_before_replacing(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await finish_quick_quiz(pilot, app)
+        await pilot.press("e")
+        path_input = app.screen.query_one("#path", Input)
+        path_input.value = str(tmp_path / "report.txt")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportModal)
+        assert "End the file name" in str(app.screen.query_one("#export-status").render())
+        (tmp_path / "report.md").write_text("old")
+        path_input.value = str(tmp_path / "report.md")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportModal)  # asks first
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (tmp_path / "report.md").read_text() != "old"
+
+
+async def test_history_open_and_compare(make_app: MakeApp, mini_bank: Bank, store: Store) -> None:
+    first = save_report(store, mini_bank, FIRST)
+    second = save_report(store, mini_bank, SECOND, days_after=7)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one("#reports", DataTable)
+        assert table.row_count == 2
+        await pilot.press("enter")  # the newest
+        assert isinstance(app.screen, ResultsScreen)
+        assert app.screen.report_id == second
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("c")  # the highlighted one with the one before
+        assert isinstance(app.screen, DiffScreen)
+        assert (app.screen.diff.old.id, app.screen.diff.new.id) == (first, second)
+        assert app.screen.diff.answers
+        await pilot.press("escape", "space", "down", "space", "c")  # two marked
+        assert isinstance(app.screen, DiffScreen)
+        assert (app.screen.diff.old.id, app.screen.diff.new.id) == (first, second)
+
+
+async def test_history_delete_asks_first(make_app: MakeApp, mini_bank: Bank, store: Store) -> None:
+    save_report(store, mini_bank, FIRST)
+    kept = save_report(store, mini_bank, SECOND, days_after=1)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "down", "d")
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("escape")
+        assert store.count_reports() == 2
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert [r.id for r in store.list_reports()] == [kept]
+        assert app.screen.query_one("#reports", DataTable).row_count == 1
+        await pilot.press("escape")
+        assert isinstance(app.screen, WelcomeScreen)
+        menu = app.screen.query_one("#menu", OptionList)
+        assert "1 saved report" in str(menu.get_option("history").prompt)
