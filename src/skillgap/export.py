@@ -82,7 +82,10 @@ def result_json(result: Result) -> dict[str, Any]:
 
 
 def _title(bank: Bank | None, question_id: str) -> str:
-    question = bank.questions.get(question_id) if bank else None
+    """A question's title; with no bank to look in (a report of another bank), its id."""
+    if bank is None:
+        return one_line(question_id)
+    question = bank.questions.get(question_id)
     return one_line(question.title) if question else f"{question_id} (no longer in the bank)"
 
 

@@ -38,7 +38,8 @@ MAX_ITEMS = 20_000
 
 _ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 _TIMESTAMP = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:\d{2})"
+    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:\d{2})",
+    re.ASCII,  # \d is 0-9 only, not every script's digits
 )
 
 T = TypeVar("T")
@@ -144,6 +145,8 @@ class Reader:
     def at(self, key: str | int) -> str:
         if isinstance(key, int):
             return f"{self.where}[{key}]"
+        if not _ID.fullmatch(key):
+            return f"{self.where}[{show(key)}]"
         return f"{self.where}.{key}" if self.where else key
 
     def obj(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Reader]:
@@ -184,7 +187,7 @@ class Reader:
     def ident(self) -> str:
         text = self.text(MAX_ID_LENGTH)
         if not _ID.fullmatch(text):
-            raise self.fail(f"{text!r} is not a valid id (lower-case letters, digits, hyphens)")
+            raise self.fail(f"{show(text)} is not a valid id (lower-case letters, digits, hyphens)")
         return text
 
     def ids(self) -> tuple[str, ...]:
@@ -202,7 +205,7 @@ class Reader:
             raise self.fail(f"must be a number, not {_kind(self.value)}")
         value = float(self.value)
         if not math.isfinite(value) or not low <= value <= high:
-            raise self.fail(f"must be a number {low:g}-{high:g}; got {self.value!r}")
+            raise self.fail(f"must be a number {low:g}-{high:g}; got {show(self.value)}")
         return value
 
     def optional(self, read: Callable[[Reader], T]) -> T | None:
@@ -212,6 +215,15 @@ class Reader:
         if not isinstance(self.value, bool):
             raise self.fail(f"must be true or false, not {_kind(self.value)}")
         return self.value
+
+
+def show(value: Any, limit: int = 40) -> str:
+    """A value from untrusted input, quoted for a one-line message: every control or
+    non-ASCII character escaped, and cut short."""
+    text = json.dumps(value[:limit] if isinstance(value, str) else value, ensure_ascii=True)
+    if isinstance(value, str) and len(value) > limit:
+        text = text[:-1] + '..."'
+    return text if len(text) <= limit + 20 else text[: limit + 17] + "..."
 
 
 def _kind(value: Any) -> str:
@@ -239,7 +251,7 @@ def read_timestamp(reader: Reader) -> datetime:
     text = reader.text(40)
     match = _TIMESTAMP.fullmatch(text)
     if match is None:
-        raise reader.fail(f"{text!r} is not an ISO 8601 time like 2024-05-01T09:30:00.000000Z")
+        raise reader.fail(f"{show(text)} is not an ISO 8601 time like 2024-05-01T09:30:00.000000Z")
     year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
     micro = int((match.group(7) or "0").ljust(6, "0"))
     offset = match.group(8)
@@ -255,9 +267,9 @@ def read_timestamp(reader: Reader) -> datetime:
         moment = datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
         utc = moment.astimezone(timezone.utc)
     except (ValueError, OverflowError) as exc:
-        raise reader.fail(f"{text!r} is not a valid time ({exc})") from None
+        raise reader.fail(f"{show(text)} is not a valid time ({exc})") from None
     if not 1970 <= utc.year <= 9999:
-        raise reader.fail(f"{text!r} is out of range (1970-9999)")
+        raise reader.fail(f"{show(text)} is out of range (1970-9999)")
     return utc
 
 
@@ -375,7 +387,7 @@ def loads(text: str | bytes) -> Any:
         out: dict[str, Any] = {}
         for key, value in pairs:
             if key in out:
-                raise FormatError("", f"the key {key!r} appears twice in one object")
+                raise FormatError("", f"the key {show(key)} appears twice in one object")
             out[key] = value
         return out
 
@@ -428,7 +440,7 @@ def report_from_json(data: Any) -> ReportData:
     """Read an exported report document, checking every field. Raises FormatError."""
     root = Reader(data)
     if isinstance(data, dict) and data.get("kind", REPORT_KIND) != REPORT_KIND:
-        raise FormatError("kind", f"is {data.get('kind')!r}; this is not a skillgap report")
+        raise FormatError("kind", f"is {show(data.get('kind'))}; this is not a skillgap report")
     if isinstance(data, dict) and "schema_version" in data:
         version = Reader(data["schema_version"], "schema_version").integer(0, 2**31)
         if version > REPORT_SCHEMA_VERSION:
