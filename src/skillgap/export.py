@@ -199,13 +199,13 @@ def describe_answer(answer: Answer | None, bank: Bank | None) -> str:
     if answer.skipped:
         return "skipped"
     question = bank.questions.get(answer.question_id) if bank else None
-    if question is None or question.kind == "rating":
+    if isinstance(answer.value, int) or (question is not None and question.kind == "rating"):
         label = bank.scale[answer.level] if bank and answer.level < len(bank.scale) else ""
         return f"{answer.level} {label}".strip()
-    chosen = (answer.value,) if isinstance(answer.value, str) else answer.value
+    chosen = (answer.value,) if isinstance(answer.value, str) else (answer.value or ())
     labels = [
-        (opt.label if (opt := question.option(str(o))) is not None else str(o))
-        for o in (chosen if isinstance(chosen, tuple) else ())
+        opt.label if question is not None and (opt := question.option(o)) is not None else o
+        for o in chosen
     ]
     return f"{', '.join(labels) or 'none'} (level {answer.level})"
 
