@@ -15,13 +15,10 @@ from skillgap.model import Bank, NextStep, Question, Role
 def gain(role: Role, question_id: str, low: int, high: int) -> float:
     """Points of `role`'s fit gained by raising one answer from `low` to `high`."""
     total = role.total_weight
-    if total <= 0:
+    requirement = role.requirement_by_question.get(question_id)
+    if total <= 0 or requirement is None:
         return 0.0
-    return sum(
-        100.0 * r.weight * (r.credit(high) - r.credit(low)) / total
-        for r in role.requirements
-        if r.question_id == question_id
-    )
+    return 100.0 * requirement.weight * (requirement.credit(high) - requirement.credit(low)) / total
 
 
 def _step(

@@ -7,6 +7,7 @@ Every answer is a level 0-4, whatever the kind of question, so scoring is unifor
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 MIN_LEVEL = 0
@@ -132,9 +133,13 @@ class Role:
     education: tuple[str, ...] = ()
     market: tuple[MarketFigure, ...] = ()
 
-    @property
+    @cached_property
     def total_weight(self) -> float:
         return sum(r.weight for r in self.requirements)
+
+    @cached_property
+    def requirement_by_question(self) -> dict[str, Requirement]:
+        return {r.question_id: r for r in self.requirements}
 
 
 @dataclass(frozen=True)
