@@ -24,9 +24,8 @@ def generate(root: Path, questions: int = 10_000, files: int = 100) -> Path:
         for i in range(per_file):
             qid = f"q-{f}-{i}"
             ids.append(qid)
-            lines.append(
-                f"  - id: {qid}\n    title: Skill {f}.{i}\n    prompt: How well do you know skill {f}.{i}?"
-            )
+            lines.append(f"  - id: {qid}\n    title: Skill {f}.{i}")
+            lines.append(f"    prompt: How well do you know skill {f}.{i}?")
             lines.append("    levels:")
             lines += [f"      {lvl}: {text}" for lvl, text in ANCHORS.items()]
             lines.append("    effort_hours: {1: 5, 2: 15, 3: 40, 4: 100}")
@@ -40,16 +39,14 @@ def generate(root: Path, questions: int = 10_000, files: int = 100) -> Path:
                 lines.append("    quick: true")
         (root / "sections" / f"{f:03d}.yaml").write_text("\n".join(lines) + "\n")
     for r, name in enumerate(("ops", "secops")):
-        reqs = [
-            f"  {qid}: {{target: {1 + (n + r) % 4}, weight: {1 + n % 3}{', essential: true' if n % 50 == 0 else ''}}}"
-            for n, qid in enumerate(ids)
-            if (n + r) % 3
-        ]
-        (root / "roles" / f"{r}-{name}.yaml").write_text(
-            f"role:\n  id: {name}\n  name: {name.title()} engineer\nrequirements:\n"
-            + "\n".join(reqs)
-            + "\n"
-        )
+        reqs = []
+        for n, qid in enumerate(ids):
+            if (n + r) % 3:
+                essential = ", essential: true" if n % 50 == 0 else ""
+                target, weight = 1 + (n + r) % 4, 1 + n % 3
+                reqs.append(f"  {qid}: {{target: {target}, weight: {weight}{essential}}}")
+        head = f"role:\n  id: {name}\n  name: {name.title()} engineer\nrequirements:\n"
+        (root / "roles" / f"{r}-{name}.yaml").write_text(head + "\n".join(reqs) + "\n")
     return root
 
 
