@@ -8,14 +8,17 @@ once per file, and only when something is wrong.
 from __future__ import annotations
 
 import difflib
+import json
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from skillgap.text import one_line
 from skillgap.yamlfile import PathPart, YamlText, line_of
 
+_PLAIN_KEY = re.compile(r"[\w-]+")
 _KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 64
 MAX_TEXT_LENGTH = 10_000
@@ -33,16 +36,22 @@ class Problem:
     message: str
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        """One line, safe to print: text from a file never carries escape sequences."""
+        where = one_line(f"{self.file}:{self.line}" if self.line else self.file)
+        message = one_line(self.message)
         return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+            f"{where}: {one_line(self.field)}: {message}" if self.field else f"{where}: {message}"
         )
 
 
 def field_name(path: Sequence[PathPart]) -> str:
     name = ""
     for part in path:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+        if isinstance(part, int):
+            name += f"[{part}]"
+            continue
+        shown = part if _PLAIN_KEY.fullmatch(part) else json.dumps(part, ensure_ascii=False)
+        name += f".{shown}" if name else shown
     return name
 
 

@@ -92,6 +92,12 @@ def parse(source: YamlText) -> Any:
     gc.disable()
     try:
         return yaml.load(source.text, Loader=SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        line = source.text[: exc.position].count("\n") + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlFileError(
+            source.path, line, f"invalid YAML: character U+{char:04X} is not allowed ({exc.reason})"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
