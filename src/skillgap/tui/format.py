@@ -31,9 +31,12 @@ def question_title(bank: Bank | None, question_id: str) -> str:
     return one_line(question.title) if question else f"{one_line(question_id)} (not in this bank)"
 
 
+def level_name(bank: Bank, level: int) -> str:
+    return one_line(bank.scale[level]) if 0 <= level < len(bank.scale) else ""
+
+
 def level_label(bank: Bank, level: int) -> str:
-    name = bank.scale[level] if 0 <= level < len(bank.scale) else ""
-    return f"{level} {one_line(name)}".strip()
+    return f"{level} {level_name(bank, level)}".strip()
 
 
 def answer_label(bank: Bank, question: Question, answer: Answer | None) -> str:

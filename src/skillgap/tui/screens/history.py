@@ -65,10 +65,16 @@ class HistoryScreen(SkillgapScreen[None]):
         self.reports = store.list_reports(limit=SHOWN)
         previous = store.previous_reports(r.id for r in self.reports)
         self.marked = [rid for rid in self.marked if any(r.id == rid for r in self.reports)]
-        shown = f"newest {len(self.reports)} of {total}" if total > len(self.reports) else total
-        self.query_one("#history-title", Static).update(
-            Content.assemble(("History", "bold"), f"  {shown} saved report(s)")
+        plural = "s" if total != 1 else ""
+        shown = (
+            f"newest {len(self.reports)} of {total} saved reports"
+            if total > len(self.reports)
+            else f"{total} saved report{plural}"
         )
+        self.query_one("#history-title", Static).update(
+            Content.assemble(("History", "bold"), f"  {shown}")
+        )
+        several_banks = len({r.bank_name for r in self.reports}) > 1
         role_ids: dict[str, str] = {}
         for report in self.reports:
             for role_id, name in report.role_names.items():
@@ -80,7 +86,7 @@ class HistoryScreen(SkillgapScreen[None]):
         table.add_column("Date", key="date")
         for role_id, name in role_ids.items():
             table.add_column(Text(one_line(name)), key=role_id)
-        table.add_column("Bank", key="bank")
+        table.add_column("Bank" if several_banks else "Bank version", key="bank")
         for report in self.reports:
             before = previous.get(report.id)
             cells: list[Text] = [
@@ -96,7 +102,12 @@ class HistoryScreen(SkillgapScreen[None]):
                 old = before.scores.get(role_id) if before else None
                 change = delta(score - old) if old is not None else ""
                 cells.append(Text(f"{percent(score):>4} {change:>4}"))
-            cells.append(Text(one_line(f"{report.bank_name} {report.bank_version}")))
+            bank = (
+                f"{report.bank_name} {report.bank_version}"
+                if several_banks
+                else report.bank_version
+            )
+            cells.append(Text(one_line(bank)))
             table.add_row(*cells, key=str(report.id))
         self._show_trends(role_ids)
         if not self.reports:

@@ -48,14 +48,16 @@ class QuizScreen(SkillgapScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="quiz"):
-            with Horizontal(id="quiz-top"):
-                yield Static(id="section")
+            yield Static(id="section")
+            with Horizontal(id="quiz-progress"):
+                yield ProgressBar(
+                    total=self.state.total, show_eta=False, show_percentage=False, id="progress"
+                )
                 yield Static(id="counts")
-            yield ProgressBar(total=self.state.total, show_eta=False, id="progress")
             yield Static(id="prompt")
             yield Static(id="help", classes="dim")
             yield AnswerList(id="answers")
-            yield Button("Confirm (Enter)", id="confirm", variant="primary")
+            yield Button("Confirm (Enter)", id="confirm", variant="primary", compact=True)
             yield Static(id="note")
             yield Static(id="hint", classes="dim")
         yield Footer()
@@ -81,14 +83,14 @@ class QuizScreen(SkillgapScreen[None]):
             Content.assemble(
                 (f"Section {number} of {len(sections)}: ", "bold"),
                 (one_line(section.title if section else question.section_id), "bold"),
-                f"  · {in_section} of {of_section}",
+                f"  ({in_section} of {of_section})" if of_section > 1 else "",
             )
         )
         skipped = f" · {state.skipped} skipped" if state.skipped else ""
         self.query_one("#counts", Static).update(
             Content(
-                f"{state.mode.title()} quiz · question {state.position + 1} of {state.total} · "
-                f"{state.answered} answered{skipped}"
+                f" {state.mode.title()} quiz · question {state.position + 1} of {state.total}"
+                f" · {state.answered} answered{skipped}"
             )
         )
         self.query_one(ProgressBar).update(progress=state.answered)

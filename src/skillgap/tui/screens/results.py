@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Link, Static
 from skillgap.model import Answers, NextStep, Result
 from skillgap.text import one_line
 from skillgap.tui.base import SkillgapScreen
-from skillgap.tui.format import bar, level_label, line, percent, question_title, when
+from skillgap.tui.format import bar, level_name, line, percent, question_title, when
 from skillgap.tui.widgets.role_card import RoleCard
 
 #: Steps shown; the rest are in the exports.
@@ -106,14 +106,19 @@ class ResultsScreen(SkillgapScreen[None]):
 
     def _step(self, number: int, step: NextStep) -> Widget:
         names = {r.role_id: one_line(r.name) for r in self.result.roles}
-        gains = " · ".join(
-            f"+{points:.1f} {names.get(role_id, role_id)}" for role_id, points in step.gain.items()
+        gains = Content(" · ").join(
+            Content.styled(
+                f"+{points:.1f} {names.get(role_id, role_id)}",
+                "bold" if points >= 0.05 else "$text-muted",
+            )
+            for role_id, points in step.gain.items()
         )
         lines: list[Content | str | tuple[str, str]] = [
             (f"{number}. ", "bold"),
             (one_line(step.title), "bold"),
-            f"  level {step.from_level} → {level_label(self.bank, step.to_level)}\n   ",
-            gains or "no points by itself",
+            f"  level {step.from_level} → {step.to_level} ({level_name(self.bank, step.to_level)})"
+            "\n   ",
+            gains,
             f" · about {step.hours:g} h",
         ]
         if step.requires:
@@ -128,7 +133,7 @@ class ResultsScreen(SkillgapScreen[None]):
             for resource in step.resources[:3]:
                 title = one_line(resource.title) or one_line(resource.url)
                 if is_web_link(resource.url):
-                    links.append(Link(title, url=resource.url))
+                    links.append(Link(f"{title} ↗", url=resource.url))
                 else:
                     links.append(Static(Content(title), classes="resource"))
             children.append(Horizontal(*links, classes="links"))

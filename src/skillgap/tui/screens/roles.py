@@ -81,7 +81,7 @@ class RolesScreen(SkillgapScreen[None]):
                     "Target level per role (★ essential: not ready without it; "
                     "\u00d7N its weight). "
                     + (
-                        '"You" is your level in the latest result.'
+                        '"You" is your level in the latest result; ✓ it meets the target.'
                         if self.answers is not None
                         else "Finish a quiz to see your own levels here."
                     )
@@ -110,13 +110,13 @@ class RolesScreen(SkillgapScreen[None]):
                 for by_id in targets:
                     req = by_id.get(qid)
                     if req is None:
-                        cells.append(Text("\u2013  not needed", style="dim"))
+                        cells.append(Text("\u2013", style="dim"))
                         continue
                     met = self.answers is not None and self.answers.level(qid) >= req.target
                     cells.append(
                         Text(
-                            f"{req.target}{' ★' if req.essential else ''} \u00d7{req.weight:g}"
-                            f"{'  ✓ met' if met else ''}"
+                            f"{req.target}{'★' if req.essential else ' '} \u00d7{req.weight:g}"
+                            f"{' ✓' if met else ''}"
                         )
                     )
                 table.add_row(*cells)

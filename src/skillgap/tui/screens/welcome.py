@@ -21,9 +21,9 @@ from skillgap.tui.format import bar, line, percent, when
 SECONDS_PER_QUESTION = 15
 
 INTRO = (
-    "Answer questions about your skills, certifications and compliance knowledge, one key "
-    "press each. You are scored against both roles side by side and get an ordered plan of "
-    "what to learn next. Everything stays on this computer."
+    "Rate your skills, certifications and compliance knowledge, one key press per question. "
+    "You are scored against both roles side by side and get an ordered plan of what to learn "
+    "next. Nothing leaves this computer."
 )
 
 
@@ -54,12 +54,13 @@ class WelcomeScreen(SkillgapScreen[None]):
         full = len(bank.questions)
         session = self.store.load_session()
         in_progress = session is not None and session.bank_name == bank.name
+        self._resumable = in_progress
         reports = self.store.count_reports()
         with VerticalScroll(id="welcome"):
             yield Static(
                 Content.assemble(
                     ("skillgap", "bold $text-primary"),
-                    "  where you stand as a DevOps or DevSecOps engineer, and what to learn next",
+                    "  where you stand in DevOps and DevSecOps, and what to learn next",
                 ),
                 id="title",
             )
@@ -73,6 +74,7 @@ class WelcomeScreen(SkillgapScreen[None]):
                 options.append(
                     Option(
                         Content.assemble(
+                            ("r ", "$text-muted"),
                             ("Resume", "bold"),
                             f"  your {session.mode} quiz in progress ({done} answered)",
                         ),
@@ -82,16 +84,23 @@ class WelcomeScreen(SkillgapScreen[None]):
             options += [
                 Option(
                     Content.assemble(
-                        ("Quick quiz", "bold"), f"  {quick} questions, {minutes(quick)}"
+                        ("q ", "$text-muted"),
+                        ("Quick quiz", "bold"),
+                        f"  {quick} questions, {minutes(quick)}",
                     ),
                     id="quick",
                 ),
                 Option(
-                    Content.assemble(("Full quiz", "bold"), f"  {full} questions, {minutes(full)}"),
+                    Content.assemble(
+                        ("f ", "$text-muted"),
+                        ("Full quiz", "bold"),
+                        f"  {full} questions, {minutes(full)}",
+                    ),
                     id="full",
                 ),
                 Option(
                     Content.assemble(
+                        ("h ", "$text-muted"),
                         ("History", "bold"),
                         f"  {reports} saved report{'s' if reports != 1 else ''}",
                     ),
@@ -99,7 +108,9 @@ class WelcomeScreen(SkillgapScreen[None]):
                 ),
                 Option(
                     Content.assemble(
-                        ("Compare roles", "bold"), "  responsibilities, background, pay, openings"
+                        ("c ", "$text-muted"),
+                        ("Compare roles", "bold"),
+                        "  responsibilities, background, pay, openings",
                     ),
                     id="roles",
                 ),
@@ -109,8 +120,8 @@ class WelcomeScreen(SkillgapScreen[None]):
             yield menu
             yield Static(
                 Content.assemble(
-                    line(f"{bank.name} (version {bank.version})"),
-                    " · Enter starts the highlighted choice · ? help · ctrl+q quits",
+                    line(f"{bank.name} {bank.version}"),
+                    " · Enter starts the highlighted line",
                 ),
                 id="bank-line",
                 classes="dim",
@@ -134,8 +145,10 @@ class WelcomeScreen(SkillgapScreen[None]):
             ]
         return Content.assemble(*parts)
 
+    _resumable = False
+    _shown_once = False
+
     def on_mount(self) -> None:
-        self._shown_once = False
         self.query_one(OptionList).highlighted = 0
 
     async def on_screen_resume(self) -> None:
@@ -152,7 +165,7 @@ class WelcomeScreen(SkillgapScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
-            return self.store.load_session() is not None
+            return self._resumable
         return True
 
     def action_quick(self) -> None:
