@@ -43,6 +43,15 @@ BASE = {
 }
 
 
+_MINI: list[Bank] = []
+
+
+def mini() -> Bank:
+    if not _MINI:
+        _MINI.append(load_bank(MINI_BANK))
+    return _MINI[0]
+
+
 def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     found = [prefix]
     if isinstance(node, dict):
@@ -116,7 +125,7 @@ def test_random_text_as_a_section_file(text: str) -> None:
 @FUZZ
 @given(st.binary(max_size=300))
 def test_random_bytes_as_an_answers_file(raw: bytes) -> None:
-    bank = load_bank(MINI_BANK)
+    bank = mini()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "answers.yaml"
         path.write_bytes(raw)
@@ -137,7 +146,7 @@ def test_random_bytes_as_an_answers_file(raw: bytes) -> None:
     st.one_of(st.none(), st.dictionaries(st.text(max_size=8), values, max_size=3)),
 )
 def test_structured_answers_files(answers: dict[str, Any], notes: Any) -> None:
-    bank = load_bank(MINI_BANK)
+    bank = mini()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "answers.yaml"
         doc: dict[str, Any] = {"answers": answers}
