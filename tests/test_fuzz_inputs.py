@@ -105,7 +105,9 @@ def test_a_valid_bank_with_one_field_broken(data: st.DataObject) -> None:
         for file_name, content in BASE.items():
             target = root / file_name
             target.parent.mkdir(parents=True, exist_ok=True)
-            text = yaml.safe_dump(doc if file_name == name else content, allow_unicode=True)
+            text = yaml.dump(
+                doc if file_name == name else content, Dumper=yaml.CSafeDumper, allow_unicode=True
+            )
             target.write_text(text, encoding="utf-8")
         load_or_error(root)
 
@@ -152,7 +154,9 @@ def test_structured_answers_files(answers: dict[str, Any], notes: Any) -> None:
         doc: dict[str, Any] = {"answers": answers}
         if notes is not None:
             doc["notes"] = notes
-        path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+        path.write_text(
+            yaml.dump(doc, Dumper=yaml.CSafeDumper, allow_unicode=True), encoding="utf-8"
+        )
         try:
             loaded = load_answers(path, bank)
         except AnswersError as error:
