@@ -1,7 +1,13 @@
 """Listing saved reports: 10,000 reports against 10, the ratio of the medians (target <= 2x).
 
-Times `Store.list_reports(limit=50)` alone, and the whole `skillgap report list` command path
-in-process (open the store, list, changes since the previous report, count, render). Run:
+Figures, each the median of several runs against its floor (the same thing with 10 reports):
+- `skillgap report list` run as a command, what a person waits for;
+- the same command path in-process (open the store, list the newest page, the change since the
+  previous report, render), without interpreter start-up;
+- `Store.list_reports` alone, for a page of 10 and of 50.
+With only 10 reports saved a page of 50 holds 10 rows, so the page-of-50 figures also count the
+extra 40 rows rendered; the page-of-10 figure isolates how listing scales with the number stored.
+Judged against the target: the command, and the same-size page. Run:
 
     .venv/bin/python benchmarks/bench_reports.py [--runs N]
 """
@@ -11,8 +17,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -90,6 +98,16 @@ def _list_command(folder: Path) -> Callable[[], object]:
     return run
 
 
+def _process(folder: Path) -> Callable[[], object]:
+    env = {**os.environ, "SKILLGAP_DATA_DIR": str(folder)}
+    cmd = [sys.executable, "-m", "skillgap", "report", "list"]
+
+    def run() -> object:
+        return subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+
+    return run
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=21)
@@ -108,24 +126,40 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bank: {bank.name} ({len(bank.questions)} questions)")
         print(f"setup: {options.large:,} reports in {fill_s:.2f} s, database {size_mb:.1f} MB")
 
-        with Store.open(small) as s_small, Store.open(large) as s_large:
-            lib_small = _median_ms(lambda: s_small.list_reports(limit=50), options.runs)
-            lib_large = _median_ms(lambda: s_large.list_reports(limit=50), options.runs)
+        figures = []
+        runs = max(5, options.runs // 2)
+        figures.append(
+            (
+                "skillgap report list (process)",
+                _median_ms(_process(small), runs),
+                _median_ms(_process(large), runs),
+                True,
+            )
+        )
         cmd_small = _median_ms(_list_command(small), options.runs)
         cmd_large = _median_ms(_list_command(large), options.runs)
+        figures.append(("report list (in-process)", cmd_small, cmd_large, False))
+        with Store.open(small) as s_small, Store.open(large) as s_large:
+            for limit in (10, 50):
+                figures.append(
+                    (
+                        f"Store.list_reports(limit={limit})",
+                        _median_ms(lambda n=limit: s_small.list_reports(limit=n), options.runs * 5),
+                        _median_ms(lambda n=limit: s_large.list_reports(limit=n), options.runs * 5),
+                        limit == 10,
+                    )
+                )
 
-    worst = 1.0
-    for name, a, b in [
-        ("Store.list_reports(limit=50)", lib_small, lib_large),
-        ("report list (command path)", cmd_small, cmd_large),
-    ]:
+    failed = False
+    for name, a, b, judged in figures:
         ratio = b / a
-        worst = max(worst, ratio)
+        failed |= judged and ratio > TARGET
+        verdict = f"(target <= {TARGET:g}x)" if judged else "(10 rows against 50, for reference)"
         print(
-            f"{name:<30} 10: {a:7.3f} ms   {options.large:,}: {b:7.3f} ms"
-            f"   ratio {ratio:.2f}x (target <= {TARGET:g}x)"
+            f"{name:<32} 10: {a:7.3f} ms   {options.large:,}: {b:7.3f} ms"
+            f"   ratio {ratio:.2f}x {verdict}"
         )
-    return 0 if worst <= TARGET else 1
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

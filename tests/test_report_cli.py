@@ -105,7 +105,7 @@ def test_list_limit(capsys: Capture, answers_file: Path) -> None:
         sg(capsys, "score", "--save", str(answers_file))
     code, out, _ = sg(capsys, "report", "list", "--limit", "2")
     assert code == 0 and len(out.splitlines()) == 4  # header, 2 rows, "newest 2 of 3"
-    assert "newest 2 of 3" in out
+    assert "newest 2 shown" in out
     assert len(json.loads(sg(capsys, "report", "list", "--json", "--limit", "1")[1])) == 1
     assert sg(capsys, "report", "list", "--limit", "x")[0] == 2
 

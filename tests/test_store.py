@@ -161,7 +161,7 @@ def test_delete_removes_report_and_scores_and_ids_are_not_reused(
     third = store.save_report(*scored(mini_bank, GROWN))
     assert third > second
     conn = sqlite3.connect(store.path)
-    orphans = "SELECT count(*) FROM report_scores WHERE report_id NOT IN (SELECT id FROM reports)"
+    orphans = "SELECT count(*) FROM report_data WHERE report_id NOT IN (SELECT id FROM reports)"
     assert conn.execute(orphans).fetchone()[0] == 0
     conn.close()
 

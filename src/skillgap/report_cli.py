@@ -71,9 +71,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     if limit is None:
         limit = 0 if args.json else DEFAULT_LIST_LIMIT
     with open_store(args) as store:
-        summaries = store.list_reports(limit=limit or None)
-        previous = store.previous_reports(s.id for s in summaries)
-        total = store.count_reports() if limit and len(summaries) == limit else len(summaries)
+        # One more than shown says whether there are more, without counting them all.
+        summaries = store.list_reports(limit=limit + 1 if limit else None)
+        previous = previous_in_page(store, summaries)
+    more = bool(limit) and len(summaries) > limit
+    summaries = summaries[:limit] if limit else summaries
     if args.json:
         doc = [
             {
@@ -87,8 +89,22 @@ def cmd_list(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return EXIT_OK
-    sys.stdout.write(render_list(summaries, previous, total))
+    sys.stdout.write(render_list(summaries, previous, more))
     return EXIT_OK
+
+
+def previous_in_page(store: Store, summaries: list[ReportSummary]) -> dict[int, ReportSummary]:
+    """For each listed report, the one of the same bank saved just before it. The page itself
+    holds the answer for all but the oldest of each bank; only those ask the store."""
+    previous: dict[int, ReportSummary] = {}
+    waiting: dict[str, ReportSummary] = {}  # bank -> newer report still looking for its previous
+    for summary in summaries:  # newest first
+        newer = waiting.get(summary.bank_name)
+        if newer is not None:
+            previous[newer.id] = summary
+        waiting[summary.bank_name] = summary
+    previous.update(store.previous_reports(s.id for s in waiting.values()))
+    return previous
 
 
 def _changes(summary: ReportSummary, before: ReportSummary | None) -> dict[str, float | None]:
@@ -103,36 +119,46 @@ def _changes(summary: ReportSummary, before: ReportSummary | None) -> dict[str, 
 
 
 def render_list(
-    summaries: list[ReportSummary], previous: dict[int, ReportSummary], total: int
+    summaries: list[ReportSummary], previous: dict[int, ReportSummary], more: bool = False
 ) -> str:
+    """The `report list` table: one row per report, fit per role and the change since the
+    previous report of the same bank."""
     from skillgap.export import percent
     from skillgap.text import one_line
 
     if not summaries:
         return "No saved reports yet. Finish an assessment, or: skillgap score ANSWERS --save\n"
     roles: dict[str, str] = {}
+    labels: dict[tuple[str, str], str] = {}
     for s in summaries:
         for rid, name in s.role_names.items():
-            roles.setdefault(rid, one_line(name))
+            if rid not in roles:
+                roles[rid] = one_line(name)
+        key = (s.bank_name, s.bank_version)
+        if key not in labels:
+            labels[key] = f"{one_line(s.bank_name)} {one_line(s.bank_version)}"
     cols = {rid: max(len(name), 10) for rid, name in roles.items()}
-    banks = [f"{one_line(s.bank_name)} {one_line(s.bank_version)}" for s in summaries]
-    bw = max(len("Bank"), *(len(b) for b in banks))
-    iw = max(2, *(len(str(s.id)) for s in summaries))
+    bw = max(len("Bank"), *(len(label) for label in labels.values()))
+    iw = max(2, len(str(max(s.id for s in summaries))))
     header = f"{'ID':>{iw}}  {'Saved (UTC)':<16}  {'Bank':<{bw}}"
     out = [header + "".join(f"  {roles[rid]:>{cols[rid]}}" for rid in roles)]
-    for s, bank in zip(summaries, banks, strict=True):
-        changes = _changes(s, previous.get(s.id))
-        cells = []
-        for rid in roles:
-            if rid not in s.scores:
-                cells.append(f"  {'':>{cols[rid]}}")
+    for s in summaries:
+        before = previous.get(s.id)
+        row = [f"{s.id:>{iw}}  {s.created_at.isoformat(' ', 'minutes')[:16]}  "
+               f"{labels[(s.bank_name, s.bank_version)]:<{bw}}"]  # fmt: skip
+        for rid, width in cols.items():
+            score = s.scores.get(rid)
+            if score is None:
+                row.append(" " * (width + 2))
                 continue
-            delta = changes.get(rid)
-            shown = "" if delta is None else (f" {delta:+.0f}" if round(delta) else " =")
-            cells.append(f"  {percent(s.scores[rid]) + shown:>{cols[rid]}}")
-        out.append(f"{s.id:>{iw}}  {s.created_at:%Y-%m-%d %H:%M}  {bank:<{bw}}" + "".join(cells))
-    if total > len(summaries):
-        out.append(f"(newest {len(summaries)} of {total:,}; --limit 0 shows all)")
+            shown = percent(score)
+            if before is not None and rid in before.scores:
+                delta = round(score - before.scores[rid])
+                shown += f" {delta:+d}" if delta else " ="
+            row.append(f"  {shown:>{width}}")
+        out.append("".join(row))
+    if more:
+        out.append(f"(newest {len(summaries)} shown; --limit 0 shows all)")
     return "\n".join(out) + "\n"
 
 

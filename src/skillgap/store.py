@@ -116,23 +116,22 @@ class Session:
 # MIGRATIONS[n] takes the schema from version n to n + 1. Append, never edit a released one.
 _V1 = """
 CREATE TABLE reports (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused after a delete
     created_at   TEXT NOT NULL,  -- UTC ISO 8601, microseconds, fixed width: text order = time
     bank_name    TEXT NOT NULL,
     bank_version TEXT NOT NULL,
-    answers      TEXT NOT NULL,  -- JSON, serialize.answers_to_json
-    result       TEXT NOT NULL   -- JSON, serialize.result_to_json, as computed then
+    -- Denormalised for listing: [[role_id, role_name, score], ...] in the bank's role order.
+    scores       TEXT NOT NULL
 );
-CREATE INDEX reports_by_time ON reports (created_at DESC, id DESC);
+-- Covering: listing the newest N reads N index entries and nothing else.
+CREATE INDEX reports_by_time ON reports (created_at DESC, id DESC, bank_name, bank_version, scores);
 CREATE INDEX reports_by_bank ON reports (bank_name, created_at, id);
-CREATE TABLE report_scores (
-    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
-    position  INTEGER NOT NULL,
-    role_id   TEXT NOT NULL,
-    role_name TEXT NOT NULL,
-    score     REAL NOT NULL,
-    PRIMARY KEY (report_id, position)
-) WITHOUT ROWID;
+-- The full report, kept apart so the summary rows stay small and dense.
+CREATE TABLE report_data (
+    report_id INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+    answers   TEXT NOT NULL,  -- JSON, serialize.answers_to_json
+    result    TEXT NOT NULL   -- JSON, serialize.result_to_json, as computed then
+);
 CREATE TABLE session (
     only         INTEGER PRIMARY KEY CHECK (only = 1),
     bank_name    TEXT NOT NULL,
@@ -158,7 +157,7 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1)]
-_TABLES = {"reports", "report_scores", "session", "settings"}
+_TABLES = {"reports", "report_data", "session", "settings"}
 
 
 def schema_version() -> int:
@@ -313,7 +312,8 @@ class Store:
         answers_text = dumps(answers_to_json(answers))
         with self._write("cannot import the report") as conn:
             row = conn.execute(
-                "SELECT id FROM reports WHERE created_at = ? AND bank_name = ? AND answers = ?",
+                "SELECT id FROM reports JOIN report_data ON report_id = id"
+                " WHERE created_at = ? AND bank_name = ? AND answers = ?",
                 (timestamp(created_at), result.bank_name, answers_text),
             ).fetchone()
             if row is not None:
@@ -324,11 +324,11 @@ class Store:
         """Summaries, newest first (created_at, then id). Reads only the summary columns."""
         with self._read("cannot list reports") as conn:
             rows = conn.execute(
-                "SELECT id, created_at, bank_name, bank_version FROM reports"
+                "SELECT id, created_at, bank_name, bank_version, scores FROM reports"
                 " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 (-1 if limit is None else max(0, limit), max(0, offset)),
             ).fetchall()
-            return self._summaries(conn, rows)
+        return [self._summary(row) for row in rows]
 
     def previous_reports(self, report_ids: Iterable[int]) -> dict[int, ReportSummary]:
         """For each id, the summary of the report of the same bank saved just before it, for
@@ -340,10 +340,10 @@ class Store:
             pairs = []
             for chunk in _chunks(ids, 500):
                 pairs += conn.execute(
+                    # A row-value comparison, so the search is one range of reports_by_bank.
                     "SELECT r.id, (SELECT p.id FROM reports p WHERE p.bank_name = r.bank_name"
-                    " AND (p.created_at < r.created_at"
-                    "      OR (p.created_at = r.created_at AND p.id < r.id))"
-                    " ORDER BY p.created_at DESC, p.id DESC LIMIT 1)"
+                    " AND (p.created_at, p.id) < (r.created_at, r.id)"
+                    " ORDER BY p.bank_name DESC, p.created_at DESC, p.id DESC LIMIT 1)"
                     f" FROM reports r WHERE r.id IN ({_marks(chunk)})",
                     chunk,
                 ).fetchall()
@@ -351,36 +351,32 @@ class Store:
             rows = []
             for chunk in _chunks(sorted(set(previous.values())), 500):
                 rows += conn.execute(
-                    "SELECT id, created_at, bank_name, bank_version FROM reports"
+                    "SELECT id, created_at, bank_name, bank_version, scores FROM reports"
                     f" WHERE id IN ({_marks(chunk)})",
                     chunk,
                 ).fetchall()
-            by_id = {s.id: s for s in self._summaries(conn, rows)}
+        by_id = {s.id: s for s in map(self._summary, rows)}
         return {rid: by_id[pid] for rid, pid in previous.items() if pid in by_id}
 
-    def _summaries(self, conn: sqlite3.Connection, rows: list[Any]) -> list[ReportSummary]:
-        scores: dict[int, dict[str, float]] = {}
-        names: dict[int, dict[str, str]] = {}
-        ids = [int(row[0]) for row in rows]
-        for chunk in _chunks(ids, 500):
-            for rid, role_id, role_name, score in conn.execute(
-                "SELECT report_id, role_id, role_name, score FROM report_scores"
-                f" WHERE report_id IN ({_marks(chunk)}) ORDER BY report_id, position",
-                chunk,
-            ):
-                scores.setdefault(rid, {})[role_id] = float(score)
-                names.setdefault(rid, {})[role_id] = role_name
-        return [
-            ReportSummary(
-                id=int(rid),
-                created_at=self._time(created, f"report {rid}"),
-                bank_name=bank_name,
-                bank_version=bank_version,
-                scores=scores.get(rid, {}),
-                role_names=names.get(rid, {}),
-            )
-            for rid, created, bank_name, bank_version in rows
-        ]
+    def _summary(self, row: tuple[Any, ...]) -> ReportSummary:
+        rid, created, bank_name, bank_version, scores_text = row
+        scores: dict[str, float] = {}
+        names: dict[str, str] = {}
+        try:
+            for role_id, name, score in json.loads(scores_text):
+                scores[role_id] = float(score)
+                names[role_id] = name
+            created_at = datetime.fromisoformat(created)
+        except (ValueError, TypeError):
+            raise StoreCorrupt(f"{self.path}: report {rid} has a damaged summary") from None
+        return ReportSummary(
+            id=rid,
+            created_at=created_at,
+            bank_name=bank_name,
+            bank_version=bank_version,
+            scores=scores,
+            role_names=names,
+        )
 
     def count_reports(self) -> int:
         with self._read("cannot count reports") as conn:
@@ -390,7 +386,7 @@ class Store:
         with self._read(f"cannot read report {report_id}") as conn:
             row = conn.execute(
                 "SELECT id, created_at, bank_name, bank_version, answers, result"
-                " FROM reports WHERE id = ?",
+                " FROM reports JOIN report_data ON report_id = id WHERE id = ?",
                 (report_id,),
             ).fetchone()
         if row is None:
@@ -408,7 +404,7 @@ class Store:
         with self._write(f"cannot delete report {report_id}") as conn:
             if conn.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount == 0:
                 raise ReportNotFound(f"{self.path}: there is no report {report_id}")
-            conn.execute("DELETE FROM report_scores WHERE report_id = ?", (report_id,))
+            conn.execute("DELETE FROM report_data WHERE report_id = ?", (report_id,))
 
     # -- the quiz in progress ---------------------------------------------------------------
 
@@ -498,23 +494,16 @@ def _insert_report(
     conn: sqlite3.Connection, answers: Answers, result: Result, created_at: datetime | None
 ) -> int:
     moment = created_at if created_at is not None else datetime.now(timezone.utc)
+    scores = dumps([[r.role_id, r.name, r.score] for r in result.roles])
     cursor = conn.execute(
-        "INSERT INTO reports (created_at, bank_name, bank_version, answers, result)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (
-            timestamp(moment),
-            result.bank_name,
-            result.bank_version,
-            dumps(answers_to_json(answers)),
-            dumps(result_to_json(result)),
-        ),
+        "INSERT INTO reports (created_at, bank_name, bank_version, scores) VALUES (?, ?, ?, ?)",
+        (timestamp(moment), result.bank_name, result.bank_version, scores),
     )
     report_id = cursor.lastrowid
     assert report_id is not None
-    conn.executemany(
-        "INSERT INTO report_scores (report_id, position, role_id, role_name, score)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [(report_id, i, r.role_id, r.name, r.score) for i, r in enumerate(result.roles)],
+    conn.execute(
+        "INSERT INTO report_data (report_id, answers, result) VALUES (?, ?, ?)",
+        (report_id, dumps(answers_to_json(answers)), dumps(result_to_json(result))),
     )
     return report_id
 
