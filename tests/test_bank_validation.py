@@ -338,3 +338,22 @@ def test_a_target_no_option_reaches(bank_writer: BankWriter) -> None:
     bank_writer.write("roles/10-ops.yaml", BankWriter.ROLE + "  cissp: {target: 4, weight: 1}\n")
     p = only(bank_writer)
     assert p.line == 7 and "out of reach" in p.message
+
+
+def test_a_long_prerequisite_chain_is_refused_not_a_crash(bank_writer: BankWriter) -> None:
+    lines = ["section: {id: chain, title: Chain}", "questions:"]
+    for i in range(3000):
+        lines.append(
+            f"  - id: c{i}\n    prompt: C{i}?" + (f"\n    requires: {{c{i - 1}: 1}}" if i else "")
+        )
+    bank_writer.write("sections/20-chain.yaml", "\n".join(lines) + "\n")
+    p = only(bank_writer)
+    assert "chain of prerequisites" in p.message and p.line is not None
+
+
+def test_a_long_cycle_is_found_without_recursion(bank_writer: BankWriter) -> None:
+    lines = ["section: {id: ring, title: Ring}", "questions:"]
+    for i in range(3000):
+        lines.append(f"  - id: r{i}\n    prompt: R{i}?\n    requires: {{r{(i + 1) % 3000}: 1}}")
+    bank_writer.write("sections/20-ring.yaml", "\n".join(lines) + "\n")
+    assert "cycle" in only(bank_writer).message

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from skillgap import yamlfile
+from skillgap import prerequisites, yamlfile
 from skillgap.model import (
     KINDS,
     LEVELS,
@@ -421,36 +421,35 @@ class _BankLoader:
                     )
 
     def _check_cycles(self, questions: dict[str, Question]) -> None:
-        state: dict[str, int] = {}  # 1: on the current path, 2: done
-        reported: set[frozenset[str]] = set()
+        # A question naming itself is reported on its own, not as a cycle.
+        graph = {
+            qid: {pid: lvl for pid, lvl in q.requires.items() if pid != qid}
+            for qid, q in questions.items()
+        }
+        found = False
+        for cycle in prerequisites.cycles(graph):
+            found = True
+            self._prerequisite_error(
+                cycle[-2], cycle[-1], "prerequisites form a cycle: " + " -> ".join(cycle)
+            )
+        if found:
+            return
+        for qid, depth in prerequisites.depths(graph).items():
+            if depth > prerequisites.MAX_DEPTH and questions[qid].requires:
+                pid = next(iter(questions[qid].requires))
+                limit = prerequisites.MAX_DEPTH
+                self._prerequisite_error(
+                    qid, pid, f"the chain of prerequisites is {depth} deep; the limit is {limit}"
+                )
+                return
 
-        def visit(qid: str, trail: list[str]) -> None:
-            state[qid] = 1
-            trail.append(qid)
-            for pid in questions[qid].requires:
-                if pid not in questions or pid == qid:
-                    continue
-                if state.get(pid) == 1:
-                    cycle = [*trail[trail.index(pid) :], pid]
-                    key = frozenset(cycle)
-                    if key not in reported:
-                        reported.add(key)
-                        at = self.question_at[qid]
-                        item = at.checker.field(at.path[:-1])
-                        requires = item.child("requires") if item else None
-                        spec = requires.child(pid) if requires else None
-                        if spec is not None:
-                            spec.error(
-                                "prerequisites form a cycle: " + " -> ".join(cycle), at_key=True
-                            )
-                elif pid not in state:
-                    visit(pid, trail)
-            trail.pop()
-            state[qid] = 2
-
-        for qid in questions:
-            if qid not in state:
-                visit(qid, [])
+    def _prerequisite_error(self, qid: str, pid: str, message: str) -> None:
+        at = self.question_at[qid]
+        item = at.checker.field(at.path[:-1])
+        requires = item.child("requires") if item else None
+        spec = requires.child(pid) if requires else None
+        if spec is not None:
+            spec.error(message, at_key=True)
 
 
 __all__ = ["BankError", "Problem", "bundled_bank_dir", "default_bank_dir", "is_kebab", "load_bank"]
