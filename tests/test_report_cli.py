@@ -273,3 +273,21 @@ def test_no_traceback_from_a_real_process(tmp_path: Path, answers_file: Path) ->
     assert proc.returncode == 1
     assert proc.stderr.startswith("skillgap: ") and proc.stderr.count("\n") == 1
     assert "Traceback" not in proc.stderr and "Ops engineer" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "skillgap.store",
+        "skillgap.serialize",
+        "skillgap.diff",
+        "skillgap.report_cli",
+        "skillgap.export",
+    ],  # fmt: skip
+)
+def test_report_modules_never_import_textual(module: str) -> None:
+    code = (
+        f"import sys, {module}; assert 'textual' not in sys.modules and 'rich' not in sys.modules"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr

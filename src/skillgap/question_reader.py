@@ -24,7 +24,7 @@ def read_question(item: Field, section_id: str) -> Question | None:
         if value in KINDS:
             kind = value
         else:
-            kind_field.error(f"must be one of {', '.join(KINDS)}; got {value!r}")
+            kind_field.error(f"must be one of {', '.join(KINDS)}; got {describe_value(value)}")
     levels: dict[int, str] = {}
     options: tuple[Option, ...] = ()
     levels_field = item.child("levels")

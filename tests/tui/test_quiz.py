@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+
+import pytest
 
 from textual.widgets import Static
 
@@ -139,8 +142,6 @@ async def test_a_new_quiz_asks_before_discarding_one_in_progress(
 
 async def test_whole_quick_quiz_of_the_bundled_bank(store: Store) -> None:
     if not (BUNDLED_BANK / "roles").is_dir():
-        import pytest
-
         pytest.skip("the bundled bank is not there yet")
     bank: Bank = load_bank(BUNDLED_BANK)
     app = SkillgapApp(bank, store)
@@ -161,3 +162,24 @@ async def test_whole_quick_quiz_of_the_bundled_bank(store: Store) -> None:
         assert isinstance(app.screen, ResultsScreen)
     assert store.count_reports() == 1
     assert len(store.get_report(store.list_reports()[0].id).answers.by_question) == total
+
+
+async def test_a_note_can_contain_any_key_and_the_mouse_answers(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", "n", *"why? q s 3", "enter")
+        assert quiz(app).state.note() == "why? q s 3"
+        assert quiz(app).state.position == 0
+        answers = quiz(app).query_one(AnswerList)
+        await pilot.click(answers, offset=(4, 3))  # the third option: level 2
+        assert quiz(app).state.answers.level("linux") == 2
+        assert quiz(app).state.position == 1
+
+
+def test_run_reports_a_bad_bank_before_starting(tmp_path: Path) -> None:
+    from skillgap.bank import BankError
+    from skillgap.tui.app import run
+
+    with pytest.raises(BankError):
+        run(bank_dir=tmp_path / "missing", data_dir=tmp_path / "data")
+    assert not (tmp_path / "data").exists()
