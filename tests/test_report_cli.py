@@ -283,7 +283,7 @@ def test_no_traceback_from_a_real_process(tmp_path: Path, answers_file: Path) ->
         "skillgap.diff",
         "skillgap.report_cli",
         "skillgap.export",
-    ],  # fmt: skip
+    ],
 )
 def test_report_modules_never_import_textual(module: str) -> None:
     code = (
