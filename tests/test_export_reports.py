@@ -88,6 +88,7 @@ def test_html_renders_hostile_notes_as_text(mini_bank: Bank) -> None:
     assert "<script" not in page.lower()
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     assert "it&#x27;s" in page and "&amp; &lt;b&gt;bold&lt;/b&gt;" in page
+    assert "\x1b" not in page and "\\u001b[31mred" in page
     visible = _visible_text(page)
     assert '<script>alert("x")</script> it\'s "quoted"' in visible
 

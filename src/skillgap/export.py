@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from skillgap.model import Answer, Bank, NextStep, Result, RoleResult
 from skillgap.serialize import report_to_json
-from skillgap.text import one_line
+from skillgap.text import one_line, safe
 
 if TYPE_CHECKING:
     from skillgap.store import Report
@@ -387,8 +387,9 @@ ol li { margin-bottom: .4rem; }
 
 
 def h(text: object) -> str:
-    """Any value as HTML text: every special character escaped, quotes included."""
-    return html.escape(str(text), quote=True)
+    """Any value as HTML text: control and bidi-override characters made visible, every
+    special character escaped, quotes included."""
+    return html.escape(safe(str(text)), quote=True)
 
 
 def _html_link(title: str, url: str) -> str:
