@@ -357,3 +357,46 @@ def test_a_long_cycle_is_found_without_recursion(bank_writer: BankWriter) -> Non
         lines.append(f"  - id: r{i}\n    prompt: R{i}?\n    requires: {{r{(i + 1) % 3000}: 1}}")
     bank_writer.write("sections/20-ring.yaml", "\n".join(lines) + "\n")
     assert "cycle" in only(bank_writer).message
+
+
+CHECKED = BankWriter.SECTION.replace(
+    "    effort_hours: 10\n",
+    """    effort_hours: 10
+    checks:
+      - prompt: Which command lists open TCP ports?
+        options: [ss -tln, ls -l, cat /etc/hosts]
+        answer: ss -tln
+        explain: ss shows sockets; -t TCP, -l listening, -n numeric.
+        source: https://man7.org/linux/man-pages/man8/ss.8.html
+""",
+)
+
+
+def test_knowledge_checks_load(bank_writer: BankWriter) -> None:
+    bank_writer.write("sections/10-base.yaml", CHECKED)
+    check = load_bank(bank_writer.root).questions["linux"].checks[0]
+    assert (
+        check.answer == "ss -tln" and len(check.options) == 3 and check.source.startswith("https")
+    )
+
+
+def test_a_check_whose_answer_is_not_an_option(bank_writer: BankWriter) -> None:
+    bank_writer.write(
+        "sections/10-base.yaml", CHECKED.replace("answer: ss -tln", "answer: netstat")
+    )
+    p = only(bank_writer)
+    assert p.field == "questions[0].checks[0].answer" and p.line == 12
+    assert "'netstat' is not one of the check's options" in p.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("options: [ss -tln, ls -l, cat /etc/hosts]", "options: [ss -tln]", "2 to 6 options"),
+        ("options: [ss -tln, ls -l, cat /etc/hosts]", "options: [ss -tln, ss -tln]", "differ"),
+        ("        source: https://man7.org/linux/man-pages/man8/ss.8.html\n", "", "'source'"),
+    ],
+)
+def test_malformed_checks(bank_writer: BankWriter, old: str, new: str, says: str) -> None:
+    bank_writer.write("sections/10-base.yaml", CHECKED.replace(old, new))
+    assert says in only(bank_writer).message

@@ -40,6 +40,19 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Check:
+    """A short multiple-choice item that backs a claim of level 3 or more with knowledge."""
+
+    prompt: str
+    options: tuple[str, ...]
+    answer: str
+    #: Why the answer is right, shown when a check is missed.
+    explain: str
+    #: Where the answer comes from: a standard's clause, a documentation page.
+    source: str
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     prompt: str
@@ -58,6 +71,8 @@ class Question:
     quick: bool = False
     #: A short name for lists and tables ("Docker"); the prompt when the bank gives none.
     short_title: str = ""
+    #: Knowledge checks, asked after a claim of level 3 or more.
+    checks: tuple[Check, ...] = ()
 
     @property
     def title(self) -> str:

@@ -6,13 +6,13 @@ duplicate ids and unknown prerequisites are bank.py's.
 
 from __future__ import annotations
 
-from skillgap.model import KINDS, LEVELS, Kind, Option, Question, Resource
+from skillgap.model import KINDS, LEVELS, Check, Kind, Option, Question, Resource
 from skillgap.validate import Field, describe_value
 
 
 def read_question(item: Field, section_id: str) -> Question | None:
     allowed = ("id", "title", "prompt", "kind", "help", "quick", "levels", "options",
-               "effort_hours", "requires", "resources")  # fmt: skip
+               "effort_hours", "requires", "resources", "checks")  # fmt: skip
     if not item.check_mapping(allowed):
         return None
     qid = item.ident("id")
@@ -59,6 +59,7 @@ def read_question(item: Field, section_id: str) -> Question | None:
         help=item.text("help"),
         quick=item.flag("quick"),
         short_title=item.text("title"),
+        checks=_checks(item.child("checks")),
     )
 
 
@@ -123,4 +124,39 @@ def _resources(field: Field | None) -> tuple[Resource, ...]:
                 url_field.error("must be an http:// or https:// address")
             url = ""
         found.append(Resource(title, url, item.text("kind")))
+    return tuple(found)
+
+
+MAX_CHECK_OPTIONS = 6
+
+
+def _checks(field: Field | None) -> tuple[Check, ...]:
+    if field is None or not field.check_list():
+        return ()
+    found = []
+    for item in field.items():
+        allowed = ("prompt", "options", "answer", "explain", "source")
+        if not item.check_mapping(allowed, ("options", "answer")):
+            continue
+        options_field = item.child("options")
+        options: list[str] = []
+        if options_field is not None and options_field.check_list():
+            options = [text for option in options_field.items() if (text := option.as_text())]
+            if not 2 <= len(options_field.value) <= MAX_CHECK_OPTIONS:
+                options_field.error(f"a check needs 2 to {MAX_CHECK_OPTIONS} options")
+            elif len(set(options)) != len(options):
+                options_field.error("options of a check must differ from each other")
+        answer_field = item.child("answer")
+        answer = answer_field.as_text() if answer_field is not None else ""
+        if answer_field is not None and answer and options and answer not in options:
+            answer_field.error(f"the answer {answer!r} is not one of the check's options")
+        found.append(
+            Check(
+                prompt=item.text("prompt", required=True),
+                options=tuple(options),
+                answer=answer,
+                explain=item.text("explain", required=True),
+                source=item.text("source", required=True),
+            )
+        )
     return tuple(found)
