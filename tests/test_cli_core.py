@@ -14,16 +14,6 @@ from skillgap import __version__
 from skillgap.cli import main
 from tests.conftest import BUNDLED_BANK, MINI_BANK
 
-CORE_MODULES = [
-    "skillgap.cli",
-    "skillgap.model",
-    "skillgap.bank",
-    "skillgap.scoring",
-    "skillgap.advice",
-    "skillgap.answers",
-    "skillgap.export",
-]
-
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -44,13 +34,6 @@ def test_version_is_fast_and_imports_no_textual_or_yaml() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"skillgap {__version__}"
-
-
-@pytest.mark.parametrize("module", CORE_MODULES)
-def test_the_core_never_imports_textual(module: str) -> None:
-    code = f"import sys, {module}; assert 'textual' not in sys.modules"
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
 
 
 def test_validate_prints_counts(capsys: pytest.CaptureFixture[str]) -> None:
