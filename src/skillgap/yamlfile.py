@@ -93,10 +93,10 @@ def parse(source: YamlText) -> Any:
     try:
         return yaml.load(source.text, Loader=SafeLoader)
     except yaml.reader.ReaderError as exc:
-        line = source.text[: exc.position].count("\n") + 1
+        at = source.text[: exc.position].count("\n") + 1
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise YamlFileError(
-            source.path, line, f"invalid YAML: character U+{char:04X} is not allowed ({exc.reason})"
+            source.path, at, f"invalid YAML: character U+{char:04X} is not allowed ({exc.reason})"
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
