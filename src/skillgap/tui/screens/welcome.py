@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +16,9 @@ from textual.widgets.option_list import Option
 from skillgap.text import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import bar, line, percent, when
+
+if TYPE_CHECKING:
+    from skillgap.store import ReportSummary, Session
 
 #: Seconds a person takes to read a question and its anchors and press a key.
 SECONDS_PER_QUESTION = 15
@@ -50,12 +53,6 @@ class WelcomeScreen(SkillgapScreen[None]):
 
     def compose(self) -> ComposeResult:
         bank = self.bank
-        quick = len(bank.ordered_questions(quick=True)) or len(bank.questions)
-        full = len(bank.questions)
-        session = self.store.load_session()
-        in_progress = session is not None and session.bank_name == bank.name
-        self._resumable = in_progress
-        reports = self.store.count_reports()
         with VerticalScroll(id="welcome"):
             yield Static(
                 Content.assemble(
@@ -65,57 +62,10 @@ class WelcomeScreen(SkillgapScreen[None]):
                 id="title",
             )
             yield Static(Content(INTRO), id="intro", classes="dim")
-            last = Static(self._last_result(), id="last-result")
+            last = Static(id="last-result")
             last.border_title = "Last result"
             yield last
-            options = []
-            if session is not None and in_progress:
-                done = len(session.answers.by_question)
-                options.append(
-                    Option(
-                        Content.assemble(
-                            ("r ", "$text-muted"),
-                            ("Resume", "bold"),
-                            f"  your {session.mode} quiz in progress ({done} answered)",
-                        ),
-                        id="resume",
-                    )
-                )
-            options += [
-                Option(
-                    Content.assemble(
-                        ("q ", "$text-muted"),
-                        ("Quick quiz", "bold"),
-                        f"  {quick} questions, {minutes(quick)}",
-                    ),
-                    id="quick",
-                ),
-                Option(
-                    Content.assemble(
-                        ("f ", "$text-muted"),
-                        ("Full quiz", "bold"),
-                        f"  {full} questions, {minutes(full)}",
-                    ),
-                    id="full",
-                ),
-                Option(
-                    Content.assemble(
-                        ("h ", "$text-muted"),
-                        ("History", "bold"),
-                        f"  {reports} saved report{'s' if reports != 1 else ''}",
-                    ),
-                    id="history",
-                ),
-                Option(
-                    Content.assemble(
-                        ("c ", "$text-muted"),
-                        ("Compare roles", "bold"),
-                        "  responsibilities, background, pay, openings",
-                    ),
-                    id="roles",
-                ),
-            ]
-            menu = OptionList(*options, id="menu", markup=False)
+            menu = OptionList(id="menu", markup=False)
             menu.border_title = "Start"
             yield menu
             yield Static(
@@ -128,8 +78,69 @@ class WelcomeScreen(SkillgapScreen[None]):
             )
         yield Footer()
 
-    def _last_result(self) -> Content:
-        latest = self.store.list_reports(limit=1)
+    _resumable = False
+    _shown: tuple[object, ...] | None = None
+
+    def on_mount(self) -> None:
+        self.show_state()
+
+    def on_screen_resume(self) -> None:
+        # Back from a quiz, results or history: show what is true now. Only the two widgets
+        # that can change are updated, and only when something did.
+        self.show_state()
+
+    def show_state(self) -> None:
+        store = self.store
+        session = store.load_session()
+        latest = store.list_reports(limit=1)
+        reports = store.count_reports() if latest else 0
+        resumable = session is not None and session.bank_name == self.bank.name
+        done = len(session.answers.by_question) if session is not None else 0
+        state = (
+            resumable,
+            done,
+            session.mode if session else "",
+            reports,
+            latest[0].id if latest else 0,
+        )
+        if state == self._shown:
+            return
+        self._shown = state
+        self._resumable = resumable
+        self.query_one("#last-result", Static).update(self._last_result(latest))
+        menu = self.query_one("#menu", OptionList)
+        menu.clear_options()
+        menu.add_options(self._options(session if resumable else None, done, reports))
+        menu.highlighted = 0
+        menu.focus()
+        self.refresh_bindings()
+
+    def _options(self, session: Session | None, done: int, reports: int) -> list[Option]:
+        bank = self.bank
+        quick = len(bank.ordered_questions(quick=True)) or len(bank.questions)
+        full = len(bank.questions)
+
+        def item(key: str, label: str, detail: str, option_id: str) -> Option:
+            return Option(
+                Content.assemble((f"{key} ", "$text-muted"), (label, "bold"), f"  {detail}"),
+                id=option_id,
+            )
+
+        options = []
+        if session is not None:
+            detail = f"your {session.mode} quiz in progress ({done} answered)"
+            options.append(item("r", "Resume", detail, "resume"))
+        plural = "s" if reports != 1 else ""
+        options += [
+            item("q", "Quick quiz", f"{quick} questions, {minutes(quick)}", "quick"),
+            item("f", "Full quiz", f"{full} questions, {minutes(full)}", "full"),
+            item("h", "History", f"{reports} saved report{plural}", "history"),
+            item("c", "Compare roles", "responsibilities, background, pay, openings", "roles"),
+        ]
+        return options
+
+    @staticmethod
+    def _last_result(latest: list[ReportSummary]) -> Content:
         if not latest:
             return Content("None yet: your first quiz takes a few minutes.")
         report = latest[0]
@@ -144,24 +155,6 @@ class WelcomeScreen(SkillgapScreen[None]):
                 (bar(score, 20), "$accent"),
             ]
         return Content.assemble(*parts)
-
-    _resumable = False
-    _shown_once = False
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).highlighted = 0
-
-    async def on_screen_resume(self) -> None:
-        # Back from a quiz, results or history: show what is true now (not on the first show,
-        # which would compose the screen twice at start-up).
-        if not self._shown_once:
-            self._shown_once = True
-            return
-        await self.recompose()
-        menu = self.query_one(OptionList)
-        menu.highlighted = 0
-        menu.focus()
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
