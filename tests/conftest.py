@@ -20,6 +20,7 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test saves into its own folder, never the user's real data."""
     data_dir = tmp_path / "data"
     monkeypatch.setenv("SKILLGAP_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("SKILLGAP_QUESTIONS", raising=False)
     monkeypatch.delenv("SKILLGAP_DEBUG", raising=False)
     return data_dir

@@ -13,7 +13,6 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from skillgap.bank import load_bank
 from skillgap.model import Answers, Bank
 
 if TYPE_CHECKING:
@@ -183,9 +182,10 @@ class SkillgapApp(App[None]):
 
 def run(bank_dir: Path, data_dir: str | Path | None) -> int:
     """Load the bank and open the store (their errors reach the CLI), then run the App."""
+    from skillgap.bank_cache import load_bank_cached
     from skillgap.store import Store
 
-    bank = load_bank(bank_dir)
+    bank = load_bank_cached(bank_dir)
     store = Store.open(Path(data_dir) if data_dir is not None else None)
     try:
         SkillgapApp(bank, store).run()
