@@ -117,7 +117,25 @@ def test_bad_bank_for_score_is_exit_2(tmp_path: Path) -> None:
     assert "bank folder not found" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_unknown_command_is_a_usage_error() -> None:
+def test_unknown_command_suggests_the_nearest() -> None:
     proc = run("scroe")
     assert proc.returncode == 2
+    assert "unknown command 'scroe'; did you mean 'score'?" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_unknown_subcommand_suggests_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", "lst"])
+    assert exit_info.value.code == 2
+    assert "did you mean 'list'?" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["validate", "answers-template", "score", "report"])
+def test_every_command_has_help_with_an_example(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    assert "example: skillgap " in capsys.readouterr().out

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
     from pathlib import Path
+    from typing import NoReturn
 
     from skillgap.model import Bank
 
@@ -110,10 +111,29 @@ def cmd_tui(args: argparse.Namespace) -> int:
 # -- parser -----------------------------------------------------------------------------------
 
 
+def _suggest(message: str) -> str:
+    """argparse's "invalid choice" message, rewritten to name the nearest command."""
+    import difflib
+    import re
+
+    found = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    if not found:
+        return message
+    wrong, choices = found.group(1), re.findall(r"'([^']*)'", found.group(2))
+    close = difflib.get_close_matches(wrong, choices, n=1, cutoff=0.5)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown command '{wrong}'{hint} (commands: {', '.join(choices)})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            self.print_usage(sys.stderr)
+            self.exit(EXIT_USAGE, f"{self.prog}: error: {_suggest(message)}\n")
+
+    parser = Parser(
         prog="skillgap",
         description="Skill-gap self-assessment for DevOps and DevSecOps engineers. "
         "With no command, opens the interactive assessment.",
