@@ -31,9 +31,7 @@ bench: $(STAMP)
 
 dist: $(STAMP)
 	rm -rf dist
-	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
-	$(BIN)/python -m pip install --quiet build 2>/dev/null || true
-	$(BIN)/python -m build --sdist --outdir dist . >/dev/null
+	$(BIN)/python -m hatchling build -d dist
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis
