@@ -8,12 +8,12 @@ empty or absent is unanswered and counts as 0.
 from __future__ import annotations
 
 import difflib
-import json
 from pathlib import Path
 from typing import Any
 
 from skillgap import yamlfile
 from skillgap.model import LEVELS, Answer, Answers, Bank, Question
+from skillgap.text import one_line
 from skillgap.validate import Field, FileChecker, Problem
 
 MAX_ANSWERS_BYTES = 1024 * 1024
@@ -112,28 +112,28 @@ def _notes(field: Field | None, bank: Bank) -> dict[str, str]:
 
 def template(bank: Bank) -> str:
     """A YAML answers file listing every question, each commented with its allowed values."""
-    scale = ", ".join(f"{level} {label}" for level, label in enumerate(bank.scale))
+    scale = ", ".join(f"{level} {one_line(label)}" for level, label in enumerate(bank.scale))
     lines = [
-        f"# skillgap answers for {bank.name} (version {bank.version})",
+        f"# skillgap answers for {one_line(bank.name)} (version {one_line(bank.version)})",
         "# Fill in a value after each question id; leave it empty to count it as not answered (0).",
         f"# Rating questions take a level: {scale}.",
         "# Score it with: skillgap score THIS_FILE",
         "answers:",
     ]
     for section in bank.sections:
-        lines.append(f"  # --- {section.title} ---")
+        lines.append(f"  # --- {one_line(section.title)} ---")
         for qid in section.question_ids:
             question = bank.questions[qid]
-            lines.append(f"  # {_one_line(question.prompt)}")
+            lines.append(f"  # {one_line(question.prompt)}")
             if question.kind == "rating":
                 lines.append("  #   a level 0-4" + (":" if question.levels else ""))
                 lines += [
-                    f"  #   {lvl}: {_one_line(text)}"
+                    f"  #   {lvl}: {one_line(text)}"
                     for lvl, text in sorted(question.levels.items())
                 ]
             else:
                 how = "one of" if question.kind == "choice" else "a list of any of"
-                opts = ", ".join(f"{o.id} ({_one_line(o.label)})" for o in question.options)
+                opts = ", ".join(f"{o.id} ({one_line(o.label)})" for o in question.options)
                 lines.append(f"  #   {how}: {opts}")
             lines.append(f"  {qid}:")
     lines += [
@@ -142,9 +142,3 @@ def template(bank: Bank) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def _one_line(text: str) -> str:
-    flat = " ".join(text.split())
-    # json.dumps escapes control characters, so the template stays plain, safe text.
-    return json.dumps(flat, ensure_ascii=False)[1:-1]

@@ -91,7 +91,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     answers = load_answers(Path(args.answers), bank)
     result = score(bank, answers)
     if args.json:
-        print(json.dumps(result_json(result), indent=2, ensure_ascii=False))
+        print(json.dumps(result_json(result), indent=2, ensure_ascii=True))
     else:
         sys.stdout.write(render_text(result, bank))
     if args.save:

@@ -263,7 +263,7 @@ def render_report(report: Report, bank: Bank | None, fmt: str) -> str:
     if fmt == "html":
         return render_report_html(report, bank)
     if fmt == "json":
-        return json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(report_json(report), indent=2, ensure_ascii=True) + "\n"
     raise ValueError(f"unknown format {fmt!r}")
 
 

@@ -87,7 +87,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
             for s in summaries
         ]
-        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        print(json.dumps(doc, indent=2, ensure_ascii=True))
         return EXIT_OK
     sys.stdout.write(render_list(summaries, previous, more))
     return EXIT_OK
@@ -228,7 +228,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         old, new = store.get_report(args.old), store.get_report(args.new)
     d = diff_reports(old, new, current_bank(args))
     if args.json:
-        print(json.dumps(diff_json(d), indent=2, ensure_ascii=False))
+        print(json.dumps(diff_json(d), indent=2, ensure_ascii=True))
     else:
         sys.stdout.write(render_diff_text(d))
     return EXIT_OK
