@@ -1,0 +1,209 @@
+"""The TUI's hot paths, each against a floor measured in the same run:
+
+1. first screen ready (mounted, waiting for input, headless) vs a minimal one-widget Textual
+   app, both whole processes: target <= 1.3x;
+5. key press to the next question painted, over the bundled bank in Full mode: the app's CPU
+   time per key (a key press minus a key nothing is bound to), median and worst; target: the
+   median under one frame (16 ms);
+6. opening History with 10,000 saved reports vs with 10: first rows shown without loading
+   every report;
+7. peak memory (RSS) of the TUI through a whole Full quiz vs the minimal app's.
+
+    .venv/bin/python benchmarks/bench_tui.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+from common import ROOT, paired_ratio, report
+
+MINIMAL_APP = """
+import resource, sys
+from textual.app import App
+from textual.widgets import Static
+
+class Minimal(App[None]):
+    def compose(self):
+        yield Static("ready")
+
+async def ready(pilot):
+    pilot.app.exit()
+
+Minimal().run(headless=True, auto_pilot=ready)
+if len(sys.argv) > 1:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+SKILLGAP_START = """
+import sys
+from pathlib import Path
+from skillgap.bank import default_bank_dir, load_bank
+from skillgap.store import Store
+from skillgap.tui.app import SkillgapApp
+
+async def ready(pilot):
+    pilot.app.exit()
+
+bank = load_bank(default_bank_dir())
+with Store.open(Path(sys.argv[1])) as store:
+    SkillgapApp(bank, store).run(headless=True, auto_pilot=ready)
+"""
+
+WHOLE_QUIZ = """
+import resource, sys
+from pathlib import Path
+from skillgap.bank import default_bank_dir, load_bank
+from skillgap.store import Store
+from skillgap.tui.app import SkillgapApp
+from skillgap.tui.screens.quiz import QuizScreen
+from skillgap.tui.state import QuizState
+
+bank = load_bank(default_bank_dir())
+
+async def quiz(pilot):
+    state = QuizState(bank, "full")
+    await pilot.app.push_screen(QuizScreen(state))
+    for _ in range(len(bank.questions) * 3):
+        if state.finished:
+            break
+        question = state.current
+        await pilot.press("3" if question.kind == "rating" else "1")
+        if question.kind == "multi":
+            await pilot.press("enter")
+        await pilot.pause()
+    pilot.app.exit()
+
+with Store.open(Path(sys.argv[1])) as store:
+    SkillgapApp(bank, store).run(headless=True, auto_pilot=quiz)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def startup(data_dir: Path) -> bool:
+    subject, floor, ratio = paired_ratio(
+        lambda: _python(SKILLGAP_START, str(data_dir)), lambda: _python(MINIMAL_APP), runs=7
+    )
+    return report("1. first screen ready", subject, floor, ratio, 1.3, "a minimal Textual app")
+
+
+async def _key_costs() -> tuple[list[float], list[float]]:
+    from skillgap.bank import default_bank_dir, load_bank
+    from skillgap.store import Store
+    from skillgap.tui.app import SkillgapApp
+    from skillgap.tui.screens.quiz import QuizScreen
+    from skillgap.tui.state import QuizState
+
+    bank = load_bank(default_bank_dir())
+    answer_cpu: list[float] = []
+    idle_cpu: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp)) as store:
+        app = SkillgapApp(bank, store)
+        async with app.run_test(size=(100, 30)) as pilot:
+            state = QuizState(bank, "full")
+            await app.push_screen(QuizScreen(state))
+            await pilot.pause()
+            while not state.finished:
+                question = state.current
+                assert question is not None
+                start = time.process_time()
+                await pilot.press("f12")  # bound to nothing: the floor of a press
+                idle_cpu.append(time.process_time() - start)
+                start = time.process_time()
+                await pilot.press("3" if question.kind == "rating" else "1")
+                if question.kind == "multi":
+                    await pilot.press("enter")
+                answer_cpu.append(time.process_time() - start)
+                if state.current is question:  # a knowledge check or a confirm step
+                    await pilot.press("1")
+    return answer_cpu, idle_cpu
+
+
+def key_press() -> bool:
+    answer_cpu, idle_cpu = asyncio.run(_key_costs())
+    floor = statistics.median(idle_cpu)
+    costs = sorted(max(0.0, c - floor) for c in answer_cpu)
+    median, worst = statistics.median(costs), costs[-1]
+    ok = median < 0.016
+    print(
+        f"5. key press to next question: median {median * 1000:.1f} ms, worst "
+        f"{worst * 1000:.1f} ms of app CPU over {len(costs)} keys (press floor "
+        f"{floor * 1000:.1f} ms; target median < 16 ms: {'holds' if ok else 'MISSED'})"
+    )
+    return ok
+
+
+async def _history_open(data_dir: Path) -> float:
+    from skillgap.bank import default_bank_dir, load_bank
+    from skillgap.store import Store
+    from skillgap.tui.app import SkillgapApp
+
+    bank = load_bank(default_bank_dir())
+    with Store.open(data_dir) as store:
+        app = SkillgapApp(bank, store)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            start = time.perf_counter()
+            await app.run_action("history")
+            await pilot.pause()
+            return time.perf_counter() - start
+
+
+def history(big: Path, small: Path) -> bool:
+    many = statistics.median(asyncio.run(_history_open(big)) for _ in range(3))
+    few = statistics.median(asyncio.run(_history_open(small)) for _ in range(3))
+    return report("6. History with 10,000 reports", many, few, many / few, 2.0, "with 10 reports")
+
+
+def memory(data_dir: Path) -> bool:
+    quiz_kb = int(_python(WHOLE_QUIZ, str(data_dir)).stdout.split()[-1])
+    floor_kb = int(_python(MINIMAL_APP, "rss").stdout.split()[-1])
+    ratio = quiz_kb / floor_kb
+    print(
+        f"7. peak memory through a whole Full quiz: {quiz_kb / 1024:.0f} MiB "
+        f"({ratio:.2f}x a minimal Textual app's {floor_kb / 1024:.0f} MiB)"
+    )
+    return True
+
+
+def _fill(folder: Path, count: int) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_reports import _bank, _fill, _samples
+
+    bank = _bank()
+    _fill(folder, _samples(bank, 50), count)
+
+
+def main() -> bool:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        ok = startup(root / "start")
+        ok &= key_press()
+        _fill(root / "big", 10_000)
+        _fill(root / "small", 10)
+        ok &= history(root / "big", root / "small")
+        ok &= memory(root / "mem")
+        print(json.dumps({"ok": ok}))
+        return ok
+
+
+if __name__ == "__main__":
+    sys.exit(0 if main() else 1)
