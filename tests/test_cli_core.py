@@ -139,3 +139,10 @@ def test_every_command_has_help_with_an_example(
         main([command, "--help"])
     assert exit_info.value.code == 0
     assert "example: skillgap " in capsys.readouterr().out
+
+
+def test_the_example_answers_file_scores(capsys: pytest.CaptureFixture[str]) -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "answers-devops.yaml"
+    assert main(["score", str(example), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["unanswered"] == []
