@@ -18,6 +18,7 @@ from skillgap.model import Bank
 from skillgap.report_cli import read_report_file
 from skillgap.serialize import (
     MAX_IMPORT_BYTES,
+    REPORT_SCHEMA_VERSION,
     FormatError,
     Reader,
     ReportData,
@@ -73,7 +74,7 @@ def test_reading_keeps_everything(mini_bank: Bank) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d.update(schema_version=2), "newer skillgap"),
+        (lambda d: d.update(schema_version=REPORT_SCHEMA_VERSION + 1), "newer skillgap"),
         (lambda d: d.update(schema_version=0), "at least 1"),
         (lambda d: d.update(schema_version="1"), "whole number"),
         (lambda d: d.update(kind="something-else"), "not a skillgap report"),

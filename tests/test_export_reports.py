@@ -22,6 +22,7 @@ from skillgap.export import (
 )
 from skillgap.model import Answer, Answers, Bank, Resource
 from skillgap.report_cli import FORMATS as CLI_FORMATS
+from skillgap.serialize import REPORT_SCHEMA_VERSION
 from skillgap.store import Report
 from tests.test_store import GROWN, T0, scored
 
@@ -164,7 +165,7 @@ def test_a_different_bank_does_not_mislabel_the_report(mini_bank: Bank) -> None:
 
 def test_json_format_is_the_import_document(mini_bank: Bank) -> None:
     doc = json.loads(render_report(make_report(mini_bank), mini_bank, "json"))
-    assert doc["schema_version"] == 1 and doc["kind"] == "skillgap-report"
+    assert doc["schema_version"] == REPORT_SCHEMA_VERSION and doc["kind"] == "skillgap-report"
     assert doc["id"] == 7 and doc["created_at"] == "2024-05-01T09:30:00.123456+00:00"
     assert doc["answers"]["background"] == {"value": ["dev"], "level": 3}
 

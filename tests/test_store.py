@@ -259,7 +259,7 @@ def test_usable_from_another_thread(store: Store, mini_bank: Bank) -> None:
 # -- migrations -------------------------------------------------------------------------------
 
 
-def _v2(conn: sqlite3.Connection) -> None:
+def _next(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE reports ADD COLUMN label TEXT NOT NULL DEFAULT ''")
     conn.execute("UPDATE reports SET label = 'migrated ' || id")
 
@@ -269,11 +269,12 @@ def test_migrates_an_older_file_forward_keeping_reports(
 ) -> None:
     with Store.open(tmp_path) as s:
         report_id = s.save_report(*scored(mini_bank, GROWN), created_at=T0)
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, _v2])
+    current = schema_version()
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, _next])
     with Store.open(tmp_path) as s:
         assert s.get_report(report_id).created_at == T0
     conn = sqlite3.connect(tmp_path / DB_NAME)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current + 1
     assert conn.execute("SELECT label FROM reports").fetchone()[0] == f"migrated {report_id}"
     conn.close()
 
@@ -285,18 +286,20 @@ def test_a_failing_migration_changes_nothing(
         s.save_report(*scored(mini_bank, GROWN), created_at=T0)
 
     def broken(conn: sqlite3.Connection) -> None:
-        _v2(conn)
+        _next(conn)
         raise sqlite3.OperationalError("migration bug")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, broken])
+    current = schema_version()
+    released = store_module.MIGRATIONS
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*released, broken])
     with pytest.raises(store_module.StoreError, match="migration bug"):
         Store.open(tmp_path)
     conn = sqlite3.connect(tmp_path / DB_NAME)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current
     columns = [row[1] for row in conn.execute("PRAGMA table_info(reports)")]
     assert "label" not in columns
     conn.close()
-    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+    monkeypatch.setattr(store_module, "MIGRATIONS", released)
     with Store.open(tmp_path) as s:
         assert s.count_reports() == 1
 

@@ -3,6 +3,9 @@
 An answers file maps question ids to a level 0-4 (rating), an option id (choice) or a list of
 option ids (multi) under `answers:`, with optional evidence under `notes:`. A question left
 empty or absent is unanswered and counts as 0.
+
+Answers files carry no knowledge-check outcomes: a check is asked by the quiz, right after a
+claim, so a claim of 3+ scored from a file is "unchecked".
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from skillgap import yamlfile
-from skillgap.model import LEVELS, Answer, Answers, Bank, Question
+from skillgap.model import LEVELS, Answer, Answers, Bank, CheckOutcome, Question
 from skillgap.text import one_line
 from skillgap.validate import Field, FileChecker, Problem
 
@@ -52,10 +55,14 @@ def _option_ids(question: Question) -> str:
     return ", ".join(o.id for o in question.options)
 
 
-def make_answer(question: Question, value: Any, note: str = "") -> Answer:
+def make_answer(
+    question: Question, value: Any, note: str = "", check: CheckOutcome | None = None
+) -> Answer:
+    """An answer to `question` (ValueError for a value it cannot take). `check`: the knowledge
+    check outcome to keep on it, e.g. the previous answer's when the person changes a level."""
     if isinstance(value, list):
         value = tuple(value)
-    return Answer(question.id, value, level_of(question, value), note)
+    return Answer(question.id, value, level_of(question, value), note, check)
 
 
 def load_answers(path: Path, bank: Bank) -> Answers:

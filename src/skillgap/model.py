@@ -7,6 +7,7 @@ Every answer is a level 0-4, whatever the kind of question, so scoring is unifor
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import Literal
 
@@ -16,6 +17,17 @@ LEVELS = range(MIN_LEVEL, MAX_LEVEL + 1)
 
 Kind = Literal["rating", "choice", "multi"]
 KINDS: tuple[Kind, ...] = ("rating", "choice", "multi")
+
+#: A claim of this level or more on a question with checks is followed by a knowledge check.
+CHECK_LEVEL = 3
+
+#: What backs a claim of level 3 or more: a passed check, a missed one, or none asked.
+ClaimStatus = Literal["checked", "missed", "unchecked"]
+CLAIM_STATUSES: tuple[ClaimStatus, ...] = ("checked", "missed", "unchecked")
+
+#: Where a step of the learning plan stands. "not_relevant" drops it from the next steps.
+PlanStatus = Literal["planned", "learning", "done", "not_relevant"]
+PLAN_STATUSES: tuple[PlanStatus, ...] = ("planned", "learning", "done", "not_relevant")
 
 #: Hours to the next level when a question does not say.
 DEFAULT_EFFORT_HOURS = 10.0
@@ -187,6 +199,26 @@ class Bank:
 
 
 @dataclass(frozen=True)
+class CheckOutcome:
+    """A knowledge check asked after a claim, and what the person chose. It keeps the check's
+    own text, so a report still reads right after the bank's checks change."""
+
+    #: Which of the question's checks was asked, when it was asked.
+    index: int
+    prompt: str
+    #: The option the person chose; "" when they did not know.
+    chosen: str
+    #: The right option.
+    answer: str
+    explain: str = ""
+    source: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return self.chosen == self.answer
+
+
+@dataclass(frozen=True)
 class Answer:
     """What a person said to one question. `value` is a level (rating), an option id (choice)
     or a tuple of option ids (multi); None means skipped."""
@@ -195,6 +227,9 @@ class Answer:
     value: int | str | tuple[str, ...] | None
     level: int
     note: str = ""
+    #: The knowledge check asked after this answer's claim, if any. It counts only while the
+    #: level is CHECK_LEVEL or more (see checks.claim_status).
+    check: CheckOutcome | None = None
 
     @property
     def skipped(self) -> bool:
@@ -242,6 +277,25 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class Backing:
+    """A role's self-rated fit split by what backs each answer's points (see checks.backing).
+    The four parts add up to the fit, so `checked` is never more than it."""
+
+    #: Points from claims of level 3+ backed by a passed knowledge check.
+    checked: float = 0.0
+    #: Points from claims of level 3+ whose check was missed.
+    missed: float = 0.0
+    #: Points from claims of level 3+ with no check asked (checks off, or the question has none).
+    unchecked: float = 0.0
+    #: Points from answers below level 3, for which no check is asked.
+    below_3: float = 0.0
+
+    @property
+    def total(self) -> float:
+        return self.checked + self.missed + self.unchecked + self.below_3
+
+
+@dataclass(frozen=True)
 class RoleResult:
     role_id: str
     name: str
@@ -249,6 +303,8 @@ class RoleResult:
     score: float
     sections: tuple[SectionScore, ...]
     gaps: tuple[Gap, ...]
+    #: How much of the fit passed checks back; None in reports saved before checks existed.
+    backing: Backing | None = None
 
     @property
     def missing_essentials(self) -> tuple[str, ...]:
@@ -291,9 +347,25 @@ class Result:
     unanswered: tuple[str, ...]
     #: Questions the person chose to skip, counted as level 0.
     skipped: tuple[str, ...]
+    #: Each claim of level 3+ by question id: checked, missed or unchecked.
+    claims: dict[str, ClaimStatus] = field(default_factory=dict)
+    #: Questions the adaptive quiz did not ask (counted as 0), by question id -> the
+    #: prerequisite answered 0 (or itself not asked) that they need first.
+    not_asked: dict[str, str] = field(default_factory=dict)
 
     def role(self, role_id: str) -> RoleResult | None:
         for role in self.roles:
             if role.role_id == role_id:
                 return role
         return None
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    """One question in a person's learning plan, kept across assessments."""
+
+    question_id: str
+    status: PlanStatus
+    #: The level the step aims for (its to_level when added); None when not known.
+    target: int | None = None
+    updated_at: datetime | None = None

@@ -2,11 +2,18 @@
 
 A requirement's credit is min(level / target, 1); a role's fit is the weighted mean of its
 credits on a 0-100 scale. Raising any answer never lowers any score.
+
+The score is self-rated. Knowledge checks do not change it: each role's `backing` says how much
+of it passed checks back (see checks.backing).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+from dataclasses import replace
+
 from skillgap.advice import next_steps
+from skillgap.checks import backing, claim_statuses
 from skillgap.model import Answers, Bank, Gap, Requirement, Result, Role, RoleResult, SectionScore
 
 
@@ -50,10 +57,25 @@ def score_role(bank: Bank, role: Role, levels: dict[str, int]) -> RoleResult:
     return RoleResult(role.id, role.name, fit(role, levels), tuple(sections), tuple(gaps))
 
 
-def score(bank: Bank, answers: Answers) -> Result:
-    """Score `answers` against every role in `bank`, with next steps."""
+def score(
+    bank: Bank,
+    answers: Answers,
+    *,
+    skip: Collection[str] = (),
+    not_asked: Mapping[str, str] | None = None,
+) -> Result:
+    """Score `answers` against every role in `bank`, with next steps.
+
+    `skip`: question ids left out of the next steps (plan steps marked not relevant; role fit
+    still counts them). `not_asked`: the adaptive quiz's marks (adaptive.not_asked), kept on
+    the result for display; they do not change a score, since unanswered counts as 0.
+    """
     levels = level_map(bank, answers)
-    roles = tuple(score_role(bank, role, levels) for role in bank.roles)
+    statuses = claim_statuses(answers)
+    roles = tuple(
+        replace(score_role(bank, role, levels), backing=backing(role, answers, statuses))
+        for role in bank.roles
+    )
     unanswered = tuple(qid for qid in bank.questions if answers.get(qid) is None)
     skipped = tuple(
         qid for qid in bank.questions if (a := answers.get(qid)) is not None and a.skipped
@@ -62,7 +84,13 @@ def score(bank: Bank, answers: Answers) -> Result:
         bank_name=bank.name,
         bank_version=bank.version,
         roles=roles,
-        next_steps=tuple(next_steps(bank, levels)),
+        next_steps=tuple(next_steps(bank, levels, skip)),
         unanswered=unanswered,
         skipped=skipped,
+        claims={qid: statuses[qid] for qid in bank.questions if qid in statuses},
+        not_asked={
+            qid: pid
+            for qid, pid in (not_asked or {}).items()
+            if qid in bank.questions and answers.get(qid) is None
+        },
     )

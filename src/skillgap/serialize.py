@@ -16,9 +16,13 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 from skillgap.model import (
+    CLAIM_STATUSES,
     LEVELS,
     Answer,
     Answers,
+    Backing,
+    CheckOutcome,
+    ClaimStatus,
     Gap,
     NextStep,
     Resource,
@@ -28,7 +32,9 @@ from skillgap.model import (
 )
 
 #: The version of the exported report document; `report import` accepts this and older.
-REPORT_SCHEMA_VERSION = 1
+#: 2 added knowledge-check outcomes on answers, each role's backing, claims and not-asked marks
+#: (all optional when reading, so version 1 documents read as they always did).
+REPORT_SCHEMA_VERSION = 2
 REPORT_KIND = "skillgap-report"
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -71,8 +77,31 @@ def answers_to_json(answers: Answers) -> dict[str, Any]:
         entry: dict[str, Any] = {"value": value, "level": answer.level}
         if answer.note:
             entry["note"] = answer.note
+        if answer.check is not None:
+            entry["check"] = check_to_json(answer.check)
         out[qid] = entry
     return out
+
+
+def check_to_json(check: CheckOutcome) -> dict[str, Any]:
+    return {
+        "index": check.index,
+        "prompt": check.prompt,
+        "chosen": check.chosen,
+        "answer": check.answer,
+        "passed": check.passed,
+        "explain": check.explain,
+        "source": check.source,
+    }
+
+
+def backing_to_json(backing: Backing) -> dict[str, float]:
+    return {
+        "checked": backing.checked,
+        "missed": backing.missed,
+        "unchecked": backing.unchecked,
+        "below_3": backing.below_3,
+    }
 
 
 def _resource(r: Resource) -> dict[str, str]:
@@ -102,6 +131,7 @@ def result_to_json(result: Result) -> dict[str, Any]:
                     }
                     for g in role.gaps
                 ],
+                **({} if role.backing is None else {"backing": backing_to_json(role.backing)}),
             }
             for role in result.roles
         ],
@@ -121,6 +151,8 @@ def result_to_json(result: Result) -> dict[str, Any]:
         ],
         "unanswered": list(result.unanswered),
         "skipped": list(result.skipped),
+        "claims": dict(result.claims),
+        "not_asked": dict(result.not_asked),
     }
 
 
@@ -276,7 +308,7 @@ def read_timestamp(reader: Reader) -> datetime:
 def read_answers(reader: Reader) -> Answers:
     found: dict[str, Answer] = {}
     for qid, entry in reader.mapping():
-        fields = entry.obj(("value", "level"), ("note",))
+        fields = entry.obj(("value", "level"), ("note", "check"))
         raw = fields["value"].value
         value: int | str | tuple[str, ...] | None
         if raw is None:
@@ -293,12 +325,36 @@ def read_answers(reader: Reader) -> Answers:
             )
         level = fields["level"].integer(*_LEVEL)
         note = fields["note"].text() if "note" in fields else ""
-        found[qid] = Answer(qid, value, level, note)
+        check = fields["check"].optional(read_check) if "check" in fields else None
+        found[qid] = Answer(qid, value, level, note, check)
     return Answers(found)
 
 
+def read_check(reader: Reader) -> CheckOutcome:
+    f = reader.obj(("index", "prompt", "chosen", "answer"), ("passed", "explain", "source"))
+    check = CheckOutcome(
+        index=f["index"].integer(0, 1000),
+        prompt=f["prompt"].text(),
+        chosen=f["chosen"].text(),
+        answer=f["answer"].text(),
+        explain=f["explain"].text() if "explain" in f else "",
+        source=f["source"].text() if "source" in f else "",
+    )
+    if "passed" in f and f["passed"].flag() != check.passed:
+        raise f["passed"].fail("does not match whether the chosen option is the answer")
+    return check
+
+
+def read_claim(reader: Reader) -> ClaimStatus:
+    text = reader.text(20)
+    for status in CLAIM_STATUSES:
+        if text == status:
+            return status
+    raise reader.fail(f"must be one of {', '.join(CLAIM_STATUSES)}; got {show(text)}")
+
+
 def _read_role(reader: Reader) -> RoleResult:
-    f = reader.obj(("id", "name", "score", "sections", "gaps"))
+    f = reader.obj(("id", "name", "score", "sections", "gaps"), ("backing",))
     sections = []
     for item in f["sections"].items():
         s = item.obj(("id", "title", "score", "weight"))
@@ -322,8 +378,17 @@ def _read_role(reader: Reader) -> RoleResult:
                 g["essential"].flag(),
             )
         )
+    backing = None
+    if "backing" in f:
+        b = f["backing"].obj(("checked", "missed", "unchecked", "below_3"))
+        backing = Backing(**{key: b[key].number(0, 100) for key in b})
     return RoleResult(
-        f["id"].ident(), f["name"].text(), f["score"].number(0, 100), tuple(sections), tuple(gaps)
+        f["id"].ident(),
+        f["name"].text(),
+        f["score"].number(0, 100),
+        tuple(sections),
+        tuple(gaps),
+        backing,
     )
 
 
@@ -356,7 +421,9 @@ def _read_step(reader: Reader) -> NextStep:
 
 
 def read_result(reader: Reader) -> Result:
-    f = reader.obj(("bank", "roles", "next_steps", "unanswered", "skipped"))
+    f = reader.obj(
+        ("bank", "roles", "next_steps", "unanswered", "skipped"), ("claims", "not_asked")
+    )
     bank = f["bank"].obj(("name", "version"))
     return Result(
         bank_name=bank["name"].text(500),
@@ -365,6 +432,10 @@ def read_result(reader: Reader) -> Result:
         next_steps=tuple(_read_step(item) for item in f["next_steps"].items()),
         unanswered=f["unanswered"].ids(),
         skipped=f["skipped"].ids(),
+        claims={qid: read_claim(r) for qid, r in f["claims"].mapping()} if "claims" in f else {},
+        not_asked={qid: r.ident() for qid, r in f["not_asked"].mapping()}
+        if "not_asked" in f
+        else {},
     )
 
 

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from skillgap.model import Answers, Result
+from skillgap.model import PLAN_STATUSES, Answers, PlanEntry, Result
 from skillgap.serialize import (
     FormatError,
     answers_from_json,
@@ -156,8 +156,20 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     return migrate
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1)]
-_TABLES = {"reports", "report_data", "session", "settings"}
+# Version 2: the learning plan, kept across assessments, one row per question of a bank.
+_V2 = """
+CREATE TABLE plan (
+    bank_name   TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('planned', 'learning', 'done', 'not_relevant')),
+    target      INTEGER CHECK (target BETWEEN 0 AND 4),  -- NULL: not known
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (bank_name, question_id)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2)]
+_TABLES = {"reports", "report_data", "session", "settings", "plan"}
 
 
 def schema_version() -> int:
@@ -455,12 +467,51 @@ class Store:
         with self._write("cannot clear the quiz in progress") as conn:
             conn.execute("DELETE FROM session")
 
-    def finish_session(self, answers: Answers, result: Result) -> int:
-        """Save the finished quiz as a report and clear it, in one transaction."""
+    def finish_session(
+        self, answers: Answers, result: Result, plan_updates: Iterable[PlanEntry] = ()
+    ) -> int:
+        """Save the finished quiz as a report and clear it, in one transaction, with any plan
+        entries to update (plan.reached_entries: steps the new answers reach are done)."""
         with self._write("cannot save the report") as conn:
             report_id = _insert_report(conn, answers, result, None)
             conn.execute("DELETE FROM session")
+            _upsert_plan(conn, result.bank_name, plan_updates)
             return report_id
+
+    # -- the learning plan ------------------------------------------------------------------
+
+    def get_plan(self, bank_name: str) -> dict[str, PlanEntry]:
+        """The plan for one bank, by question id (every status, not relevant included)."""
+        with self._read("cannot read the plan") as conn:
+            rows = conn.execute(
+                "SELECT question_id, status, target, updated_at FROM plan WHERE bank_name = ?"
+                " ORDER BY question_id",
+                (bank_name,),
+            ).fetchall()
+        plan = {}
+        for qid, status, target, updated in rows:
+            if status not in PLAN_STATUSES:
+                continue  # the CHECK constraint keeps these out; never trust a file blindly
+            plan[qid] = PlanEntry(
+                qid,
+                status,
+                int(target) if target is not None else None,
+                self._time(updated, "plan"),
+            )
+        return plan
+
+    def set_plan(self, bank_name: str, entries: Iterable[PlanEntry]) -> None:
+        """Add or update plan entries, one transaction. An entry with no target keeps the one
+        stored; one with no time is stamped now."""
+        with self._write("cannot save the plan") as conn:
+            _upsert_plan(conn, bank_name, entries)
+
+    def remove_from_plan(self, bank_name: str, question_ids: Iterable[str]) -> None:
+        with self._write("cannot save the plan") as conn:
+            conn.executemany(
+                "DELETE FROM plan WHERE bank_name = ? AND question_id = ?",
+                [(bank_name, qid) for qid in question_ids],
+            )
 
     # -- settings ---------------------------------------------------------------------------
 
@@ -477,6 +528,15 @@ class Store:
                 (key, value),
             )
 
+    def get_flag(self, key: str, default: bool = True) -> bool:
+        """An on/off setting ("on" / "off"), e.g. checks.CHECKS_SETTING or
+        adaptive.ADAPTIVE_SETTING; `default` when unset or unreadable."""
+        value = self.get_setting(key)
+        return default if value not in ("on", "off") else value == "on"
+
+    def set_flag(self, key: str, on: bool) -> None:
+        self.set_setting(key, "on" if on else "off")
+
     def _time(self, text: str, what: str) -> datetime:
         try:
             moment = datetime.fromisoformat(text)
@@ -488,6 +548,24 @@ class Store:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def _upsert_plan(conn: sqlite3.Connection, bank_name: str, entries: Iterable[PlanEntry]) -> None:
+    rows = []
+    for e in entries:
+        if e.status not in PLAN_STATUSES:
+            raise ValueError(f"plan status must be one of {PLAN_STATUSES}")
+        if e.target is not None and not 0 <= e.target <= 4:
+            raise ValueError("a plan target must be a level 0-4")
+        when = e.updated_at if e.updated_at is not None else datetime.now(timezone.utc)
+        rows.append((bank_name, e.question_id, e.status, e.target, timestamp(when)))
+    conn.executemany(
+        "INSERT INTO plan (bank_name, question_id, status, target, updated_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (bank_name, question_id) DO UPDATE SET"
+        " status = excluded.status, target = coalesce(excluded.target, plan.target),"
+        " updated_at = excluded.updated_at",
+        rows,
+    )
 
 
 def _insert_report(
