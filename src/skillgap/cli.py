@@ -184,9 +184,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.add_argument("--save", action="store_true", help="also save the result as a report")
 
-    from skillgap.report_cli import register
+    from skillgap import plan_cli, report_cli
 
-    register(sub)
+    report_cli.register(sub)
+    plan_cli.register(sub)
     return parser
 
 
