@@ -14,12 +14,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from skillgap.model import Answer, Bank, NextStep, Result, RoleResult
-from skillgap.serialize import report_to_json
+from skillgap.checks import claim_status
+from skillgap.model import (
+    Answer,
+    Bank,
+    CheckOutcome,
+    ClaimStatus,
+    NextStep,
+    Result,
+    RoleResult,
+)
+from skillgap.serialize import backing_to_json, report_to_json
 from skillgap.text import one_line, safe
 
 if TYPE_CHECKING:
     from skillgap.store import Report
+    from skillgap.timeline import Timeline
 
 BAR_WIDTH = 20
 
@@ -67,6 +77,10 @@ def role_json(role: RoleResult) -> dict[str, Any]:
             {"id": g.question_id, "level": g.level, "target": g.target, "essential": g.essential}
             for g in role.gaps
         ],
+        "checked": None if role.backing is None else round(role.backing.checked, 1),
+        "backing": None
+        if role.backing is None
+        else {k: round(v, 1) for k, v in backing_to_json(role.backing).items()},
     }
 
 
@@ -78,7 +92,47 @@ def result_json(result: Result) -> dict[str, Any]:
         "bank": {"name": result.bank_name, "version": result.bank_version},
         "unanswered": list(result.unanswered),
         "skipped": list(result.skipped),
+        "claims": dict(result.claims),
+        "not_asked": dict(result.not_asked),
     }
+
+
+# -- knowledge checks and the adaptive quiz, as every format shows them ----------------------
+
+
+def checks_asked(result: Result) -> bool:
+    """Whether any knowledge check was asked (passed or missed) in this assessment: only then
+    do the renderers show the "checked" figures, which would otherwise all read 0."""
+    return any(status != "unchecked" for status in result.claims.values())
+
+
+def checked_points(role: RoleResult) -> str:
+    """ "checked: 62 of 78 points": the part of the role's self-rated fit that passed checks
+    back, of the fit (see checks.backing); "" for a report saved before checks existed."""
+    if role.backing is None:
+        return ""
+    return f"checked: {role.backing.checked:.0f} of {role.score:.0f} points"
+
+
+def claim_text(status: ClaimStatus | None) -> str:
+    return "" if status is None else status
+
+
+def missed_text(check: CheckOutcome) -> str:
+    """A missed check in one line: the question, the right answer, why, and the source."""
+    chosen = f"you chose {check.chosen!r}" if check.chosen else "you did not know"
+    explain = f" {check.explain}" if check.explain else ""
+    source = f" (source: {check.source})" if check.source else ""
+    return f"{check.prompt} The answer is {check.answer!r}; {chosen}.{explain}{source}"
+
+
+def not_asked_text(result: Result, bank: Bank | None) -> list[str]:
+    """ "Kubernetes: not asked: needs Docker first", one per question the quiz left out."""
+    return [
+        f"{question_title(qid, bank, result)}: not asked: needs"
+        f" {question_title(pid, bank, result)} first"
+        for qid, pid in result.not_asked.items()
+    ]
 
 
 def _title(bank: Bank | None, question_id: str) -> str:
@@ -102,6 +156,8 @@ def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
         )
         name = f"{one_line(role.name):<{width}}"
         out.append(f"  {name}  {percent(role.score):>4}  {bar(role.score)}  {status}")
+        if checks_asked(result) and role.backing is not None:
+            out.append(f"  {'':<{width}}  {checked_points(role)}")
     out += ["", "By section"]
     names = [one_line(r.name) for r in result.roles]
     col = max(8, *(len(n) for n in names)) if names else 8
@@ -140,6 +196,9 @@ def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
     unanswered = len(result.unanswered) + len(result.skipped)
     if unanswered:
         out += ["", f"{unanswered} question(s) not answered or skipped were counted as level 0."]
+    if result.not_asked:
+        out += ["", "Not asked (counted as 0; you can still answer them)"]
+        out += [f"  {one_line(line)}" for line in not_asked_text(result, bank)]
     return "\n".join(out) + "\n"
 
 
@@ -178,6 +237,10 @@ class AnswerRow:
     note: str
     #: The report's question is not in the current version of its bank.
     gone: bool
+    #: checked / missed / unchecked for a claim of 3+, else None.
+    claim: ClaimStatus | None = None
+    #: The knowledge check asked, while it counts (the claim is still 3+).
+    check: CheckOutcome | None = None
 
 
 def question_title(question_id: str, bank: Bank | None, result: Result | None = None) -> str:
@@ -228,6 +291,8 @@ def answer_rows(report: Report, bank: Bank | None) -> list[AnswerRow]:
             level=answer.level,
             note=answer.note,
             gone=bank is not None and qid not in bank.questions,
+            claim=claim_status(answer),
+            check=answer.check if claim_status(answer) in ("checked", "missed") else None,
         )
         for qid, section in order
         if (answer := by_question.get(qid)) is not None
@@ -246,22 +311,28 @@ def render_report_text(report: Report, bank: Bank | None) -> str:
     width = max((len(one_line(r.title)) for r in rows), default=10)
     for row in rows:
         gone = " (no longer in the bank)" if row.gone else ""
-        out.append(f"  {one_line(row.title):<{width}}  {one_line(row.value)}{gone}")
+        claim = f"  [{row.claim}]" if row.claim and checks_asked(report.result) else ""
+        out.append(f"  {one_line(row.title):<{width}}  {one_line(row.value)}{claim}{gone}")
         if row.note:
             out.append(f"  {'':<{width}}  note: {one_line(row.note)}")
+        if row.claim == "missed" and row.check is not None:
+            out.append(f"  {'':<{width}}  check missed: {one_line(missed_text(row.check))}")
     if not rows:
         out.append("  none")
     return "\n".join(out) + "\n"
 
 
-def render_report(report: Report, bank: Bank | None, fmt: str) -> str:
-    """The report in `fmt` (one of FORMATS)."""
+def render_report(
+    report: Report, bank: Bank | None, fmt: str, timeline: Timeline | None = None
+) -> str:
+    """The report in `fmt` (one of FORMATS). `timeline`, the learning plan, goes into the
+    Markdown (a table) and HTML (an SVG chart and a table) formats."""
     if fmt == "text":
         return render_report_text(report, bank)
     if fmt == "md":
-        return render_report_markdown(report, bank)
+        return render_report_markdown(report, bank, timeline)
     if fmt == "html":
-        return render_report_html(report, bank)
+        return render_report_html(report, bank, timeline)
     if fmt == "json":
         return json.dumps(report_json(report), indent=2, ensure_ascii=True) + "\n"
     raise ValueError(f"unknown format {fmt!r}")
@@ -293,8 +364,11 @@ def _safe_url(url: str) -> bool:
     return re.fullmatch(r"https?://[^\s<>\"'`\\]+", url) is not None
 
 
-def render_report_markdown(report: Report, bank: Bank | None) -> str:
+def render_report_markdown(
+    report: Report, bank: Bank | None, timeline: Timeline | None = None
+) -> str:
     result, own = report.result, bank_for(report, bank)
+    checked = checks_asked(result)
     out = [
         f"# skillgap {md(report_heading(report))}",
         "",
@@ -302,13 +376,14 @@ def render_report_markdown(report: Report, bank: Bank | None) -> str:
         "",
         "## Fit per role",
         "",
-        "| Role | Fit | Status |",
-        "| --- | ---: | --- |",
+        "| Role | Fit | Status |" + (" Checked |" if checked else ""),
+        "| --- | ---: | --- |" + (" --- |" if checked else ""),
     ]
     for role in result.roles:
         missing = ", ".join(md(question_title(q, own, result)) for q in role.missing_essentials)
         status = "ready" if role.ready else f"missing essentials: {missing}"
-        out.append(f"| {md(role.name)} | {percent(role.score)} | {status} |")
+        extra = f" {md(checked_points(role))} |" if checked else ""
+        out.append(f"| {md(role.name)} | {percent(role.score)} | {status} |{extra}")
     out += ["", "## By section", "", _md_row(["Section", *(md(r.name) for r in result.roles)])]
     out.append(_md_row(["---", *("---:" for _ in result.roles)]))
     for section_id, title in _section_titles(result).items():
@@ -328,10 +403,31 @@ def render_report_markdown(report: Report, bank: Bank | None) -> str:
             out.append(f"   - needed first for: {needed}")
         for resource in step.resources:
             out.append(f"   - learn: {_md_link(resource.title, resource.url)}")
-    out += ["", "## Answers", "", "| Question | Answer | Note |", "| --- | --- | --- |"]
-    for row in answer_rows(report, bank):
+    if timeline is not None:
+        from skillgap.plan_render import render_timeline_markdown
+
+        out += ["", "## Learning plan", "", render_timeline_markdown(timeline).rstrip()]
+    rows = answer_rows(report, bank)
+    out += ["", "## Answers", ""]
+    out += (
+        ["| Question | Answer | Check | Note |", "| --- | --- | --- | --- |"]
+        if checked
+        else [
+            "| Question | Answer | Note |",
+            "| --- | --- | --- |",
+        ]
+    )
+    for row in rows:
         gone = " *(no longer in the bank)*" if row.gone else ""
-        out.append(f"| {md(row.title)}{gone} | {md(row.value)} | {md(row.note)} |")
+        claim = f" {md(claim_text(row.claim))} |" if checked else ""
+        out.append(f"| {md(row.title)}{gone} | {md(row.value)} |{claim} {md(row.note)} |")
+    missed = [row for row in rows if row.claim == "missed" and row.check is not None]
+    if missed:
+        out += ["", "## Checks missed", ""]
+        out += [f"- **{md(r.title)}**: {md(missed_text(r.check))}" for r in missed if r.check]
+    if result.not_asked:
+        out += ["", "## Not asked", "", "Counted as level 0; they can still be answered.", ""]
+        out += [f"- {md(line)}" for line in not_asked_text(result, own)]
     not_answered = len(result.unanswered) + len(result.skipped)
     if not_answered:
         out += ["", f"{not_answered} question(s) not answered or skipped were counted as level 0."]
@@ -358,33 +454,6 @@ def _gains(step: NextStep, names: dict[str, str]) -> str:
 
 # -- HTML -------------------------------------------------------------------------------------
 
-_CSS = """
-:root { color-scheme: light; --ink: #1d2330; --muted: #5b6478; --line: #d8dce4;
-  --bar: #2f6fdf; --bg-bar: #e6e9ef; --warn: #a23b00; }
-* { box-sizing: border-box; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
-  max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-.meta, .muted { color: var(--muted); }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line);
-  vertical-align: top; }
-td.num, th.num { text-align: right; white-space: nowrap; }
-.bar { display: inline-block; width: 10rem; height: .7rem; background: var(--bg-bar);
-  border: 1px solid var(--line); vertical-align: middle; }
-.bar > span { display: block; height: 100%; background: var(--bar); }
-.warn { color: var(--warn); } .gone { color: var(--warn); font-style: italic; }
-.note { white-space: pre-wrap; overflow-wrap: anywhere; }
-ol li { margin-bottom: .4rem; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 11pt; }
-  a { color: inherit; text-decoration: none; }
-  a[href]::after { content: " (" attr(href) ")"; font-size: 9pt; color: var(--muted); }
-  .bar, .bar > span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { break-after: avoid; } tr, li { break-inside: avoid; }
-}
-"""
-
 
 def h(text: object) -> str:
     """Any value as HTML text: control and bidi-override characters made visible, every
@@ -392,91 +461,9 @@ def h(text: object) -> str:
     return html.escape(safe(str(text)), quote=True)
 
 
-def _html_link(title: str, url: str) -> str:
-    if _safe_url(url):
-        return f'<a href="{h(url)}" rel="noopener noreferrer">{h(title)}</a>'
-    return h(title) + (f' <span class="muted">({h(url)})</span>' if url else "")
+def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | None = None) -> str:
+    """A self-contained page: inline CSS, no scripts, every value escaped, readable printed
+    (see export_html)."""
+    from skillgap.export_html import render_report_html as render
 
-
-def _html_bar(score: float) -> str:
-    width = max(0.0, min(score, 100.0))
-    return f'<span class="bar" aria-hidden="true"><span style="width:{width:.1f}%"></span></span>'
-
-
-def render_report_html(report: Report, bank: Bank | None) -> str:
-    """A self-contained page: inline CSS, no scripts, every value escaped, readable printed."""
-    result, own = report.result, bank_for(report, bank)
-    title = f"skillgap {report_heading(report)}"
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta http-equiv="Content-Security-Policy"'
-        " content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{h(title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{h(title)}</h1>",
-        f'<p class="meta">Bank: {h(result.bank_name)}, version {h(result.bank_version)}</p>',
-        "<h2>Fit per role</h2>",
-        '<table><thead><tr><th>Role</th><th class="num">Fit</th><th></th><th>Status</th></tr>'
-        "</thead><tbody>",
-    ]
-    for role in result.roles:
-        if role.ready:
-            status = "ready"
-        else:
-            missing = ", ".join(h(question_title(q, own, result)) for q in role.missing_essentials)
-            status = f'<span class="warn">missing essentials: {missing}</span>'
-        out.append(
-            f'<tr><td>{h(role.name)}</td><td class="num">{h(percent(role.score))}</td>'
-            f"<td>{_html_bar(role.score)}</td><td>{status}</td></tr>"
-        )
-    out += ["</tbody></table>", "<h2>By section</h2>", "<table><thead><tr><th>Section</th>"]
-    out += [f'<th class="num">{h(role.name)}</th>' for role in result.roles]
-    out.append("</tr></thead><tbody>")
-    for section_id, section_title in _section_titles(result).items():
-        cells = "".join(
-            f'<td class="num">{h(_section_score(role, section_id))}</td>' for role in result.roles
-        )
-        out.append(f"<tr><td>{h(section_title)}</td>{cells}</tr>")
-    out += ["</tbody></table>", "<h2>Learn next</h2>"]
-    if not result.next_steps:
-        out.append("<p>Nothing: every target of every role is met.</p>")
-    else:
-        out.append("<ol>")
-        names = {r.role_id: r.name for r in result.roles}
-        for step in result.next_steps:
-            item = (
-                f"<li><strong>{h(step.title)}</strong>: level {step.from_level} &rarr;"
-                f" {step.to_level} ({h(_gains(step, names))}; about {h(f'{step.hours:g}')} h)"
-            )
-            extra = []
-            if step.needed_for:
-                needed = ", ".join(h(question_title(q, own, result)) for q in step.needed_for)
-                extra.append(f"<li>needed first for: {needed}</li>")
-            extra += [f"<li>learn: {_html_link(r.title, r.url)}</li>" for r in step.resources]
-            out.append(item + (f"<ul>{''.join(extra)}</ul>" if extra else "") + "</li>")
-        out.append("</ol>")
-    out += [
-        "<h2>Answers</h2>",
-        "<table><thead><tr><th>Question</th><th>Answer</th><th>Note</th></tr></thead><tbody>",
-    ]
-    for row in answer_rows(report, bank):
-        gone = ' <span class="gone">(no longer in the bank)</span>' if row.gone else ""
-        out.append(
-            f"<tr><td>{h(row.title)}{gone}</td><td>{h(row.value)}</td>"
-            f'<td class="note">{h(row.note)}</td></tr>'
-        )
-    out.append("</tbody></table>")
-    not_answered = len(result.unanswered) + len(result.skipped)
-    if not_answered:
-        out.append(
-            f'<p class="muted">{not_answered} question(s) not answered or skipped were counted'
-            " as level 0.</p>"
-        )
-    out += ["</body>", "</html>", ""]
-    return "\n".join(out)
+    return render(report, bank, timeline)

@@ -10,7 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from skillgap.model import Bank
+    from skillgap.store import Report, Store
+    from skillgap.timeline import Timeline
 
 T = TypeVar("T")
 
@@ -38,21 +43,42 @@ def _weeks(text: str) -> int:
     return int(text)
 
 
+def saved_settings(store: Store) -> tuple[float, int]:
+    """Hours a week and weeks for the plan: the saved settings, else the defaults."""
+    from skillgap.plan import DEFAULT_HOURS_PER_WEEK, DEFAULT_WEEKS, HOURS_SETTING, WEEKS_SETTING
+
+    hours = _setting(store.get_setting(HOURS_SETTING), _hours) or DEFAULT_HOURS_PER_WEEK
+    weeks = _setting(store.get_setting(WEEKS_SETTING), _weeks) or DEFAULT_WEEKS
+    return hours, weeks
+
+
+def timeline_for(
+    store: Store,
+    report: Report,
+    bank: Bank | None,
+    hours: float | None = None,
+    weeks: int | None = None,
+) -> Timeline | None:
+    """The learning plan of a saved report with the stored plan statuses, or None when `bank`
+    is not the report's bank (the advice needs the bank it was made with)."""
+    from skillgap.scoring import level_map
+    from skillgap.timeline import schedule
+
+    if bank is None or bank.name != report.bank_name:
+        return None
+    saved_hours, saved_weeks = saved_settings(store)
+    plan = store.get_plan(bank.name)
+    levels = level_map(bank, report.answers)
+    return schedule(bank, levels, hours or saved_hours, weeks or saved_weeks, plan)
+
+
 def cmd_plan(args: argparse.Namespace) -> int:
     import json
 
     from skillgap.cli import UsageError
-    from skillgap.plan import (
-        DEFAULT_HOURS_PER_WEEK,
-        DEFAULT_WEEKS,
-        HOURS_SETTING,
-        WEEKS_SETTING,
-    )
     from skillgap.plan_render import render_timeline_text, timeline_json
     from skillgap.report_cli import current_bank, open_store
-    from skillgap.scoring import level_map
     from skillgap.store import StoreError
-    from skillgap.timeline import schedule
 
     with open_store(args) as store:
         if args.id is None:
@@ -62,22 +88,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
                     "no saved reports yet, so there is no plan: finish an assessment,"
                     " or: skillgap score ANSWERS --save"
                 )
-            report_id = newest[0].id
-        else:
-            report_id = args.id
-        report = store.get_report(report_id)
-        plan = store.get_plan(report.bank_name)
-        hours = args.hours or _setting(store.get_setting(HOURS_SETTING), _hours)
-        weeks = args.weeks or _setting(store.get_setting(WEEKS_SETTING), _weeks)
-    hours = hours or DEFAULT_HOURS_PER_WEEK
-    weeks = weeks or DEFAULT_WEEKS
-    bank = current_bank(args)
-    if bank is None or bank.name != report.bank_name:
+        report = store.get_report(newest[0].id if args.id is None else args.id)
+        bank = current_bank(args)
+        weeks = args.weeks or saved_settings(store)[1]
+        timeline = timeline_for(store, report, bank, args.hours, weeks)
+    if timeline is None:
         raise UsageError(
             f"report {report.id} was made with the bank {report.bank_name!r}; pass"
             " --questions DIR with that bank to plan from it"
         )
-    timeline = schedule(bank, level_map(bank, report.answers), hours, weeks, plan)
     if args.json:
         print(json.dumps(timeline_json(timeline, report.id), indent=2, ensure_ascii=False))
     else:

@@ -102,12 +102,12 @@ def render_timeline_text(timeline: Timeline, heading: str = "") -> str:
     return "\n".join(out) + "\n"
 
 
-def _ending(timeline: Timeline) -> str:
+def _ending(timeline: Timeline, arrow: str = "->") -> str:
     if timeline.complete:
         return f"Every step is scheduled: {len(timeline.weeks)} week(s)."
     step = timeline.next_step
     more = (
-        f"; next: {one_line(step.title)} level {step.from_level} -> {step.to_level}"
+        f"; next: {one_line(step.title)} level {step.from_level} {arrow} {step.to_level}"
         if step is not None
         else ""
     )
@@ -127,7 +127,7 @@ def render_timeline_markdown(timeline: Timeline) -> str:
     for week in timeline.weeks:
         steps = "; ".join(md(_item(item, "→")) for item in week.items)
         out.append(_md_week(str(week.number), week.scores, steps, names))
-    out += ["", md(_ending(timeline))]
+    out += ["", md(_ending(timeline, "→"))]
     return "\n".join(out) + "\n"
 
 
@@ -218,7 +218,7 @@ def render_timeline_html(timeline: Timeline) -> str:
         _html_week("now", timeline.start, [], names),
         *(_html_week(str(w.number), w.scores, list(w.items), names) for w in timeline.weeks),
         "</tbody></table>",
-        f'<p class="muted">{h(_ending(timeline))}</p>',
+        f'<p class="muted">{h(_ending(timeline, "→"))}</p>',
     ]
     return "\n".join(out)
 

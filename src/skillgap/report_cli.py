@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from skillgap.model import Answers, Bank, Result
     from skillgap.serialize import ReportData
-    from skillgap.store import ReportSummary, Store
+    from skillgap.store import Report, ReportSummary, Store
+    from skillgap.timeline import Timeline
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 #: `report list` shows this many by default; --limit 0 shows all.
@@ -167,9 +168,19 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         report = store.get_report(args.id)
-    bank = current_bank(args) if args.format != "json" else None
-    sys.stdout.write(render_report(report, bank, args.format))
+        bank = current_bank(args) if args.format != "json" else None
+        timeline = _timeline(store, report, bank, args.format)
+    sys.stdout.write(render_report(report, bank, args.format, timeline))
     return EXIT_OK
+
+
+def _timeline(store: Store, report: Report, bank: Bank | None, fmt: str) -> Timeline | None:
+    """The learning plan for the Markdown and HTML formats (saved hours a week and weeks)."""
+    if fmt not in ("md", "html"):
+        return None
+    from skillgap.plan_cli import timeline_for
+
+    return timeline_for(store, report, bank)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -186,7 +197,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise _usage_error(f"{output} already exists; pass --force to overwrite it")
     with open_store(args) as store:
         report = store.get_report(args.id)
-    text = render_report(report, current_bank(args) if fmt != "json" else None, fmt)
+        bank = current_bank(args) if fmt != "json" else None
+        text = render_report(report, bank, fmt, _timeline(store, report, bank, fmt))
     write_atomically(output, text)
     print(f"wrote report {report.id} to {output}", file=sys.stderr)
     return EXIT_OK
