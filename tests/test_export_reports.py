@@ -43,9 +43,12 @@ def with_gone_question(report: Report) -> Report:
 
 def test_result_json_keeps_its_public_shape(mini_bank: Bank) -> None:
     doc = result_json(make_report(mini_bank).result)
-    assert list(doc) == ["roles", "next_steps", "bank", "unanswered", "skipped"]
+    assert list(doc) == [
+        "roles", "next_steps", "bank", "unanswered", "skipped", "claims", "not_asked",
+    ]  # fmt: skip
     assert list(doc["roles"][0]) == [
-        "id", "name", "score", "ready", "sections", "missing_essentials", "gaps",
+        "id", "name", "score", "ready", "sections", "missing_essentials", "gaps", "checked",
+        "backing",
     ]  # fmt: skip
     assert doc["bank"] == {"name": "Mini bank", "version": "0.1"}
 
