@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgap.answers import make_answer
@@ -183,6 +183,7 @@ def _with_checks(bank: Bank) -> Bank:
     )
 
 
+@settings(max_examples=50, deadline=None)
 @given(st.data())
 def test_checked_never_exceeds_the_fit_and_the_parts_add_up(data: st.DataObject) -> None:
     bank = _with_checks(data.draw(banks()))
