@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
@@ -12,6 +13,13 @@ if TYPE_CHECKING:
     from skillgap.tui.app import SkillgapApp
 
 ResultT = TypeVar("ResultT")
+
+#: A dialog stops the App's own bindings (Textual ends the binding chain at a modal screen),
+#: so each dialog binds F1 itself: help works everywhere. Not `?`, which a text field types.
+DIALOG_HELP = Binding(
+    "f1", "app.help", "Help", show=False, system=True, id="dialog.help",
+    tooltip="Show the keys of this dialog",
+)  # fmt: skip
 
 
 class SkillgapScreen(Screen[ResultT]):

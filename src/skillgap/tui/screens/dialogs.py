@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from skillgap.answers import MAX_NOTE_LENGTH
-from skillgap.tui.base import SkillgapModal
+from skillgap.tui.base import DIALOG_HELP, SkillgapModal
 from skillgap.tui.format import plain
 
 
@@ -21,6 +21,8 @@ class ConfirmModal(SkillgapModal[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "no", "Cancel", id="confirm.no", tooltip="Keep things as they are"),
+        DIALOG_HELP,
+        Binding("question_mark", "app.help", "Help", show=False, system=True),
         Binding("y", "yes", "Yes", id="confirm.yes", tooltip="Go ahead"),
     ]
 
@@ -56,6 +58,7 @@ class NoteModal(SkillgapModal[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="note.cancel", tooltip="Leave the note as it was"),
+        DIALOG_HELP,
     ]
 
     def __init__(self, question_title: str, note: str) -> None:

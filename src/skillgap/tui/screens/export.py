@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from skillgap.model import Answers, Result
-from skillgap.tui.base import SkillgapModal
+from skillgap.tui.base import DIALOG_HELP, SkillgapModal
 from skillgap.tui.format import plain
 
 FORMAT_EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json"}
@@ -27,6 +27,7 @@ class ExportModal(SkillgapModal[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Close without saving"),
+        DIALOG_HELP,
     ]
 
     def __init__(

@@ -15,12 +15,17 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 from skillgap.text import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import delta, percent, when
+from skillgap.tui.widgets.pointer import PointerTable
 
 if TYPE_CHECKING:
     from skillgap.store import ReportSummary
 
-#: Reports listed; older ones stay in the store (and in `skillgap report list`).
-SHOWN = 500
+#: Reports read at a time: the first page shows at once, the next is read as the cursor nears
+#: the end of what is loaded, so every report is reachable and opening History reads one page
+#: whether 10 or 10,000 are saved.
+PAGE = 50
+#: Rows from the end of the loaded ones at which the next page is read.
+AHEAD = 10
 
 
 class HistoryScreen(SkillgapScreen[None]):
@@ -37,14 +42,17 @@ class HistoryScreen(SkillgapScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.reports: list[ReportSummary] = []
+        self.reports: list[ReportSummary] = []  # the loaded ones, newest first
+        self.total = 0
         self.marked: list[int] = []
+        self.several_banks = False
+        self.role_ids: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history"):
             yield Static(id="history-title", classes="heading")
             yield Vertical(id="trends")
-            yield DataTable(id="reports", cursor_type="row", zebra_stripes=True)
+            yield PointerTable(id="reports", cursor_type="row", zebra_stripes=True)
             yield Static(
                 Content(
                     "Enter opens a report · Space marks two to compare, then c · "
@@ -59,42 +67,46 @@ class HistoryScreen(SkillgapScreen[None]):
         self.load()
 
     def load(self) -> None:
-        """(Re)read the newest reports and show them with their change and trend."""
+        """(Re)read the newest page of reports and show them with their change and trend."""
         store = self.store
-        total = store.count_reports()
-        self.reports = store.list_reports(limit=SHOWN)
-        previous = store.previous_reports(r.id for r in self.reports)
-        self.marked = [rid for rid in self.marked if any(r.id == rid for r in self.reports)]
-        plural = "s" if total != 1 else ""
-        shown = (
-            f"newest {len(self.reports)} of {total} saved reports"
-            if total > len(self.reports)
-            else f"{total} saved report{plural}"
-        )
-        self.query_one("#history-title", Static).update(
-            Content.assemble(("History", "bold"), f"  {shown}")
-        )
-        several_banks = len({r.bank_name for r in self.reports}) > 1
-        role_ids: dict[str, str] = {}
-        for report in self.reports:
+        self.total = store.count_reports()
+        self.reports = []
+        first = store.list_reports(limit=PAGE)
+        self.several_banks = len({r.bank_name for r in first}) > 1
+        self.role_ids = {}
+        for report in first:
             for role_id, name in report.role_names.items():
-                role_ids.setdefault(role_id, name)
-        table = self.query_one("#reports", DataTable)
+                self.role_ids.setdefault(role_id, name)
+        table = self.query_one("#reports", PointerTable)
         table.clear(columns=True)
-        table.add_column("", key="mark", width=2)
+        table.add_pointer_column()
+        table.add_column("", key="mark", width=1)
         table.add_column("#", key="id")
         table.add_column("Date", key="date")
-        for role_id, name in role_ids.items():
+        for role_id, name in self.role_ids.items():
             table.add_column(Text(one_line(name)), key=role_id)
-        table.add_column("Bank" if several_banks else "Bank version", key="bank")
-        for report in self.reports:
+        table.add_column("Bank" if self.several_banks else "Bank version", key="bank")
+        self._add_rows(first)
+        self._show_trends(self.role_ids)
+        if not self.reports:
+            self.query_one("#history-hint", Static).update(
+                Content("No saved reports yet: finish a quiz and its report is saved here.")
+            )
+        table.point_at_cursor()
+        table.focus()
+
+    def _add_rows(self, page: list[ReportSummary]) -> None:
+        previous = self.store.previous_reports(r.id for r in page)
+        table = self.query_one("#reports", PointerTable)
+        for report in page:
             before = previous.get(report.id)
             cells: list[Text] = [
+                Text(""),
                 Text("✓" if report.id in self.marked else ""),
                 Text(str(report.id)),
                 Text(when(report.created_at)),
             ]
-            for role_id in role_ids:
+            for role_id in self.role_ids:
                 score = report.scores.get(role_id)
                 if score is None:
                     cells.append(Text("\u2013", style="dim"))
@@ -104,17 +116,33 @@ class HistoryScreen(SkillgapScreen[None]):
                 cells.append(Text(f"{percent(score):>4} {change:>4}"))
             bank = (
                 f"{report.bank_name} {report.bank_version}"
-                if several_banks
+                if self.several_banks
                 else report.bank_version
             )
             cells.append(Text(one_line(bank)))
             table.add_row(*cells, key=str(report.id))
-        self._show_trends(role_ids)
-        if not self.reports:
-            self.query_one("#history-hint", Static).update(
-                Content("No saved reports yet: finish a quiz and its report is saved here.")
-            )
-        table.focus()
+        self.reports += page
+        self._show_title()
+
+    def _show_title(self) -> None:
+        total, loaded = self.total, len(self.reports)
+        plural = "s" if total != 1 else ""
+        shown = (
+            f"{total} saved reports, newest first ({loaded} read; more as you scroll)"
+            if total > loaded
+            else f"{total} saved report{plural}"
+        )
+        self.query_one("#history-title", Static).update(
+            Content.assemble(("History", "bold"), f"  {shown}")
+        )
+
+    @on(DataTable.RowHighlighted, "#reports")
+    def _read_ahead(self, event: DataTable.RowHighlighted) -> None:
+        """Read the next page when the cursor nears the last loaded row."""
+        if event.cursor_row >= len(self.reports) - AHEAD and len(self.reports) < self.total:
+            page = self.store.list_reports(limit=PAGE, offset=len(self.reports))
+            if page:
+                self._add_rows(page)
 
     def _show_trends(self, role_ids: dict[str, str]) -> None:
         trends = self.query_one("#trends", Vertical)
@@ -173,13 +201,17 @@ class HistoryScreen(SkillgapScreen[None]):
         summary = self._selected()
         if summary is None:
             return
+        before = set(self.marked)
         if summary.id in self.marked:
             self.marked.remove(summary.id)
         else:
             self.marked = [*self.marked, summary.id][-2:]
         table = self.query_one("#reports", DataTable)
-        for report in self.reports:
-            table.update_cell(str(report.id), "mark", Text("✓" if report.id in self.marked else ""))
+        loaded = {r.id for r in self.reports}
+        for report_id in before ^ set(self.marked):
+            if report_id in loaded:
+                mark = Text("✓" if report_id in self.marked else "")
+                table.update_cell(str(report_id), "mark", mark)
 
     def action_compare(self) -> None:
         from skillgap.diff import diff_reports
@@ -232,6 +264,7 @@ class HistoryScreen(SkillgapScreen[None]):
                 self.notify(str(exc), severity="error")
                 return
             self.notify(f"Deleted report #{summary.id}.")
+            self.marked = [rid for rid in self.marked if rid != summary.id]
             row = self.query_one("#reports", DataTable).cursor_row
             self.load()
             self.query_one("#reports", DataTable).move_cursor(row=row)

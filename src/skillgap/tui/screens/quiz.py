@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, OptionList, ProgressBar, Static
+from textual.widgets import Button, Footer, Static
 
 from skillgap.model import Question
 from skillgap.text import one_line, safe
@@ -17,6 +17,10 @@ from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import line, plain
 from skillgap.tui.state import QuizState
 from skillgap.tui.widgets.answer_list import AnswerList
+from skillgap.tui.widgets.meter import Meter
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 
 def _digit_bindings() -> list[BindingType]:
@@ -49,13 +53,8 @@ class QuizScreen(SkillgapScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="quiz"):
             yield Static(id="section")
-            with Horizontal(id="quiz-progress"):
-                yield ProgressBar(
-                    total=self.state.total, show_eta=False, show_percentage=False, id="progress"
-                )
-                yield Static(id="counts")
+            yield Meter(id="progress")
             yield Static(id="prompt")
-            yield Static(id="help", classes="dim")
             yield AnswerList(id="answers")
             yield Button("Confirm (Enter)", id="confirm", variant="primary", compact=True)
             yield Static(id="note")
@@ -63,11 +62,42 @@ class QuizScreen(SkillgapScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._statics = {
+            part: self.query_one(f"#{part}", Static)
+            for part in ("section", "prompt", "note", "hint")
+        }
+        self._shown: dict[str, Content] = {}
+        self._answers = self.query_one(AnswerList)
+        self._meter = self.query_one(Meter)
+        self._confirm = self.query_one("#confirm", Button)
         if self.state.finished:
             self.state.back()  # resumed after the last answer: show the last question
         self.show_question()
 
     # -- showing ----------------------------------------------------------------------------
+
+    def _put(self, widget_id: str, content: Content) -> None:
+        """Show `content` in one Static, if it is not already there.
+
+        Every key press lands here for each part of the screen. An unchanged part costs
+        nothing; a changed part of the same height is repainted alone; only a change of height
+        re-flows the screen, which re-renders every part that moves.
+        """
+        before = self._shown.get(widget_id)
+        if before == content:
+            return
+        self._shown[widget_id] = content
+        widget = self._statics[widget_id]
+        widget.display = bool(content)
+        width = widget.content_region.width
+        rules = cast("RulesMap", widget.styles)
+        same_size = (
+            before is not None
+            and bool(before)
+            and width > 0
+            and before.get_height(rules, width) == content.get_height(rules, width)
+        )
+        widget.update(content, layout=not same_size)
 
     def show_question(self) -> None:
         """Update the widgets for the current question (no recompose: this runs per key)."""
@@ -79,37 +109,37 @@ class QuizScreen(SkillgapScreen[None]):
         sections = state.sections()
         number = next((i for i, s in enumerate(sections, 1) if s.id == question.section_id), 1)
         in_section, of_section = state.section_progress(question)
-        self.query_one("#section", Static).update(
+        self._put(
+            "section",
             Content.assemble(
                 (f"Section {number} of {len(sections)}: ", "bold"),
                 (one_line(section.title if section else question.section_id), "bold"),
-                f"  ({in_section} of {of_section})" if of_section > 1 else "",
-            )
+                f" · {of_section} questions" if of_section > 1 else "",
+            ),
         )
-        skipped = f" · {state.skipped} skipped" if state.skipped else ""
-        self.query_one("#counts", Static).update(
-            Content(
-                f" {state.mode.title()} quiz · question {state.position + 1} of {state.total}"
-                f" · {state.answered} answered{skipped}"
-            )
+        answered, skipped = state.answered, state.skipped
+        skipped_text = f" · {skipped} skipped" if skipped else ""
+        in_section_text = f" ({in_section} of {of_section} here)" if of_section > 1 else ""
+        self._meter.show(
+            answered / state.total if state.total else 0.0,
+            f"{state.mode.title()} quiz · question {state.position + 1} of {state.total}"
+            f"{in_section_text} · {answered} answered{skipped_text}",
         )
-        self.query_one(ProgressBar).update(progress=state.answered)
-        self.query_one("#prompt", Static).update(Content.styled(safe(question.prompt), "bold"))
-        help_widget = self.query_one("#help", Static)
-        help_widget.update(plain(question.help))
-        help_widget.display = bool(question.help)
-        answer_list = self.query_one(AnswerList)
-        answer_list.show(self.bank, question, state.answers.get(question.id))
-        answer_list.focus()
-        self.query_one("#confirm").display = question.kind == "multi"
+        # The prompt and its help are one widget: one repaint per key press, not two.
+        prompt = Content.styled(safe(question.prompt), "bold")
+        if question.help:
+            prompt = Content.assemble(prompt, "\n", plain(question.help).stylize("$text-muted"))
+        self._put("prompt", prompt)
+        self._answers.show(self.bank, question, state.answers.get(question.id))
+        if self.focused is not self._answers:
+            self._answers.focus()
+        self._confirm.display = question.kind == "multi"
         self._show_note()
-        self.query_one("#hint", Static).update(Content(self._hint(question)))
+        self._put("hint", Content(self._hint(question)))
 
     def _show_note(self) -> None:
         note = self.state.note()
-        widget = self.query_one("#note", Static)
-        widget.update(Content.assemble(("Note: ", "bold"), line(note)) if note else "")
-        widget.display = bool(note)
+        self._put("note", Content.assemble(("Note: ", "bold"), line(note)) if note else Content())
 
     @staticmethod
     def _hint(question: Question) -> str:
@@ -163,20 +193,20 @@ class QuizScreen(SkillgapScreen[None]):
         if question.kind == "choice":
             self._record(question.options[digit - 1].id)
         else:
-            self.query_one(AnswerList).toggle(digit - 1)
+            self._answers.toggle(digit - 1)
 
-    @on(OptionList.OptionSelected, "#answers")
-    def picked(self, event: OptionList.OptionSelected) -> None:
+    @on(AnswerList.Picked)
+    def picked(self, event: AnswerList.Picked) -> None:
         event.stop()
         question = self.state.current
-        if question is None:
-            return
+        if question is None or question is not self._answers.question:
+            return  # a click meant for a question already answered
         if question.kind == "rating":
-            self._record(int(event.option_id or 0))
+            self._record(int(event.option_id))
         elif question.kind == "choice":
             self._record(event.option_id)
         else:
-            self.query_one(AnswerList).toggle(event.option_index)
+            self._answers.toggle(event.index)
 
     @on(AnswerList.Confirmed)
     @on(Button.Pressed, "#confirm")
@@ -184,7 +214,7 @@ class QuizScreen(SkillgapScreen[None]):
         question = self.state.current
         if question is None or question.kind != "multi":
             return
-        chosen = self.query_one(AnswerList).chosen
+        chosen = self._answers.chosen
         self._record(tuple(o.id for o in question.options if o.id in chosen))
 
     def action_skip(self) -> None:

@@ -16,6 +16,7 @@ from skillgap.text import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import answer_label
 from skillgap.tui.state import QuizState
+from skillgap.tui.widgets.pointer import PointerTable
 
 #: An index to jump back to that question, "finish" to score, None to carry on.
 ReviewChoice = int | Literal["finish"] | None
@@ -50,11 +51,12 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
                 ),
                 classes="dim",
             )
-            yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+            yield PointerTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(PointerTable)
+        table.add_pointer_column()
         table.add_columns("Section", "Question", "Answer", "Note")
         titles = {s.id: s.title for s in self.bank.sections}
         previous_section = ""
@@ -64,6 +66,7 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
             style = "italic" if answer is None or answer.skipped else ""
             section = titles.get(question.section_id, question.section_id)
             table.add_row(
+                Text(""),
                 Text(one_line(section) if section != previous_section else ""),
                 Text(one_line(question.title)),
                 Text(label, style=style),
@@ -72,6 +75,7 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
             )
             previous_section = section
         table.move_cursor(row=min(self.state.position, self.state.total - 1))
+        table.point_at_cursor()
         table.focus()
 
     @on(DataTable.RowSelected)

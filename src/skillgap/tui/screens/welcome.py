@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from skillgap.text import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import bar, line, percent, when
+from skillgap.tui.widgets.pointer import PointerOptionList
 
 if TYPE_CHECKING:
     from skillgap.store import ReportSummary, Session
@@ -65,7 +66,7 @@ class WelcomeScreen(SkillgapScreen[None]):
             last = Static(id="last-result")
             last.border_title = "Last result"
             yield last
-            menu = OptionList(id="menu", markup=False)
+            menu = PointerOptionList(id="menu", markup=False)
             menu.border_title = "Start"
             yield menu
             yield Static(

@@ -1,72 +1,131 @@
-"""The options of one question, numbered so each is one key press away."""
+"""The options of one question, numbered so each is one key press away.
+
+This runs on every key press of the quiz, so it is drawn line by line from a small cache
+instead of being an OptionList: replacing an OptionList's options re-measures and re-renders
+every option several times (its line index, its auto height, each highlight style), which was
+most of a key press's cost. Here each option is wrapped once per question and width, the
+highlighted one once more in its own style, and moving the highlight repaints from the cache.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
+from textual import events
 from textual.binding import Binding, BindingType
+from textual.containers import ScrollableContainer
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.strip import Strip
+from textual.visual import Visual
+from textual.widget import Widget
 
 from skillgap.model import Answer, Bank, Question
 from skillgap.text import one_line
+from skillgap.tui.widgets.pointer import POINTER
+
+#: Cells left of every option: the ▶ pointer and a space.
+GUTTER = 2
 
 
-class AnswerList(OptionList):
+class AnswerList(Widget, can_focus=True):
     """Rating levels 0-4, or a question's options numbered from 1.
 
-    Enter (or a click) picks the highlighted option; for a `multi` question a click or Space
-    toggles it and Enter confirms the whole selection (posting `Confirmed`).
+    Enter (or a click) picks the highlighted option (posting `Picked`); for a `multi` question
+    a click or Space toggles it and Enter confirms the whole selection (posting `Confirmed`).
+    The highlighted option shows a ▶ as well as its colour.
     """
 
+    DEFAULT_CSS = """
+    AnswerList {
+        height: auto;
+        padding: 0 1 0 0;
+        & > .answer-list--highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+        }
+        &:focus > .answer-list--highlighted {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"answer-list--highlighted"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "confirm", "Choose", show=False),
-        Binding("space", "select", "Toggle", show=False),
+        Binding("space", "pick", "Toggle", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("home", "move_to(0)", "First", show=False),
+        Binding("end", "move_to(-1)", "Last", show=False),
+        Binding("pageup", "move_to(0)", "First", show=False),
+        Binding("pagedown", "move_to(-1)", "Last", show=False),
     ]
+
+    class Picked(Message):
+        """An option was chosen (Enter or a click): for a multi question, a toggle."""
+
+        def __init__(self, index: int, option_id: str) -> None:
+            super().__init__()
+            self.index = index
+            self.option_id = option_id
 
     class Confirmed(Message):
         """Enter on a multi question: the chosen options stand."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.question: Question | None = None
         self.chosen: set[str] = set()
+        self.highlighted = 0
+        self._ids: list[str] = []
+        self._prompts: list[Content] = []
+        self._value: object = None
+        # (index, highlighted, width) -> the option's lines; cleared per question.
+        self._strips: dict[tuple[int, bool, int], list[Strip]] = {}
+        self._starts: tuple[int, list[int]] | None = None  # (width, first line of each option)
+
+    # -- what is shown ----------------------------------------------------------------------
 
     def show(self, bank: Bank, question: Question, answer: Answer | None) -> None:
         """Replace the options with `question`'s, marking the current answer."""
         self.question = question
         value = answer.value if answer is not None else None
+        self._value = value
         if question.kind == "multi":
             self.chosen = set(value) if isinstance(value, tuple) else set()
-        self.clear_options()
-        self.add_options(self._options_for(bank, question, value))
-        self.highlighted = self._index_of(question, value)
-
-    def _options_for(self, bank: Bank, question: Question, value: object) -> list[Option]:
         if question.kind == "rating":
-            options = []
-            for level in range(5):
-                name = bank.scale[level] if level < len(bank.scale) else ""
-                anchor = question.levels.get(level, "")
-                options.append(
-                    Option(
-                        Content.assemble(
-                            (f"{level} ", "bold"),
-                            (one_line(name), "bold"),
-                            ("  " if anchor else ""),
-                            one_line(anchor),
-                            ("  ← your answer", "italic") if value == level else "",
-                        ),
-                        id=str(level),
-                    )
-                )
-            return options
-        return [
-            Option(self._option_prompt(question, number, opt.id, opt.label, value), id=opt.id)
-            for number, opt in enumerate(question.options, 1)
-        ]
+            self._ids = [str(level) for level in range(5)]
+            self._prompts = [self._level_prompt(bank, question, lv, value) for lv in range(5)]
+        else:
+            self._ids = [o.id for o in question.options]
+            self._prompts = [
+                self._option_prompt(question, number, opt.id, opt.label, value)
+                for number, opt in enumerate(question.options, 1)
+            ]
+        self.highlighted = self._index_of(question, value)
+        self._strips.clear()
+        height = self._starts[1][-1] if self._starts is not None else -1
+        self._starts = None
+        width = self.scrollable_content_region.width - GUTTER
+        # Same number of lines as the question before: repaint, without a layout pass.
+        self.refresh(layout=width <= 0 or self._line_starts(width)[-1] != height)
+        self._reveal()
+
+    @staticmethod
+    def _level_prompt(bank: Bank, question: Question, level: int, value: object) -> Content:
+        name = bank.scale[level] if level < len(bank.scale) else ""
+        anchor = question.levels.get(level, "")
+        return Content.assemble(
+            (f"{level} ", "bold"),
+            (one_line(name), "bold"),
+            ("  " if anchor else ""),
+            one_line(anchor),
+            ("  ← your answer", "italic") if value == level else "",
+        )
 
     def _option_prompt(
         self, question: Question, number: int, option_id: str, label: str, value: object
@@ -81,11 +140,126 @@ class AnswerList(OptionList):
     @staticmethod
     def _index_of(question: Question, value: object) -> int:
         if question.kind == "rating":
-            return value if isinstance(value, int) else 0
+            return value if isinstance(value, int) and 0 <= value <= 4 else 0
         ids = [o.id for o in question.options]
         if isinstance(value, str) and value in ids:
             return ids.index(value)
         return 0
+
+    @property
+    def option_count(self) -> int:
+        return len(self._prompts)
+
+    def prompt_at(self, index: int) -> Content:
+        return self._prompts[index]
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def _lines_of(self, index: int, highlighted: bool, width: int) -> list[Strip]:
+        key = (index, highlighted, width)
+        strips = self._strips.get(key)
+        if strips is None:
+            style = (
+                self.get_visual_style("answer-list--highlighted")
+                if highlighted
+                else self.visual_style
+            )
+            rich_style = style.rich_style
+            meta = {"option": index}  # a click anywhere on the option picks it
+            strips = []
+            for line, strip in enumerate(
+                Visual.to_strips(self, self._prompts[index], width, None, style)
+            ):
+                gutter = f"{POINTER} " if highlighted and line == 0 else " " * GUTTER
+                strips.append(
+                    Strip([Segment(gutter, rich_style), *strip], strip.cell_length + GUTTER)
+                    .extend_cell_length(width + GUTTER, rich_style)
+                    .apply_meta(meta)
+                )
+            self._strips[key] = strips
+        return strips
+
+    def _line_starts(self, width: int) -> list[int]:
+        if self._starts is None or self._starts[0] != width:
+            starts, y = [], 0
+            for index in range(len(self._prompts)):
+                starts.append(y)
+                y += len(self._lines_of(index, False, width))
+            starts.append(y)
+            self._starts = (width, starts)
+        return self._starts[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._line_starts(max(1, width - GUTTER))[-1]
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def render_line(self, y: int) -> Strip:
+        width = max(1, self.scrollable_content_region.width - GUTTER)
+        starts = self._line_starts(width)
+        if not 0 <= y < starts[-1]:
+            return Strip.blank(width + GUTTER, self.visual_style.rich_style)
+        index = next(i for i in range(len(starts) - 1) if starts[i] <= y < starts[i + 1])
+        lines = self._lines_of(index, index == self.highlighted, width)
+        line = y - starts[index]
+        return lines[line] if line < len(lines) else Strip.blank(width + GUTTER)
+
+    def notify_style_update(self) -> None:
+        # Focus, blur and a theme change restyle the lines: draw them afresh.
+        super().notify_style_update()
+        self._strips.clear()
+
+    # -- moving and choosing ----------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        self._highlight(self.highlighted + step)
+
+    def action_move_to(self, index: int) -> None:
+        self._highlight(index if index >= 0 else self.option_count - 1)
+
+    def _highlight(self, index: int) -> None:
+        if not self._prompts:
+            return
+        index = max(0, min(index, self.option_count - 1))
+        if index != self.highlighted:
+            self.highlighted = index
+            self.refresh()
+            self._reveal()
+
+    def _reveal(self) -> None:
+        """Scroll the screen so the highlighted option is in view (small terminals)."""
+        parent = self.parent
+        if not isinstance(parent, ScrollableContainer) or not self.size.width:
+            return
+        width = max(1, self.scrollable_content_region.width - GUTTER)
+        starts = self._line_starts(width)
+        if self.highlighted + 1 >= len(starts):
+            return
+        top = self.virtual_region.y + self.gutter.top + starts[self.highlighted]
+        height = starts[self.highlighted + 1] - starts[self.highlighted]
+        parent.scroll_to_region(
+            Region(0, top, 1, height), animate=False, immediate=True, force=True
+        )
+
+    def action_pick(self) -> None:
+        if self._prompts:
+            self.post_message(self.Picked(self.highlighted, self._ids[self.highlighted]))
+
+    def action_confirm(self) -> None:
+        if self.question is not None and self.question.kind == "multi":
+            self.post_message(self.Confirmed())
+        else:
+            self.action_pick()
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("option")
+        if isinstance(index, int) and 0 <= index < self.option_count:
+            event.stop()
+            self.focus()
+            self.highlighted = index
+            self.refresh()
+            self.post_message(self.Picked(index, self._ids[index]))
 
     def toggle(self, index: int) -> None:
         """Toggle option `index` of a multi question."""
@@ -94,13 +268,9 @@ class AnswerList(OptionList):
             return
         option = question.options[index]
         self.chosen ^= {option.id}
-        self.replace_option_prompt_at_index(
-            index, self._option_prompt(question, index + 1, option.id, option.label, None)
+        self._prompts[index] = self._option_prompt(
+            question, index + 1, option.id, option.label, None
         )
+        self._strips = {k: v for k, v in self._strips.items() if k[0] != index}
         self.highlighted = index
-
-    def action_confirm(self) -> None:
-        if self.question is not None and self.question.kind == "multi":
-            self.post_message(self.Confirmed())
-        else:
-            self.action_select()
+        self.refresh()
