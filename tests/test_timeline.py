@@ -9,6 +9,7 @@ import json
 import re
 import xml.dom.minidom
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
@@ -23,6 +24,7 @@ from skillgap.plan_render import (
     sparkline,
     timeline_json,
 )
+from skillgap.scoring import fit
 from skillgap.timeline import schedule
 from tests.conftest import MINI_BANK
 from tests.strategies import banks, level_maps
@@ -314,3 +316,75 @@ def _tiny() -> Bank:
     role = Role("r", "R", requirements=(Requirement("c", 4, 1.0),))
     return Bank("T", "1", ("0", "1", "2", "3", "4"), (Section("s", "S", question_ids=("c",)),),
                 {"c": question}, (role,))  # fmt: skip
+
+
+def _naive_order(bank: Bank, levels: dict[str, int], plan: dict[str, PlanEntry]) -> list[Any]:
+    """The advice made again from scratch after every step: what the timeline must match."""
+    from skillgap.advice import next_steps
+    from skillgap.plan import skip_ids
+
+    levels, skip, order = dict(levels), skip_ids(plan), []
+    while True:
+        step = None
+        for status in ("learning", "planned"):
+            wanted = {
+                q
+                for q, e in plan.items()
+                if e.status == status
+                and q not in skip
+                and (e.target is None or levels.get(q, 0) < e.target)
+            }
+            if wanted and (steps := next_steps(bank, levels, bank.questions.keys() - wanted)):
+                step = steps[0]
+                break
+        if step is None:
+            steps = next_steps(bank, levels, skip)
+            if not steps:
+                return order
+            step = steps[0]
+        order.append((step.question_id, step.from_level, step.to_level, step.hours))
+        levels[step.question_id] = step.to_level
+
+
+@FAST
+@given(st.data())
+def test_the_timeline_takes_steps_in_the_order_fresh_advice_gives(data: st.DataObject) -> None:
+    from skillgap.model import PLAN_STATUSES
+
+    bank = data.draw(banks())
+    levels = data.draw(level_maps(bank))
+    plan = {
+        qid: PlanEntry(qid, data.draw(st.sampled_from(PLAN_STATUSES)), data.draw(st.integers(1, 4)))
+        for qid in data.draw(st.lists(st.sampled_from(sorted(bank.questions)), unique=True))
+        if data.draw(st.booleans())
+    }
+    start = dict(levels)
+    for qid, entry in plan.items():
+        if entry.status == "done" and entry.target is not None:
+            start[qid] = max(start[qid], entry.target)
+    timeline = schedule(bank, levels, 1e9, 1, plan)
+    taken = [
+        (i.question_id, i.from_level, i.to_level, i.step_hours)
+        for w in timeline.weeks
+        for i in w.items
+    ]
+    assert taken == _naive_order(bank, start, plan)
+    reached = dict(start)
+    for qid, _, to_level, _ in taken:
+        reached[qid] = to_level
+    for role in bank.roles:
+        assert timeline.end[role.id] == pytest.approx(fit(role, reached), abs=1e-9)
+
+
+@FAST
+@given(st.data())
+def test_first_step_is_the_head_of_next_steps(data: st.DataObject) -> None:
+    from skillgap.advice import candidates, first_step, next_steps, rank_key
+
+    bank = data.draw(banks())
+    levels = data.draw(level_maps(bank))
+    steps = next_steps(bank, levels)
+    found = candidates(bank, levels)
+    assert bool(steps) == bool(found)
+    if found:
+        assert first_step(bank, levels, min(found, key=rank_key)) == steps[0]

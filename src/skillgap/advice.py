@@ -45,20 +45,31 @@ def _step(
 
 def candidates(bank: Bank, levels: dict[str, int], skip: Collection[str] = ()) -> list[NextStep]:
     """One step per question below a target in any role, unranked."""
+    highest = highest_targets(bank)
+    steps = []
+    for qid, target in highest.items():
+        if qid not in skip and (step := candidate(bank, levels, qid, target)) is not None:
+            steps.append(step)
+    return steps
+
+
+def highest_targets(bank: Bank) -> dict[str, int]:
+    """Each required question's highest target across the roles."""
     highest: dict[str, int] = {}
     for role in bank.roles:
         for req in role.requirements:
             highest[req.question_id] = max(highest.get(req.question_id, 0), req.target)
-    steps = []
-    for qid, target in highest.items():
-        question = bank.questions.get(qid)
-        level = levels.get(qid, 0)
-        if question is None or qid in skip or level >= target:
-            continue
-        to_level = question.next_level(level)
-        if to_level is not None:
-            steps.append(_step(bank, levels, question, level, to_level))
-    return steps
+    return highest
+
+
+def candidate(bank: Bank, levels: dict[str, int], question_id: str, target: int) -> NextStep | None:
+    """The one step `candidates` gives for a question whose highest role target is `target`."""
+    question = bank.questions.get(question_id)
+    level = levels.get(question_id, 0)
+    if question is None or level >= target:
+        return None
+    to_level = question.next_level(level)
+    return None if to_level is None else _step(bank, levels, question, level, to_level)
 
 
 def rank_key(step: NextStep) -> tuple[float, float, str]:
@@ -97,3 +108,31 @@ def next_steps(bank: Bank, levels: dict[str, int], skip: Collection[str] = ()) -
     for step in sorted(candidates(bank, levels, skip), key=rank_key):
         place(step, (step.question_id,))
     return ordered
+
+
+def first_step(bank: Bank, levels: dict[str, int], step: NextStep) -> NextStep:
+    """The step `next_steps` puts first when `step` is the best-ranked candidate: `step`
+    itself, or the first prerequisite step it waits on (the same walk as `place` above, up to
+    its first step). Lets a caller that keeps the candidates ranked itself (the timeline)
+    take one step at a time without ranking every question again."""
+    chain: tuple[str, ...] = (step.question_id,)
+    while True:
+        question = bank.questions[step.question_id]
+        for pid in step.requires:
+            prerequisite = bank.questions.get(pid)
+            if prerequisite is None or pid in chain:
+                continue
+            needed = question.requires[pid]
+            now = levels.get(pid, 0)
+            if now >= needed:
+                continue
+            reach = min(
+                (lvl for lvl in prerequisite.reachable_levels() if lvl >= needed),
+                default=prerequisite.reachable_levels()[-1],
+            )
+            if reach > now:
+                step = _step(bank, levels, prerequisite, now, reach, (step.question_id,))
+                chain = (*chain, pid)
+                break
+        else:
+            return step

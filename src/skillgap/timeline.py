@@ -7,18 +7,20 @@ Learning steps of the plan go first, then planned ones, then the rest of the adv
 marked not relevant are left out, and done steps count as reached before week 1. Each step
 takes its `effort_hours`; one longer than what is left of a week carries on into the next.
 
-A week's projected fit is scoring.fit on the levels of the steps finished by its end, so it
-never falls from week to week; the schedule goes on until every target is met or the weeks
-run out, so with enough hours every role reaches 100.
+A week's projected fit is the fit (scoring.fit's terms) of the levels of the steps finished by
+its end; a finished step only ever adds to it, so it never falls from week to week. The
+schedule goes on until every target is met or the weeks run out, so with enough hours every
+role reaches 100, exactly.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from skillgap.advice import next_steps
-from skillgap.model import Bank, NextStep, PlanEntry
+from skillgap.advice import candidate, first_step, highest_targets, rank_key
+from skillgap.model import Bank, NextStep, PlanEntry, Requirement
 from skillgap.plan import skip_ids
 from skillgap.scoring import fit
 
@@ -103,11 +105,9 @@ def schedule(
             now[qid] = target
             done.append(qid)
     skip = skip_ids(plan)
-
-    def scores() -> dict[str, float]:
-        return {role.id: fit(role, now) for role in bank.roles}
-
-    start = scores()
+    start = {role.id: fit(role, now) for role in bank.roles}
+    projection = _Projection(bank, now)
+    advice = _Advice(bank, now, skip)
     out: list[Week] = []
     items: list[WorkItem] = []
     left = hours_per_week
@@ -115,7 +115,7 @@ def schedule(
     remaining = 0.0
     while len(out) < weeks:
         if step is None:
-            step = _next(bank, now, skip, plan)
+            step = _next(advice, plan)
             if step is None:
                 break
             remaining = step.hours
@@ -135,15 +135,18 @@ def schedule(
             )
         )
         if finished:
-            now[step.question_id] = max(now[step.question_id], step.to_level)
+            old = now[step.question_id]
+            now[step.question_id] = max(old, step.to_level)
+            projection.raised(step.question_id, old, now[step.question_id])
+            advice.raised(step.question_id)
             step = None
         if left <= _EPSILON * hours_per_week:
-            out.append(Week(len(out) + 1, tuple(items), scores()))
+            out.append(Week(len(out) + 1, tuple(items), projection.scores()))
             items, left = [], hours_per_week
     if items and len(out) < weeks:
-        out.append(Week(len(out) + 1, tuple(items), scores()))
+        out.append(Week(len(out) + 1, tuple(items), projection.scores()))
     if step is None and len(out) >= weeks:
-        step = _next(bank, now, skip, plan)
+        step = _next(advice, plan)
     return Timeline(
         hours_per_week=hours_per_week,
         start=start,
@@ -155,22 +158,102 @@ def schedule(
     )
 
 
-def _next(
-    bank: Bank, levels: dict[str, int], skip: frozenset[str], plan: Mapping[str, PlanEntry]
-) -> NextStep | None:
-    """The first step of the advice from `levels`: toward a learning step of the plan if
-    any is short of its target, else a planned one, else the best of the rest."""
+class _Projection:
+    """Each role's fit as levels rise, kept up to date per raised question instead of summed
+    again each week: scoring.fit's terms, where a raise only ever adds (so the fit never
+    falls), and exactly 100 once every requirement of the role is met."""
+
+    def __init__(self, bank: Bank, levels: dict[str, int]) -> None:
+        self.roles = bank.roles
+        self.terms: dict[str, list[tuple[int, Requirement]]] = {}
+        self.earned: list[float] = []
+        self.unmet: list[int] = []
+        for index, role in enumerate(bank.roles):
+            for req in role.requirements:
+                self.terms.setdefault(req.question_id, []).append((index, req))
+            self.earned.append(
+                sum(r.weight * r.credit(levels.get(r.question_id, 0)) for r in role.requirements)
+            )
+            self.unmet.append(
+                sum(1 for r in role.requirements if levels.get(r.question_id, 0) < r.target)
+            )
+
+    def raised(self, qid: str, old: int, new: int) -> None:
+        for index, req in self.terms.get(qid, ()):
+            self.earned[index] += req.weight * (req.credit(new) - req.credit(old))
+            if old < req.target <= new:
+                self.unmet[index] -= 1
+
+    def scores(self) -> dict[str, float]:
+        out = {}
+        for index, role in enumerate(self.roles):
+            total = role.total_weight
+            if total <= 0:
+                out[role.id] = 0.0
+            elif self.unmet[index] == 0:
+                out[role.id] = 100.0
+            else:
+                out[role.id] = min(100.0, 100.0 * self.earned[index] / total)
+        return out
+
+
+class _Advice:
+    """The first step of `advice.next_steps` as levels rise, one step at a time: candidates
+    stay ranked in a heap, and only the question a step raised is ranked again (a step's rank
+    depends on its own question alone). `advice.first_step` then puts prerequisites first."""
+
+    def __init__(self, bank: Bank, levels: dict[str, int], skip: frozenset[str]) -> None:
+        self.bank, self.levels, self.skip = bank, levels, skip
+        self.highest = highest_targets(bank)
+        self.heap: list[tuple[tuple[float, float, str], str, int]] = []
+        for qid in self.highest:
+            self.raised(qid)
+
+    def raised(self, qid: str) -> None:
+        """`qid`'s level changed: rank its next step."""
+        target = self.highest.get(qid)
+        if target is None or qid in self.skip:
+            return
+        step = candidate(self.bank, self.levels, qid, target)
+        if step is not None:
+            heapq.heappush(self.heap, (rank_key(step), qid, self.levels.get(qid, 0)))
+
+    def best(self) -> NextStep | None:
+        while self.heap:
+            _, qid, level = self.heap[0]
+            if self.levels.get(qid, 0) != level:
+                heapq.heappop(self.heap)  # ranked at a level since passed
+                continue
+            step = candidate(self.bank, self.levels, qid, self.highest[qid])
+            if step is None:
+                heapq.heappop(self.heap)
+                continue
+            return first_step(self.bank, self.levels, step)
+        return None
+
+    def best_of(self, wanted: set[str]) -> NextStep | None:
+        """The first step of next_steps with every question but `wanted` skipped."""
+        steps = [
+            step
+            for qid in wanted
+            if qid in self.highest
+            and (step := candidate(self.bank, self.levels, qid, self.highest[qid])) is not None
+        ]
+        return first_step(self.bank, self.levels, min(steps, key=rank_key)) if steps else None
+
+
+def _next(advice: _Advice, plan: Mapping[str, PlanEntry]) -> NextStep | None:
+    """The first step of the advice from the current levels: toward a learning step of the
+    plan if any is short of its target, else a planned one, else the best of the rest."""
+    levels = advice.levels
     for status in ("learning", "planned"):
         wanted = {
             qid
             for qid, e in plan.items()
             if e.status == status
-            and qid not in skip
+            and qid not in advice.skip
             and (e.target is None or levels.get(qid, 0) < e.target)
         }
-        if wanted:
-            steps = next_steps(bank, levels, skip=bank.questions.keys() - wanted)
-            if steps:
-                return steps[0]
-    steps = next_steps(bank, levels, skip)
-    return steps[0] if steps else None
+        if wanted and (step := advice.best_of(wanted)) is not None:
+            return step
+    return advice.best()
