@@ -102,7 +102,7 @@ def test_reports_of_different_banks_say_so(mini_bank: Bank) -> None:
 
 def test_json_shape(mini_bank: Bank) -> None:
     doc = diff_json(diff_reports(report(mini_bank, 1, OLD), report(mini_bank, 2, NEW), mini_bank))
-    assert list(doc) == ["old", "new", "roles", "sections", "answers", "steps_done"]
+    assert list(doc) == ["old", "new", "roles", "sections", "answers", "steps_done", "plan"]
     assert doc["old"]["id"] == 1 and doc["new"]["created_at"].endswith("+00:00")
     role = doc["roles"][0]
     assert set(role) == {"id", "name", "old", "new", "change"}

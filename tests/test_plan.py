@@ -3,6 +3,7 @@ next steps (not the fit), what moved since the last assessment, and the schema m
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -166,3 +167,29 @@ def test_the_database_refuses_a_bad_status_written_behind_its_back(
             "INSERT INTO plan VALUES ('b', 'linux', 'finished', 3, '2024-01-01T00:00:00+00:00')"
         )
     conn.close()
+
+
+def test_report_diff_shows_what_moved_on_the_plan(
+    mini_bank: Bank, capsys: pytest.CaptureFixture[str], _isolated_data_dir: Path
+) -> None:
+    from skillgap.cli import main
+    from tests.conftest import MINI_BANK
+
+    with Store.open(_isolated_data_dir) as store:
+        old = store.save_report(*scored(mini_bank, {"linux": 1}), created_at=T0)
+        new = store.save_report(*scored(mini_bank, {"linux": 3, "docker": 1}), created_at=T1)
+        store.set_plan(
+            mini_bank.name,
+            [PlanEntry("linux", "learning", 2, T0), PlanEntry("docker", "planned", 3, T0)],
+        )
+    assert main(["--questions", str(MINI_BANK), "report", "diff", str(old), str(new)]) == 0
+    out = capsys.readouterr().out
+    assert "Your plan" in out
+    assert "Linux, learning: level 1 -> 3 (target 2, reached)" in out
+    assert "Docker, planned: level 0 -> 1 (target 3)" in out
+    main(["--questions", str(MINI_BANK), "report", "diff", str(old), str(new), "--json"])
+    plan = json.loads(capsys.readouterr().out)["plan"]
+    assert plan[0] == {
+        "id": "linux", "title": "Linux", "status": "learning", "target": 2,
+        "before": 1, "after": 3, "reached": True,
+    }  # fmt: skip

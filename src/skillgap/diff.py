@@ -3,16 +3,19 @@
 Scores are compared per role and per section, matched by id, so a role or section present in
 only one report shows as added or removed. Answers are compared question by question; a question
 no longer in the bank is kept and marked, never dropped. "Steps done" are the older report's
-next steps that the newer answers reach.
+next steps that the newer answers reach; with the learning plan, "plan" says what moved on its
+planned and learning steps (plan.progress).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from skillgap.export import describe_answer, percent, question_title
-from skillgap.model import Answer, Bank, NextStep
+from skillgap.model import Answer, Bank, NextStep, PlanEntry
+from skillgap.plan import StepProgress, progress
 from skillgap.serialize import timestamp
 from skillgap.store import Report
 from skillgap.text import one_line
@@ -57,15 +60,23 @@ class ReportDiff:
     sections: tuple[ScoreChange, ...]
     answers: tuple[AnswerChange, ...]
     steps_done: tuple[NextStep, ...]
+    #: Planned and learning steps of the plan: level before -> after, target reached or not.
+    plan: tuple[StepProgress, ...] = ()
 
     @property
     def same_bank(self) -> bool:
         return self.old.bank_name == self.new.bank_name
 
 
-def diff_reports(old: Report, new: Report, bank: Bank | None = None) -> ReportDiff:
+def diff_reports(
+    old: Report,
+    new: Report,
+    bank: Bank | None = None,
+    plan: Mapping[str, PlanEntry] | None = None,
+) -> ReportDiff:
     """What changed from `old` to `new`. `bank` (the current one) names questions and answers;
-    it is ignored when it is not the bank the reports were made with."""
+    it is ignored when it is not the bank the reports were made with. `plan`: the learning
+    plan of the new report's bank, for what moved on its steps."""
     if bank is not None and bank.name not in (old.bank_name, new.bank_name):
         bank = None
     return ReportDiff(
@@ -79,6 +90,7 @@ def diff_reports(old: Report, new: Report, bank: Bank | None = None) -> ReportDi
             for step in old.result.next_steps
             if new.answers.level(step.question_id) >= step.to_level
         ),
+        plan=tuple(progress(plan, old.answers, new.answers, bank)) if plan else (),
     )
 
 
@@ -207,6 +219,14 @@ def render_diff_text(d: ReportDiff) -> str:
     out += ["", f"Steps done since: {len(d.steps_done) or 'none'}"]
     for step in d.steps_done:
         out.append(f"  {one_line(step.title)}: level {step.from_level} -> {step.to_level}")
+    if d.plan:
+        out += ["", "Your plan"]
+        for row in d.plan:
+            target = f" (target {row.target}{', reached' if row.reached else ''})"
+            out.append(
+                f"  {one_line(row.title)}, {row.status}: level {row.before} -> {row.after}"
+                + (target if row.target is not None else "")
+            )
     return "\n".join(out) + "\n"
 
 
@@ -244,5 +264,17 @@ def diff_json(d: ReportDiff) -> dict[str, Any]:
                 "to_level": s.to_level,
             }
             for s in d.steps_done
+        ],
+        "plan": [
+            {
+                "id": p.question_id,
+                "title": p.title,
+                "status": p.status,
+                "target": p.target,
+                "before": p.before,
+                "after": p.after,
+                "reached": p.reached,
+            }
+            for p in d.plan
         ],
     }

@@ -238,7 +238,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         old, new = store.get_report(args.old), store.get_report(args.new)
-    d = diff_reports(old, new, current_bank(args))
+        plan = store.get_plan(new.bank_name)
+    d = diff_reports(old, new, current_bank(args), plan)
     if args.json:
         print(json.dumps(diff_json(d), indent=2, ensure_ascii=True))
     else:
