@@ -10,11 +10,22 @@ from datetime import datetime
 
 from textual.content import Content
 
-from skillgap.export import bar, percent
 from skillgap.model import Answer, Bank, Question, RoleResult
 from skillgap.text import one_line, safe
 
-__all__ = ["bar", "percent"]
+
+def bar(score: float, width: int) -> str:
+    """The same bar as the exports draw (imported on first use: the welcome screen's first
+    paint does not need the export renderers)."""
+    from skillgap.export import bar as export_bar
+
+    return export_bar(score, width)
+
+
+def percent(score: float) -> str:
+    from skillgap.export import percent as export_percent
+
+    return export_percent(score)
 
 
 def plain(text: str) -> Content:

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Sparkline, Static
+from textual.widgets import DataTable, Sparkline, Static
 
 from skillgap.text import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import delta, percent, when
-from skillgap.tui.widgets.pointer import PointerTable
+from skillgap.tui.widgets.key_bar import KeyBar
+from skillgap.tui.widgets.pointer_table import PointerTable
 
 if TYPE_CHECKING:
     from skillgap.store import ReportSummary
@@ -61,7 +62,7 @@ class HistoryScreen(SkillgapScreen[None]):
                 classes="dim",
                 id="history-hint",
             )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from skillgap.model import Question
 from skillgap.text import one_line, safe
@@ -17,6 +17,7 @@ from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import line, plain
 from skillgap.tui.state import QuizState
 from skillgap.tui.widgets.answer_list import AnswerList
+from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.meter import Meter
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class QuizScreen(SkillgapScreen[None]):
             yield Button("Confirm (Enter)", id="confirm", variant="primary", compact=True)
             yield Static(id="note")
             yield Static(id="hint", classes="dim")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._statics = {

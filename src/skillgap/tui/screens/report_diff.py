@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from skillgap.diff import ReportDiff, ScoreChange
 from skillgap.text import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import percent, when
+from skillgap.tui.widgets.key_bar import KeyBar
 
 
 def _score(value: float | None) -> str:
@@ -78,7 +79,7 @@ class DiffScreen(SkillgapScreen[None]):
                 yield Static(
                     Content(f"✓ {one_line(step.title)}: level {step.from_level} → {step.to_level}")
                 )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         d = self.diff

@@ -12,12 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Link, Static
+from textual.widgets import DataTable, Link, Static
 
 from skillgap.model import Answers, NextStep, Result
 from skillgap.text import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import bar, level_name, line, percent, question_title, when
+from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.role_card import RoleCard
 
 #: Steps shown; the rest are in the exports.
@@ -91,7 +92,7 @@ class ResultsScreen(SkillgapScreen[None]):
                     ),
                     classes="dim",
                 )
-        yield Footer()
+        yield KeyBar()
 
     def _subtitle(self) -> Content:
         result = self.result

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from skillgap.text import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import answer_label
 from skillgap.tui.state import QuizState
-from skillgap.tui.widgets.pointer import PointerTable
+from skillgap.tui.widgets.key_bar import KeyBar
+from skillgap.tui.widgets.pointer_table import PointerTable
 
 #: An index to jump back to that question, "finish" to score, None to carry on.
 ReviewChoice = int | Literal["finish"] | None
@@ -52,7 +53,7 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
                 classes="dim",
             )
             yield PointerTable(id="review-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(PointerTable)

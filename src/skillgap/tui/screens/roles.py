@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from skillgap.model import Answers, Role
 from skillgap.text import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import plain
+from skillgap.tui.widgets.key_bar import KeyBar
 
 
 def _bullets(items: tuple[str, ...]) -> Content:
@@ -89,7 +90,7 @@ class RolesScreen(SkillgapScreen[None]):
                 classes="dim",
             )
             yield DataTable(id="matters", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from skillgap.text import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import bar, line, percent, when
+from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.pointer import PointerOptionList
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class WelcomeScreen(SkillgapScreen[None]):
                 id="bank-line",
                 classes="dim",
             )
-        yield Footer()
+        yield KeyBar()
 
     _resumable = False
     _shown: tuple[object, ...] | None = None

@@ -1,0 +1,78 @@
+"""The keys of the screen, along the bottom: one widget, redrawn only when the keys change.
+
+Textual's Footer is a container of one widget per key, rebuilt (unmounted, mounted, styled)
+whenever a screen says its bindings may have changed: on mount, on each focus change, after
+`refresh_bindings`. That was a third of start-up and part of every screen opened. This draws
+the same thing as one line of Content; each key is still clickable (it presses the key).
+"""
+
+from __future__ import annotations
+
+from textual.app import RenderResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.style import Style
+from textual.widget import Widget
+
+Key = tuple[str, str, str, bool]  # (key, shown as, description, enabled)
+
+
+class KeyBar(Widget):
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        link-style: none;
+        link-background-hover: $block-hover-background;
+        link-color-hover: $footer-key-foreground;
+        link-style-hover: none;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._keys: tuple[Key, ...] = ()
+        self._palette: Key | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        app = self.app
+        keys: list[Key] = []
+        actions: set[str] = set()
+        palette: Key | None = None
+        for key, (_node, binding, enabled, _tip) in screen.active_bindings.items():
+            if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
+                palette = (key, app.get_key_display(binding), binding.description, enabled)
+            elif binding.show and binding.action not in actions:  # one key per action
+                actions.add(binding.action)
+                keys.append((key, app.get_key_display(binding), binding.description, enabled))
+        if (tuple(keys), palette) != (self._keys, self._palette):
+            self._keys, self._palette = tuple(keys), palette
+            self.refresh()
+
+    @staticmethod
+    def _item(key: Key) -> Content:
+        name, shown, description, enabled = key
+        item = Content.assemble(
+            (f" {shown} ", "bold $footer-key-foreground"),
+            (f"{description} ", "$footer-description-foreground"),
+        )
+        item = item.stylize(Style.from_meta({"@click": f"app.simulate_key({name!r})"}))
+        return item if enabled else item.stylize("dim")
+
+    def render(self) -> RenderResult:
+        left = Content("").join(self._item(key) for key in self._keys)
+        if self._palette is None:
+            return left
+        right = Content.assemble("▏", self._item(self._palette)[1:])
+        gap = self.size.width - left.cell_length - right.cell_length
+        if gap < 1:
+            return left
+        return Content.assemble(left, " " * gap, right)
