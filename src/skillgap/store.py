@@ -239,16 +239,23 @@ class Store:
 
     def _check_version(self) -> int:
         """The file's schema version, refusing one this skillgap cannot use. Reads only."""
-        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        # One read transaction, so the version and the tables come from the same moment: read
+        # apart, another process's migration could commit in between and make a new file look
+        # like someone else's database.
+        self._conn.execute("BEGIN")
+        try:
+            version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = {
+                row[0]
+                for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            } - {"sqlite_sequence"}
+        finally:
+            self._conn.execute("COMMIT")
         if version > schema_version():
             raise StoreTooNew(
                 f"{self.path} was written by a newer skillgap (schema {version}; this one"
                 f" knows up to {schema_version()}); upgrade skillgap. The file was not changed."
             )
-        tables = {
-            row[0]
-            for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        } - {"sqlite_sequence"}
         if version == 0 and tables:
             raise StoreCorrupt(
                 f"{self.path} is not a skillgap database (it holds other tables);"
