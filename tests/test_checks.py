@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from skillgap.answers import make_answer
 from skillgap.bank import load_bank
 from skillgap.checks import (
+    asked_before,
     assessment_seed,
     backing,
     choose_check,
@@ -114,6 +115,9 @@ def test_a_check_asked_last_time_is_avoided_while_there_is_another(bank: Bank) -
         seed = assessment_seed(T0 + timedelta(minutes=minute))
         chosen = choose_check(linux, seed, asked_before={linux.checks[0].prompt})
         assert chosen is not None and chosen[0] == 1
+    previous = answered(bank, {"linux": True}, linux=4)
+    assert asked_before(previous, "linux") == (linux.checks[0].prompt,)
+    assert asked_before(previous, "docker") == asked_before(None, "linux") == ()
     docker = bank.questions["docker"]  # only one check: asked again
     again = choose_check(docker, 1, asked_before={docker.checks[0].prompt})
     assert again is not None and again[0] == 0

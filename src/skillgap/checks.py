@@ -61,6 +61,13 @@ def choose_check(
     return index, question.checks[index]
 
 
+def asked_before(previous: Answers | None, question_id: str) -> tuple[str, ...]:
+    """The check prompt asked for `question_id` in an earlier assessment (pass the last
+    report's answers), for `choose_check`'s `asked_before`."""
+    answer = previous.get(question_id) if previous is not None else None
+    return (answer.check.prompt,) if answer is not None and answer.check is not None else ()
+
+
 def needs_check(question: Question, answer: Answer | None, enabled: bool = True) -> bool:
     """Whether the quiz should ask a check right after `answer`: checks are on, the answer
     claims level 3+, the question has checks, and none was asked for it yet."""
