@@ -29,7 +29,7 @@ def generate(root: Path, questions: int = 10_000, files: int = 100) -> Path:
             lines.append("    levels:")
             lines += [f"      {lvl}: {text}" for lvl, text in ANCHORS.items()]
             lines.append("    effort_hours: {1: 5, 2: 15, 3: 40, 4: 100}")
-            if i:
+            if i % 10:  # chains of ten: well within the bank's depth limit
                 lines.append(f"    requires: {{q-{f}-{i - 1}: 1}}")
             lines.append(
                 "    resources:\n      - title: Official documentation\n"
