@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -53,6 +53,21 @@ class ConfirmModal(SkillgapModal[bool]):
         self.dismiss(False)
 
 
+class NoteInput(Input):
+    """A note is one line: pasted lines are joined with spaces, not cut at the first line."""
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # instead of Input's own paste, which keeps the first line
+        event.stop()
+        text = " ".join(event.text.splitlines())
+        if not text:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
+
+
 class NoteModal(SkillgapModal[str | None]):
     """Edit a note (evidence: how would you show this?). Enter saves, Escape cancels."""
 
@@ -77,7 +92,7 @@ class NoteModal(SkillgapModal[str | None]):
                         "Enter saves; an empty note removes it; Esc cancels."),
                 classes="dim",
             )  # fmt: skip
-            note_input = Input(
+            note_input = NoteInput(
                 self.note,
                 placeholder="e.g. built our GitLab CI pipelines in 2024",
                 max_length=MAX_NOTE_LENGTH,

@@ -43,6 +43,8 @@ class QuizScreen(SkillgapScreen[None]):
                 tooltip="See every answer so far, jump to any, or finish"),
         Binding("escape", "leave", "Home", id="quiz.home",
                 tooltip="Back to the welcome screen; the quiz is kept to resume"),
+        Binding("enter", "choose", "Choose", show=False, id="quiz.choose", system=True),
+        Binding("space", "toggle_option", "Toggle", show=False, id="quiz.toggle", system=True),
         *_digit_bindings(),
     ]  # fmt: skip
 
@@ -209,7 +211,27 @@ class QuizScreen(SkillgapScreen[None]):
         else:
             self._answers.toggle(event.index)
 
-    @on(AnswerList.Confirmed)
+    def action_choose(self) -> None:
+        """Enter: answer with the highlighted option, or confirm a multi question's choice."""
+        question = self.state.current
+        option_id = self._answers.highlighted_id
+        if question is None or option_id is None or question is not self._answers.question:
+            return
+        if question.kind == "rating":
+            self._record(int(option_id))
+        elif question.kind == "choice":
+            self._record(option_id)
+        else:
+            self.confirm_multi()
+
+    def action_toggle_option(self) -> None:
+        """Space: toggle the highlighted option of a multi question; else as Enter."""
+        question = self.state.current
+        if question is not None and question.kind == "multi":
+            self._answers.toggle(self._answers.highlighted)
+        else:
+            self.action_choose()
+
     @on(Button.Pressed, "#confirm")
     def confirm_multi(self) -> None:
         question = self.state.current

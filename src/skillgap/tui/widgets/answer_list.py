@@ -33,9 +33,11 @@ GUTTER = 2
 class AnswerList(Widget, can_focus=True):
     """Rating levels 0-4, or a question's options numbered from 1.
 
-    Enter (or a click) picks the highlighted option (posting `Picked`); for a `multi` question
-    a click or Space toggles it and Enter confirms the whole selection (posting `Confirmed`).
-    The highlighted option shows a ▶ as well as its colour.
+    A click picks an option (posting `Picked`; for a `multi` question, a toggle). Enter and
+    Space are the quiz screen's own keys, acting on `highlighted` at once: a message would be
+    handled after key presses already queued behind it, and fast typing could then answer the
+    next question with a key meant for this one. The highlighted option shows a ▶ as well as
+    its colour.
     """
 
     DEFAULT_CSS = """
@@ -55,8 +57,6 @@ class AnswerList(Widget, can_focus=True):
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"answer-list--highlighted"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "confirm", "Choose", show=False),
-        Binding("space", "pick", "Toggle", show=False),
         Binding("up", "move(-1)", "Up", show=False),
         Binding("down", "move(1)", "Down", show=False),
         Binding("home", "move_to(0)", "First", show=False),
@@ -66,15 +66,12 @@ class AnswerList(Widget, can_focus=True):
     ]
 
     class Picked(Message):
-        """An option was chosen (Enter or a click): for a multi question, a toggle."""
+        """An option was clicked: for a multi question, a toggle."""
 
         def __init__(self, index: int, option_id: str) -> None:
             super().__init__()
             self.index = index
             self.option_id = option_id
-
-    class Confirmed(Message):
-        """Enter on a multi question: the chosen options stand."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -242,15 +239,9 @@ class AnswerList(Widget, can_focus=True):
             Region(0, top, 1, height), animate=False, immediate=True, force=True
         )
 
-    def action_pick(self) -> None:
-        if self._prompts:
-            self.post_message(self.Picked(self.highlighted, self._ids[self.highlighted]))
-
-    def action_confirm(self) -> None:
-        if self.question is not None and self.question.kind == "multi":
-            self.post_message(self.Confirmed())
-        else:
-            self.action_pick()
+    @property
+    def highlighted_id(self) -> str | None:
+        return self._ids[self.highlighted] if self._ids else None
 
     def on_click(self, event: events.Click) -> None:
         index = event.style.meta.get("option")

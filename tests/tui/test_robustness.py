@@ -1,0 +1,301 @@
+"""Robustness: any terminal size, resizing mid-quiz, pasted notes, keys faster than the screen,
+and a hostile bank whose text must never reach the terminal raw."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.app import App
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
+
+from skillgap.bank import load_bank
+from skillgap.model import Bank, Question
+from skillgap.store import Store
+from skillgap.tui.app import SkillgapApp
+from skillgap.tui.screens.dialogs import NoteModal
+from skillgap.tui.screens.history import HistoryScreen
+from skillgap.tui.screens.quiz import QuizScreen
+from skillgap.tui.screens.results import ResultsScreen
+from skillgap.tui.screens.review import ReviewScreen
+from skillgap.tui.screens.roles import RolesScreen
+from skillgap.tui.screens.welcome import WelcomeScreen
+from skillgap.tui.widgets.answer_list import AnswerList
+from tests.conftest import BankWriter
+
+MakeApp = Callable[..., SkillgapApp]
+
+#: What must never reach the terminal: C0 and C1 controls (ESC, BEL, CSI...) and DEL, and the
+#: bidirectional overrides and isolates.
+RAW = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def screen_text(app: App[object]) -> str:
+    """Every cell of the current screen as the compositor would send it, plus the SVG export."""
+    strips = app.screen._compositor.render_strips()
+    cells = "\n".join("".join(segment.text for segment in strip) for strip in strips)
+    return cells + app.export_screenshot()
+
+
+def assert_nothing_raw(app: App[object]) -> None:
+    text = screen_text(app)
+    found = sorted({f"U+{ord(c):04X}" for c in RAW.findall(text.replace("\n", ""))})
+    assert not found, f"raw control characters on {app.screen}: {found}"
+
+
+def key_for(question: Question) -> list[str]:
+    """One answer: 3 for a rating, the first option otherwise (and Enter to confirm a multi)."""
+    if question.kind == "rating":
+        return ["3"]
+    return ["1", "enter"] if question.kind == "multi" else ["1"]
+
+
+# -- terminal sizes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(20, 8), (300, 100)], ids=["20x8", "300x100"])
+async def test_every_screen_at_the_extreme_sizes(make_app: MakeApp, size: tuple[int, int]) -> None:
+    """Welcome, quiz, review, results, roles and history at 20x8 and 300x100: nothing crashes;
+    the small terminal scrolls to what matters, the large one needs no scrolling."""
+    tiny = size == (20, 8)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("f", "3")
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        scroll = quiz.query_one("#quiz", VerticalScroll)
+        answers = quiz.query_one(AnswerList)
+        assert (scroll.max_scroll_y > 0) == tiny
+        if tiny:  # the options are scrolled into view, not cut off
+            assert scroll.scroll_offset.y > 0
+            assert answers.region.height > 0
+        await pilot.press("2", "1", "2", "2", "1", "enter")  # docker ... background
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        results = app.screen.query_one("#results", VerticalScroll)
+        assert (results.max_scroll_y > 0) == tiny
+        await pilot.press("end", "c")
+        assert isinstance(app.screen, RolesScreen)
+        await pilot.press("escape", "h")
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.query_one("#reports").row_count == 1  # type: ignore[attr-defined]
+        await pilot.press("enter", "escape", "escape")
+        assert isinstance(app.screen, WelcomeScreen)
+        assert_nothing_raw(app)
+
+
+async def test_resizing_mid_quiz_keeps_the_answers(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", "3", "2")
+        await pilot.resize_terminal(20, 8)
+        await pilot.press("1")
+        await pilot.resize_terminal(300, 100)
+        await pilot.press("left")
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        state = quiz.state
+        assert [state.answers.level(q) for q in ("linux", "docker", "kubernetes")] == [3, 2, 1]
+        assert state.current is not None and state.current.id == "kubernetes"
+        assert quiz.query_one(AnswerList).highlighted == 1  # the answer given, highlighted
+        await pilot.resize_terminal(40, 12)
+        await pilot.press("r")
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.state.answered == 3
+
+
+# -- pasted notes -----------------------------------------------------------------------------
+
+HOSTILE_PASTE = "first line\nsecond \x1b[31mred\x1b[0m line\r\n\x07bell \u202eevil\x9b2J\tend\n"
+
+
+async def test_a_pasted_note_is_kept_whole_and_shown_escaped(
+    make_app: MakeApp, store: Store
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", "n")
+        assert isinstance(app.screen, NoteModal)
+        note_input = app.screen.query_one(Input)
+        note_input.post_message(events.Paste(HOSTILE_PASTE))
+        await pilot.pause()
+        await pilot.press("enter")
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        expected = " ".join(HOSTILE_PASTE.splitlines()).strip()
+        assert quiz.state.note() == expected  # every line kept, as one line
+        session = store.load_session()
+        assert session is not None
+        assert session.answers.get("linux").note == expected  # type: ignore[union-attr]
+        shown = str(quiz.query_one("#note", Static).render())
+        assert "\\u001b[31mred" in shown and "\\u202eevil" in shown and "\\u009b2J" in shown
+        assert_nothing_raw(app)
+        await pilot.press("r")  # the review lists notes too
+        assert_nothing_raw(app)
+
+
+# -- keys faster than the screen --------------------------------------------------------------
+
+
+def mixed_bank(bank_writer: BankWriter) -> Bank:
+    """Ratings, choices and multis interleaved, so a key meant for one kind can land on another."""
+    kinds = ["rating", "multi", "choice", "rating", "multi", "multi", "choice", "rating"]
+    questions = []
+    for number, kind in enumerate(kinds):
+        if kind == "rating":
+            questions.append(f"  - {{id: q{number}, prompt: Rating {number}?}}")
+        else:
+            questions.append(
+                f"  - {{id: q{number}, kind: {kind}, prompt: {kind.title()} {number}?, options: "
+                "[{id: a, label: A, level: 2}, {id: b, label: B, level: 4}]}"
+            )
+    bank_writer.write(
+        "sections/10-base.yaml",
+        "section: {id: base, title: Base}\nquestions:\n" + "\n".join(questions) + "\n",
+    )
+    bank_writer.write(
+        "roles/10-ops.yaml",
+        "role: {id: ops, name: Ops}\nrequirements:\n  q0: {target: 3, weight: 1}\n",
+    )
+    return load_bank(Path(bank_writer.root))
+
+
+async def test_keys_sent_faster_than_the_screen_updates_are_each_one_answer(
+    bank_writer: BankWriter, store: Store
+) -> None:
+    """A whole quiz typed ahead without waiting for a single repaint (a multi's Enter followed
+    at once by the next question's key, a skip among them): every key that is an answer is
+    recorded once, for the question it was meant for; none is lost or doubled."""
+    app = SkillgapApp(mixed_bank(bank_writer), store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        questions = quiz.state.questions
+        skipped = questions[3].id
+        keys = [
+            key
+            for question in questions
+            for key in (["s"] if question.id == skipped else key_for(question))
+        ]
+        for key in keys:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        answers = quiz.state.answers
+        assert len(answers.by_question) == len(questions) == quiz.state.answered
+        for question in questions:
+            answer = answers.get(question.id)
+            assert answer is not None, question.id
+            if question.id == skipped:
+                assert answer.skipped
+            elif question.kind == "rating":
+                assert answer.value == 3, question.id
+            elif question.kind == "choice":
+                assert answer.value == "a", question.id
+            else:
+                assert answer.value == ("a",), question.id
+        session = store.load_session()
+        assert session is not None and session.answers == answers
+
+
+# -- a hostile bank ---------------------------------------------------------------------------
+
+ESC = "\\e"  # in a double-quoted YAML string
+
+
+def hostile_bank(bank_writer: BankWriter) -> Bank:
+    bank_writer.write(
+        "bank.yaml",
+        f"""\
+        name: "Evil{ESC}[2J bank\\u202e"
+        version: "1{ESC}]0;pwned\\a"
+        scale: {{0: "None{ESC}[5m", 1: "Aware\\u2066", 2: Practised, 3: Independent, 4: Expert}}
+        """,
+    )
+    bank_writer.write(
+        "sections/10-base.yaml",
+        f"""\
+        section: {{id: base, title: "{ESC}[31mBase\\u202eesaB"}}
+        questions:
+          - id: linux
+            title: "Linux{ESC}[0m\\u200f"
+            prompt: "{ESC}[2J{ESC}[HHow well\\x07 do you run Linux\\u202e?"
+            help: "Help{ESC}]8;;https://evil{ESC}\\\\click\\x9b31m"
+            quick: true
+            levels: {{1: "{ESC}[1manchor one", 2: "two\\u2067", 3: "three\\x00", 4: "four\\x7f"}}
+            effort_hours: 10
+            resources:
+              - {{title: "Docs{ESC}[31m", url: "https://example.com/{ESC}[0m", kind: docs}}
+          - id: docker
+            title: Docker
+            kind: choice
+            prompt: Docker?
+            quick: true
+            options:
+              - {{id: held, label: "Yes{ESC}[7m\\u202e", level: 4}}
+              - {{id: none, label: "No\\x1b(0", level: 0}}
+          - id: tools
+            title: "Tools\\u061c"
+            kind: multi
+            prompt: "Tools{ESC}[?1049h?"
+            options:
+              - {{id: a, label: "A{ESC}[8mhidden", level: 2}}
+              - {{id: b, label: "B\\u2069", level: 3}}
+        """,
+    )
+    bank_writer.write(
+        "roles/10-ops.yaml",
+        f"""\
+        role:
+          id: ops
+          name: "Ops{ESC}[31m\\u202e"
+          responsibilities: ["Run{ESC}[2J things"]
+          market:
+            - {{label: "Pay{ESC}[0m", value: "1\\u202e0", source: "Src\\x07", date: "2023-01"}}
+        requirements:
+          linux: {{target: 3, weight: 1, essential: true}}
+          docker: {{target: 4, weight: 1}}
+          tools: {{target: 3, weight: 1}}
+        """,
+    )
+    return load_bank(Path(bank_writer.root))
+
+
+async def test_hostile_bank_text_never_reaches_the_terminal_raw(
+    bank_writer: BankWriter, store: Store
+) -> None:
+    bank = hostile_bank(bank_writer)
+    app = SkillgapApp(bank, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert_nothing_raw(app)  # welcome: the bank's name and version
+        await pilot.press("f")
+        for question in quiz_questions(app):
+            assert_nothing_raw(app)  # section title, prompt, help, anchors, options
+            await pilot.press(*key_for(question))
+        assert isinstance(app.screen, ReviewScreen)
+        assert_nothing_raw(app)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert_nothing_raw(app)  # role names, steps, resources
+        await pilot.press("c")
+        assert isinstance(app.screen, RolesScreen)
+        assert_nothing_raw(app)  # responsibilities, market figures
+        await pilot.press("escape", "h")
+        assert isinstance(app.screen, HistoryScreen)
+        assert_nothing_raw(app)
+        await pilot.press("question_mark")
+        assert_nothing_raw(app)
+
+
+def quiz_questions(app: App[object]) -> list[Question]:
+    assert isinstance(app.screen, QuizScreen)
+    return list(app.screen.state.questions)
