@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import skillgap.store as store_module
+import skillgap.database as database
 from skillgap.advice import next_steps
 from skillgap.model import Bank, PlanEntry
 from skillgap.plan import entry_for, parse_status, progress, reached_entries, skip_ids
@@ -138,15 +138,15 @@ def test_settings_flags(tmp_path: Path) -> None:
 def test_a_version_1_file_migrates_to_the_plan_table_keeping_reports(
     tmp_path: Path, mini_bank: Bank, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    released = store_module.MIGRATIONS
-    monkeypatch.setattr(store_module, "MIGRATIONS", released[:1])
+    released = database.MIGRATIONS
+    monkeypatch.setattr(database, "MIGRATIONS", released[:1])
     with Store.open(tmp_path) as store:
         report_id = store.save_report(*scored(mini_bank, {"linux": 2}), created_at=T0)
         store.set_setting("theme", "dark")
     conn = sqlite3.connect(tmp_path / DB_NAME)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
-    monkeypatch.setattr(store_module, "MIGRATIONS", released)
+    monkeypatch.setattr(database, "MIGRATIONS", released)
     with Store.open(tmp_path) as store:
         assert store.get_report(report_id).created_at == T0
         assert store.get_setting("theme") == "dark"

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from skillgap import database
 from skillgap import store as store_module
 from skillgap.answers import make_answer
 from skillgap.model import Answers, Bank, Result
@@ -270,7 +271,7 @@ def test_migrates_an_older_file_forward_keeping_reports(
     with Store.open(tmp_path) as s:
         report_id = s.save_report(*scored(mini_bank, GROWN), created_at=T0)
     current = schema_version()
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, _next])
+    monkeypatch.setattr(database, "MIGRATIONS", [*database.MIGRATIONS, _next])
     with Store.open(tmp_path) as s:
         assert s.get_report(report_id).created_at == T0
     conn = sqlite3.connect(tmp_path / DB_NAME)
@@ -290,8 +291,8 @@ def test_a_failing_migration_changes_nothing(
         raise sqlite3.OperationalError("migration bug")
 
     current = schema_version()
-    released = store_module.MIGRATIONS
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*released, broken])
+    released = database.MIGRATIONS
+    monkeypatch.setattr(database, "MIGRATIONS", [*released, broken])
     with pytest.raises(store_module.StoreError, match="migration bug"):
         Store.open(tmp_path)
     conn = sqlite3.connect(tmp_path / DB_NAME)
@@ -299,7 +300,7 @@ def test_a_failing_migration_changes_nothing(
     columns = [row[1] for row in conn.execute("PRAGMA table_info(reports)")]
     assert "label" not in columns
     conn.close()
-    monkeypatch.setattr(store_module, "MIGRATIONS", released)
+    monkeypatch.setattr(database, "MIGRATIONS", released)
     with Store.open(tmp_path) as s:
         assert s.count_reports() == 1
 
