@@ -14,15 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skillgap.export import report_json
+from skillgap.json_reader import FormatError, Reader, loads
 from skillgap.model import Bank
 from skillgap.report_cli import read_report_file
 from skillgap.serialize import (
     MAX_IMPORT_BYTES,
     REPORT_SCHEMA_VERSION,
-    FormatError,
-    Reader,
     ReportData,
-    loads,
     read_timestamp,
     report_from_json,
 )

@@ -256,7 +256,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 def read_report_file(path: Path) -> ReportData:
     """An exported report read from `path`, every field checked (untrusted input)."""
-    from skillgap.serialize import MAX_IMPORT_BYTES, FormatError, loads, report_from_json
+    from skillgap.json_reader import FormatError, loads
+    from skillgap.serialize import MAX_IMPORT_BYTES, report_from_json
     from skillgap.store import ReportFileError
 
     try:

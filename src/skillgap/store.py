@@ -37,9 +37,9 @@ from skillgap.database import (
     transaction,
     translate,
 )
+from skillgap.json_reader import FormatError
 from skillgap.model import PLAN_STATUSES, Answers, PlanEntry, Result
 from skillgap.serialize import (
-    FormatError,
     answers_from_json,
     answers_to_json,
     dumps,
