@@ -12,6 +12,7 @@ from skillgap.bank import load_bank
 from skillgap.model import Bank
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
+from skillgap.tui.screens.check import CheckModal
 from skillgap.tui.screens.quiz import QuizScreen
 from skillgap.tui.screens.results import ResultsScreen
 from skillgap.tui.screens.review import ReviewScreen
@@ -149,7 +150,10 @@ async def test_whole_quick_quiz_of_the_bundled_bank(store: Store) -> None:
         screen = quiz(app)
         total = screen.state.total
         assert 0 < total < len(bank.questions)
-        while isinstance(app.screen, QuizScreen):
+        while isinstance(app.screen, QuizScreen | CheckModal):
+            if isinstance(app.screen, CheckModal):
+                await pilot.press("0")  # the knowledge check after a claim of 3
+                continue
             question = screen.state.current
             assert question is not None
             await pilot.press("3" if question.kind == "rating" else "1")

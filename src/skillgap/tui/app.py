@@ -108,22 +108,22 @@ class SkillgapApp(App[None]):
         )
 
     def _start_quiz(self, mode: Mode) -> None:
+        from skillgap.tui.assessment import new_quiz
         from skillgap.tui.screens.quiz import QuizScreen
-        from skillgap.tui.state import QuizState
 
         self.go_home()
-        self.push_screen(QuizScreen(QuizState(self.bank, mode)))
+        self.push_screen(QuizScreen(new_quiz(self.store, self.bank, mode)))
 
     def action_resume_quiz(self) -> None:
+        from skillgap.tui.assessment import resumed_quiz
         from skillgap.tui.screens.quiz import QuizScreen
-        from skillgap.tui.state import QuizState
 
         session = self.store.load_session()
         if session is None:
             self.notify("There is no quiz in progress.", severity="warning")
             return
         self.go_home()
-        self.push_screen(QuizScreen(QuizState.from_session(self.bank, session)))
+        self.push_screen(QuizScreen(resumed_quiz(self.store, self.bank, session)))
 
     def action_history(self) -> None:
         from skillgap.tui.screens.history import HistoryScreen
@@ -136,6 +136,40 @@ class SkillgapApp(App[None]):
 
         if not isinstance(self.screen, RolesScreen):
             self.push_screen(RolesScreen(self.latest_answers()))
+
+    def action_settings(self) -> None:
+        from skillgap.tui.screens.settings import SettingsModal
+
+        if not isinstance(self.screen, SettingsModal):
+            self.push_screen(SettingsModal())
+
+    def action_plan(self) -> None:
+        from skillgap.tui.screens.plan import PlanScreen
+
+        if not isinstance(self.screen, PlanScreen):
+            self.push_screen(PlanScreen(self.latest_answers()))
+
+    def toggle_flag(self, key: str, name: str) -> None:
+        """Turn a setting (checks.CHECKS_SETTING, adaptive.ADAPTIVE_SETTING) on or off."""
+        from skillgap.store import StoreError
+
+        try:
+            on = not self.store.get_flag(key)
+            self.store.set_flag(key, on)
+        except StoreError as exc:
+            self.notify(f"Settings are not being saved: {exc}", severity="error")
+            return
+        self.notify(f"{name}: {'on' if on else 'off'} (from the next quiz)", timeout=3)
+
+    def _toggle_checks(self) -> None:
+        from skillgap.checks import CHECKS_SETTING
+
+        self.toggle_flag(CHECKS_SETTING, "Knowledge checks")
+
+    def _toggle_adaptive(self) -> None:
+        from skillgap.adaptive import ADAPTIVE_SETTING
+
+        self.toggle_flag(ADAPTIVE_SETTING, "Adaptive quiz")
 
     def go_home(self) -> None:
         """Close every screen above the welcome screen."""
@@ -166,6 +200,24 @@ class SkillgapApp(App[None]):
             "Compare roles",
             "How DevOps and DevSecOps differ, and which answers matter to which",
             self.action_compare_roles,
+        )
+        yield SystemCommand(
+            "Learning plan",
+            "Your plan's steps and statuses, and a week-by-week timeline",
+            self.action_plan,
+        )
+        yield SystemCommand(
+            "Settings", "Knowledge checks, adaptive quiz, hours a week", self.action_settings
+        )
+        yield SystemCommand(
+            "Toggle knowledge checks",
+            "Ask a short check after a claim of level 3 or more (on or off)",
+            self._toggle_checks,
+        )
+        yield SystemCommand(
+            "Toggle adaptive quiz",
+            "Leave out questions whose prerequisite you answered 0 (on or off)",
+            self._toggle_adaptive,
         )
         yield SystemCommand(
             "Toggle theme", "Switch between dark and light (remembered)", self.action_toggle_theme

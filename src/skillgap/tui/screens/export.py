@@ -3,9 +3,10 @@ name's extension, as with `skillgap report export ID -o FILE`."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,6 +18,10 @@ from textual.widgets import Button, Input, Static
 from skillgap.model import Answers, Result
 from skillgap.tui.base import DIALOG_HELP, SkillgapModal
 from skillgap.tui.format import plain
+
+if TYPE_CHECKING:
+    from skillgap.store import Report
+    from skillgap.timeline import Timeline
 
 FORMAT_EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json"}
 FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON"}
@@ -101,12 +106,13 @@ class ExportModal(SkillgapModal[Path | None]):
             self._status(f"{path.name} exists: press Enter again to replace it.", error=True)
             return
         self._status(f"Saving {FORMAT_NAMES[fmt]}…")
-        self.write(path, fmt)
+        self.write(path, fmt, *self._report_and_timeline(fmt))
 
-    @work(thread=True, exclusive=True, group="export")
-    def write(self, path: Path, fmt: str) -> None:
-        from skillgap.export import render_report
-        from skillgap.store import Report
+    def _report_and_timeline(self, fmt: str) -> tuple[Report, Timeline | None]:
+        """The report, and the learning plan's timeline as `report export` adds it (read
+        here, on the App's thread, which owns the store's connection)."""
+        from skillgap.plan_cli import timeline_for
+        from skillgap.store import Report, StoreError
 
         report = Report(
             id=self.report_id or 0,
@@ -116,8 +122,18 @@ class ExportModal(SkillgapModal[Path | None]):
             answers=self.answers,
             result=self.result,
         )
+        timeline = None
+        if fmt in ("md", "html"):
+            with suppress(StoreError):
+                timeline = timeline_for(self.skillgap.store, report, self.skillgap.bank)
+        return report, timeline
+
+    @work(thread=True, exclusive=True, group="export")
+    def write(self, path: Path, fmt: str, report: Report, timeline: Timeline | None) -> None:
+        from skillgap.export import render_report
+
         try:
-            text = render_report(report, self.skillgap.bank, fmt)
+            text = render_report(report, self.skillgap.bank, fmt, timeline)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
             self.app.call_from_thread(

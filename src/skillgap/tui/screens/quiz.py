@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from skillgap.model import Question
+from skillgap.model import Check, Question
 from skillgap.text import one_line, safe
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import line, plain
@@ -76,6 +76,9 @@ class QuizScreen(SkillgapScreen[None]):
         if self.state.finished:
             self.state.back()  # resumed after the last answer: show the last question
         self.show_question()
+        question = self.state.current
+        if question is not None and (pending := self.state.check_for(question)):
+            self._ask_check(question, *pending)  # resumed with its check unanswered
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -122,9 +125,12 @@ class QuizScreen(SkillgapScreen[None]):
         )
         answered, skipped = state.answered, state.skipped
         skipped_text = f" · {skipped} skipped" if skipped else ""
+        if left_out := len(state.not_asked):  # the adaptive quiz leaves these out
+            skipped_text += f" · {left_out} not asked"
         in_section_text = f" ({in_section} of {of_section} here)" if of_section > 1 else ""
+        asked = state.total - left_out
         self._meter.show(
-            answered / state.total if state.total else 0.0,
+            answered / asked if asked > 0 else 1.0,
             f"{state.mode.title()} quiz · question {state.position + 1} of {state.total}"
             f"{in_section_text} · {answered} answered{skipped_text}",
         )
@@ -160,9 +166,31 @@ class QuizScreen(SkillgapScreen[None]):
     # -- answering --------------------------------------------------------------------------
 
     def _record(self, value: int | str | tuple[str, ...] | None) -> None:
+        question = self.state.current
         self.state.answer(value)
         self._save()
+        if question is not None and self.state.current is question:
+            pending = self.state.check_for(question)
+            if pending is not None:
+                self._ask_check(question, *pending)
+                return
         self._advance()
+
+    def _ask_check(self, question: Question, index: int, check: Check) -> None:
+        """Ask the knowledge check for a claim of 3+; keep and save its outcome at once."""
+        from skillgap.tui.format import answer_label
+        from skillgap.tui.screens.check import CheckModal
+
+        def checked(chosen: str | None) -> None:
+            self.state.record_check(question, index, chosen)
+            self._save()
+            if chosen is not None:
+                passed = chosen == check.answer
+                self.notify("✓ Right." if passed else "✗ Not quite: Results explain it.", timeout=2)
+            self._advance()
+
+        claim = answer_label(self.bank, question, self.state.answers.get(question.id))
+        self.app.push_screen(CheckModal(question, check, claim), checked)
 
     def _save(self) -> None:
         from skillgap.store import StoreError
@@ -293,13 +321,18 @@ class QuizScreen(SkillgapScreen[None]):
         """Score the answers, save the report (clearing the session) and show the results."""
         from skillgap.scoring import score
         from skillgap.store import StoreError
+        from skillgap.tui.assessment import finish_parts
         from skillgap.tui.screens.results import ResultsScreen
 
-        result = score(self.bank, self.state.answers)
+        answers = self.state.answers
+        skip, progress, updates = finish_parts(self.store, self.bank, self.state.previous, answers)
+        result = score(self.bank, answers, skip=skip, not_asked=self.state.not_asked)
         report_id: int | None = None
         try:
-            report_id = self.store.finish_session(self.state.answers, result)
+            report_id = self.store.finish_session(answers, result, updates)
         except StoreError as exc:
             self.notify(f"The report was not saved: {exc}. You can still export it.",
                         severity="error", timeout=10)  # fmt: skip
-        self.app.switch_screen(ResultsScreen(result, self.state.answers, report_id=report_id))
+        self.app.switch_screen(
+            ResultsScreen(result, answers, report_id=report_id, progress=progress)
+        )

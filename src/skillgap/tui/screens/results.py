@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import suppress
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,12 +15,17 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Link, Static
 
-from skillgap.model import Answers, NextStep, Result
+from skillgap.model import Answers, NextStep, PlanEntry, Result
+from skillgap.plan import STATUS_LABELS
 from skillgap.text import one_line
+from skillgap.tui import depth
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import bar, level_name, line, percent, question_title, when
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.role_card import RoleCard
+
+if TYPE_CHECKING:
+    from skillgap.plan import StepProgress
 
 #: Steps shown; the rest are in the exports.
 STEPS_SHOWN = 10
@@ -38,6 +44,10 @@ class ResultsScreen(SkillgapScreen[None]):
                 tooltip="How the roles differ and which answers matter to which"),
         Binding("h", "app.history", "History", id="results.history",
                 tooltip="Saved reports, their trend, and comparisons"),
+        Binding("a", "add_to_plan", "Add to plan", id="results.add_to_plan",
+                tooltip="Choose steps of Learn next for your learning plan"),
+        Binding("p", "app.plan", "Plan", id="results.plan",
+                tooltip="Your plan: set each step's status, see the week-by-week timeline"),
         Binding("escape", "close", "Back", id="results.back", tooltip="Close these results"),
     ]  # fmt: skip
 
@@ -48,12 +58,16 @@ class ResultsScreen(SkillgapScreen[None]):
         *,
         report_id: int | None = None,
         created_at: datetime | None = None,
+        progress: Sequence[StepProgress] = (),
     ) -> None:
         super().__init__()
         self.result = result
         self.answers = answers
         self.report_id = report_id
         self.created_at = created_at
+        #: What moved on the plan's planned and learning steps since the last assessment.
+        self.progress = tuple(progress)
+        self._plan_shown: dict[str, PlanEntry] = {}
 
     def compose(self) -> ComposeResult:
         result = self.result
@@ -63,6 +77,7 @@ class ResultsScreen(SkillgapScreen[None]):
             with Horizontal(id="role-cards"):
                 for role in result.roles:
                     yield RoleCard(role, self.bank)
+            yield from depth.result_parts(self.bank, result, self.answers, self.progress)
             yield Static(Content.assemble(("By section", "bold")), classes="heading2")
             yield DataTable(id="sections", cursor_type="none", zebra_stripes=True)
             yield Static(Content.assemble(("Learn next", "bold")), classes="heading2")
@@ -73,16 +88,8 @@ class ResultsScreen(SkillgapScreen[None]):
                 ),
                 classes="dim",
             )
-            if not result.next_steps:
-                yield Static(Content("Nothing: every target of every role is met."))
-            for number, step in enumerate(result.next_steps[:STEPS_SHOWN], 1):
-                yield self._step(number, step)
-            hidden = len(result.next_steps) - STEPS_SHOWN
-            if hidden > 0:
-                yield Static(
-                    Content(f"… and {hidden} more steps in the exported report (e)."),
-                    classes="dim",
-                )
+            with Vertical(id="steps"):
+                yield from self._steps()
             not_answered = len(result.unanswered) + len(result.skipped)
             if not_answered:
                 yield Static(
@@ -93,6 +100,47 @@ class ResultsScreen(SkillgapScreen[None]):
                     classes="dim",
                 )
         yield KeyBar()
+
+    def _steps(self) -> list[Widget]:
+        result = self.result
+        widgets: list[Widget] = []
+        if not result.next_steps:
+            widgets.append(Static(Content("Nothing: every target of every role is met.")))
+        plan = depth.plan_of(self.store, self.bank, result)
+        self._plan_shown = plan
+        for number, step in enumerate(result.next_steps[:STEPS_SHOWN], 1):
+            widgets.append(self._step(number, step, plan.get(step.question_id)))
+        hidden = len(result.next_steps) - STEPS_SHOWN
+        if hidden > 0:
+            widgets.append(
+                Static(
+                    Content(f"… and {hidden} more steps in the exported report (e)."),
+                    classes="dim",
+                )
+            )
+        return widgets
+
+    def on_screen_resume(self) -> None:
+        """Back from the plan or the add-to-plan dialog: show the plan's marks, and leave out
+        of Learn next what the plan now says is not relevant."""
+        plan = depth.plan_of(self.store, self.bank, self.result)
+        if not self.is_mounted or plan == self._plan_shown:
+            return
+        result = depth.rescored(self.store, self.bank, self.result, self.answers)
+        if result is not None:
+            self.result = result
+        steps = self.query_one("#steps", Vertical)
+        with self.app.batch_update():
+            steps.remove_children()
+            steps.mount_all(self._steps())
+
+    def action_add_to_plan(self) -> None:
+        from skillgap.tui.screens.plan import AddToPlanModal
+
+        if self.result.bank_name != self.bank.name:
+            self.notify("This report is of another bank: its steps cannot be planned here.")
+            return
+        self.app.push_screen(AddToPlanModal(self.result.next_steps[:STEPS_SHOWN]))
 
     def _subtitle(self) -> Content:
         result = self.result
@@ -105,7 +153,7 @@ class ResultsScreen(SkillgapScreen[None]):
             parts.append(Content(" · not saved"))
         return Content.assemble(*parts)
 
-    def _step(self, number: int, step: NextStep) -> Widget:
+    def _step(self, number: int, step: NextStep, entry: PlanEntry | None = None) -> Widget:
         names = {r.role_id: one_line(r.name) for r in self.result.roles}
         gains = Content(" · ").join(
             Content.styled(
@@ -122,6 +170,8 @@ class ResultsScreen(SkillgapScreen[None]):
             gains,
             f" · about {step.hours:g} h",
         ]
+        if entry is not None:
+            lines += ["\n   ", (f"in your plan: {STATUS_LABELS[entry.status]}", "bold")]
         if step.requires:
             needs = ", ".join(question_title(self.bank, q) for q in step.requires)
             lines += ["\n   ", (f"needs {needs} first", "$text-warning")]

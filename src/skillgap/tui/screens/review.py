@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 
 from skillgap.text import one_line
 from skillgap.tui.base import SkillgapScreen
-from skillgap.tui.format import answer_label
+from skillgap.tui.format import answer_label, question_title
 from skillgap.tui.state import QuizState
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.pointer_table import PointerTable
@@ -37,12 +37,15 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
 
     def compose(self) -> ComposeResult:
         state = self.state
-        open_ = state.total - state.answered
+        left_out = len(state.not_asked)
+        open_ = state.total - state.answered - left_out
         counts = f"{state.answered} of {state.total} answered"
         if state.skipped:
             counts += f", {state.skipped} skipped"
         if open_:
             counts += f", {open_} not answered"
+        if left_out:
+            counts += f", {left_out} not asked"
         with Vertical(id="review"):
             yield Static(Content.assemble(("Review", "bold"), f"  {counts}"), classes="heading")
             yield Static(
@@ -61,10 +64,14 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
         table.add_columns("Section", "Question", "Answer", "Note")
         titles = {s.id: s.title for s in self.bank.sections}
         previous_section = ""
+        not_asked = self.state.not_asked
         for index, question in enumerate(self.state.questions):
             answer = self.state.answers.get(question.id)
             label = answer_label(self.bank, question, answer)
             style = "italic" if answer is None or answer.skipped else ""
+            if question.id in not_asked:  # the adaptive quiz left it out; Enter still opens it
+                needs = question_title(self.bank, not_asked[question.id])
+                label = f"not asked: needs {needs} first"
             section = titles.get(question.section_id, question.section_id)
             table.add_row(
                 Text(""),

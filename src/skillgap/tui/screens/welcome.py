@@ -51,6 +51,10 @@ class WelcomeScreen(SkillgapScreen[None]):
                 tooltip="How the two roles differ"),
         Binding("ctrl+t", "app.toggle_theme", "Theme", id="welcome.theme",
                 tooltip="Switch between dark and light (remembered)"),
+        Binding("p", "app.plan", "Plan", id="welcome.plan", show=False,
+                tooltip="Your learning plan and its week-by-week timeline"),
+        Binding("s", "app.settings", "Settings", id="welcome.settings", show=False,
+                tooltip="Knowledge checks, adaptive quiz, hours a week"),
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
@@ -98,7 +102,10 @@ class WelcomeScreen(SkillgapScreen[None]):
         reports = store.count_reports() if latest else 0
         resumable = session is not None and session.bank_name == self.bank.name
         done = len(session.answers.by_question) if session is not None else 0
+        from skillgap.tui.assessment import flags
+
         state = (
+            flags(store),
             resumable,
             done,
             session.mode if session else "",
@@ -119,8 +126,24 @@ class WelcomeScreen(SkillgapScreen[None]):
 
     def _options(self, session: Session | None, done: int, reports: int) -> list[Option]:
         bank = self.bank
-        quick = len(bank.ordered_questions(quick=True)) or len(bank.questions)
+        from skillgap.adaptive import estimate
+        from skillgap.tui.assessment import flags
+
+        checks_on, adaptive_on = flags(self.store)
+        quick_questions = bank.ordered_questions(quick=True) or bank.ordered_questions()
+        quick = len(quick_questions)
         full = len(bank.questions)
+        quick_time = estimate(
+            bank, quick_questions, adaptive=adaptive_on, checks=checks_on
+        ).describe()
+        full_estimate = estimate(
+            bank, bank.ordered_questions(), adaptive=adaptive_on, checks=checks_on
+        )
+        full_count = (
+            f"{full_estimate.fewest_questions}-{full} questions"
+            if full_estimate.fewest_questions < full
+            else f"{full} questions"
+        )
 
         def item(key: str, label: str, detail: str, option_id: str) -> Option:
             return Option(
@@ -134,10 +157,18 @@ class WelcomeScreen(SkillgapScreen[None]):
             options.append(item("r", "Resume", detail, "resume"))
         plural = "s" if reports != 1 else ""
         options += [
-            item("q", "Quick quiz", f"{quick} questions, {minutes(quick)}", "quick"),
-            item("f", "Full quiz", f"{full} questions, {minutes(full)}", "full"),
+            item("q", "Quick quiz", f"{quick} questions, {quick_time}", "quick"),
+            item("f", "Full quiz", f"{full_count}, {full_estimate.describe()}", "full"),
             item("h", "History", f"{reports} saved report{plural}", "history"),
             item("c", "Compare roles", "responsibilities, background, pay, openings", "roles"),
+            item("p", "Learning plan", "your steps and a week-by-week timeline", "plan"),
+            item(
+                "s",
+                "Settings",
+                f"knowledge checks {'on' if checks_on else 'off'}"
+                f" · adaptive quiz {'on' if adaptive_on else 'off'}",
+                "settings",
+            ),
         ]
         return options
 
@@ -180,6 +211,8 @@ class WelcomeScreen(SkillgapScreen[None]):
             "full": lambda: self.skillgap.action_start_quiz("full"),
             "history": self.skillgap.action_history,
             "roles": self.skillgap.action_compare_roles,
+            "plan": self.skillgap.action_plan,
+            "settings": self.skillgap.action_settings,
         }
         action = actions.get(event.option_id or "")
         if action is not None:

@@ -1,0 +1,106 @@
+"""The knowledge check asked right after a claim of level 3 or more: one multiple-choice item.
+
+It returns the option chosen, "" for "I don't know", or None when the person leaves it (Esc):
+the claim then stays unchecked. The score never changes; Results show what checks back.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from skillgap.model import Check, Question
+from skillgap.text import one_line, safe
+from skillgap.tui.base import DIALOG_HELP, SkillgapModal
+from skillgap.tui.widgets.pointer import PointerOptionList
+
+#: The option id of "I don't know".
+DONT_KNOW = "dont-know"
+
+
+def _digits() -> list[BindingType]:
+    return [
+        Binding(str(d), f"pick({d})", show=False, id=f"check.digit{d}", system=True)
+        for d in range(10)
+    ]
+
+
+class CheckModal(SkillgapModal[str | None]):
+    """One check: 1-N picks an option, 0 says "I don't know", Esc leaves it unasked."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Not now", id="check.leave",
+                tooltip="Leave this check unasked: the claim stays unchecked"),
+        DIALOG_HELP,
+        *_digits(),
+    ]  # fmt: skip
+
+    def __init__(self, question: Question, check: Check, claim: str) -> None:
+        super().__init__()
+        self.question = question
+        self.check = check
+        #: What the person said, in words ("3 Independent", an option's label).
+        self.claim = claim
+
+    def compose(self) -> ComposeResult:
+        check = self.check
+        with Vertical(classes="dialog", id="check"):
+            yield Static(
+                Content.assemble(
+                    ("Knowledge check: ", "bold"), (one_line(self.question.title), "bold")
+                ),
+                classes="dialog-title",
+            )
+            yield Static(
+                Content(
+                    f"You said {self.claim}. One quick question backs the claim; "
+                    "your score stays what you said."
+                ),
+                classes="dim",
+                id="check-why",
+            )
+            yield Static(Content.styled(safe(check.prompt), "bold"), id="check-prompt")
+            options = [
+                Option(Content.assemble((f"{i} ", "bold"), one_line(text)), id=str(i))
+                for i, text in enumerate(check.options, 1)
+            ]
+            options.append(Option(Content.assemble(("0 ", "bold"), "I don't know"), id=DONT_KNOW))
+            yield PointerOptionList(*options, id="check-options")
+            last = len(check.options)
+            yield Static(
+                Content(f"Press 1-{last} to answer, 0 if you don't know · Esc: not now"),
+                classes="dim",
+                id="check-hint",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#check-options", OptionList).focus()
+
+    def _choose(self, option_id: str) -> None:
+        if option_id == DONT_KNOW:
+            self.dismiss("")
+        elif option_id.isdigit() and 1 <= int(option_id) <= len(self.check.options):
+            self.dismiss(self.check.options[int(option_id) - 1])
+
+    def action_pick(self, digit: int) -> None:
+        if digit == 0:
+            self._choose(DONT_KNOW)
+        elif digit <= len(self.check.options):
+            self._choose(str(digit))
+        else:
+            self.notify(f"Choose 1-{len(self.check.options)}, or 0.", severity="warning", timeout=2)
+
+    @on(OptionList.OptionSelected, "#check-options")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option_id or "")
+
+    def action_leave(self) -> None:
+        self.dismiss(None)

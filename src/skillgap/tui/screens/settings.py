@@ -1,0 +1,175 @@
+"""Settings: knowledge checks on or off, the adaptive quiz on or off, and the hours a week the
+learning plan's timeline assumes. Each change is saved at once; a quiz takes them when it starts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from skillgap.adaptive import ADAPTIVE_SETTING
+from skillgap.checks import CHECKS_SETTING
+from skillgap.plan import DEFAULT_HOURS_PER_WEEK, HOURS_SETTING, MAX_HOURS_PER_WEEK
+from skillgap.tui.base import DIALOG_HELP, SkillgapModal
+from skillgap.tui.format import plain
+from skillgap.tui.widgets.pointer import PointerOptionList
+
+if TYPE_CHECKING:
+    from skillgap.store import Store
+
+FLAGS = {
+    "checks": (CHECKS_SETTING, "Knowledge checks", "a short question after a claim of 3 or more"),
+    "adaptive": (ADAPTIVE_SETTING, "Adaptive quiz", "skip what needs a skill you answered 0"),
+}
+
+
+def parse_hours(text: str) -> float | None:
+    """Hours a week from what the person typed: more than 0, at most 168; else None."""
+    try:
+        value = float(text.strip().removesuffix("h").strip())
+    except ValueError:
+        return None
+    return value if 0 < value <= MAX_HOURS_PER_WEEK else None
+
+
+def hours_per_week(store: Store) -> float:
+    """The saved hours a week, else the default."""
+    from skillgap.plan_cli import saved_settings
+    from skillgap.store import StoreError
+
+    try:
+        return saved_settings(store)[0]
+    except StoreError:
+        return DEFAULT_HOURS_PER_WEEK
+
+
+class SettingsModal(SkillgapModal[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="settings.close", tooltip="Close the settings"),
+        Binding("k", "flip('checks')", "Checks", id="settings.checks",
+                tooltip="Knowledge checks on or off"),
+        Binding("a", "flip('adaptive')", "Adaptive", id="settings.adaptive",
+                tooltip="Adaptive quiz on or off"),
+        Binding("h", "hours", "Hours", id="settings.hours",
+                tooltip="Hours a week for the learning plan's timeline"),
+        DIALOG_HELP,
+    ]  # fmt: skip
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="settings"):
+            yield Static(
+                Content.assemble(("Settings", "bold"), "  (Esc closes)"), classes="dialog-title"
+            )
+            yield PointerOptionList(id="settings-list")
+            yield Static(
+                Content("Enter changes the highlighted line · k, a, h · a quiz takes them "
+                        "when it starts"),
+                classes="dim",
+            )  # fmt: skip
+            hours = Input(id="hours", placeholder="hours a week, e.g. 5")
+            hours.cursor_blink = self.skillgap.CURSOR_BLINK
+            hours.display = False
+            yield hours
+            yield Static(id="settings-status")
+
+    def on_mount(self) -> None:
+        menu = self.query_one("#settings-list", OptionList)
+        menu.add_options(self._options())
+        menu.highlighted = 0
+        menu.focus()
+
+    def _options(self) -> list[Option]:
+        store = self.skillgap.store
+        options = []
+        for option_id, (key, name, detail) in FLAGS.items():
+            on_ = store.get_flag(key)
+            options.append(
+                Option(
+                    Content.assemble(
+                        ("✓ on " if on_ else "✗ off", "bold"),
+                        "  ",
+                        (f"{name:<17}", "bold"),
+                        (detail, "$text-muted"),
+                    ),
+                    id=option_id,
+                )
+            )
+        hours = f"{hours_per_week(store):g} h"
+        options.append(
+            Option(
+                Content.assemble(
+                    (f"{hours:<5}", "bold"),
+                    "  ",
+                    (f"{'Hours a week':<17}", "bold"),
+                    ("learning time the plan's timeline assumes", "$text-muted"),
+                ),
+                id="hours",
+            )
+        )
+        return options
+
+    def _redraw(self) -> None:
+        menu = self.query_one("#settings-list", OptionList)
+        highlighted = menu.highlighted
+        for option in self._options():
+            menu.replace_option_prompt(option.id or "", option.prompt)
+        menu.highlighted = highlighted
+
+    @on(OptionList.OptionSelected, "#settings-list")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id == "hours":
+            self.action_hours()
+        elif event.option_id in FLAGS:
+            self.action_flip(event.option_id)
+
+    def action_flip(self, option_id: str) -> None:
+        from skillgap.store import StoreError
+
+        key = FLAGS[option_id][0]
+        store = self.skillgap.store
+        try:
+            store.set_flag(key, not store.get_flag(key))
+        except StoreError as exc:
+            self._status(f"Not saved: {exc}")
+            return
+        self._redraw()
+
+    def action_hours(self) -> None:
+        hours = self.query_one("#hours", Input)
+        hours.value = f"{hours_per_week(self.skillgap.store):g}"
+        hours.display = True
+        hours.focus()
+        self._status("Type the hours a week (more than 0, at most 168), then Enter.")
+
+    @on(Input.Submitted, "#hours")
+    def hours_typed(self, event: Input.Submitted) -> None:
+        from skillgap.store import StoreError
+
+        event.stop()
+        value = parse_hours(event.value)
+        if value is None:
+            self._status("That is not a number of hours a week (more than 0, at most 168).")
+            return
+        try:
+            self.skillgap.store.set_setting(HOURS_SETTING, f"{value:g}")
+        except StoreError as exc:
+            self._status(f"Not saved: {exc}")
+            return
+        event.input.display = False
+        self._status(f"Saved: {value:g} h a week.")
+        self._redraw()
+        self.query_one("#settings-list", OptionList).focus()
+
+    def _status(self, text: str) -> None:
+        self.query_one("#settings-status", Static).update(plain(text))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

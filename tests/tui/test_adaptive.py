@@ -1,0 +1,72 @@
+"""The adaptive quiz: a prerequisite answered 0 leaves out what needs it; Review marks those
+"not asked: needs X first", and they can still be opened and answered."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from skillgap.adaptive import ADAPTIVE_SETTING
+from skillgap.store import Store
+from skillgap.tui.app import SkillgapApp
+from skillgap.tui.screens.quiz import QuizScreen
+from skillgap.tui.screens.results import ResultsScreen
+from skillgap.tui.screens.review import ReviewScreen
+from skillgap.tui.widgets.pointer_table import PointerTable
+from tests.tui.depth import checks_bank
+
+
+def answer_cells(app: SkillgapApp) -> dict[str, str]:
+    table = app.screen.query_one(PointerTable)
+    return {
+        str(table.get_row_at(row)[2]): str(table.get_row_at(row)[3])
+        for row in range(table.row_count)
+    }
+
+
+async def test_a_prerequisite_answered_0_leaves_out_its_dependents(store: Store) -> None:
+    app = SkillgapApp(checks_bank(), store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f", "0")  # Linux 0: Docker needs it, Kubernetes needs Docker
+        assert isinstance(app.screen, QuizScreen)
+        state = app.screen.state
+        assert state.current is not None and state.current.id == "scanning"
+        assert state.not_asked == {"docker": "linux", "kubernetes": "docker"}
+        await pilot.press("r")
+        assert isinstance(app.screen, ReviewScreen)
+        cells = answer_cells(app)
+        assert cells["Docker"] == "not asked: needs Linux first"
+        assert cells["Kubernetes"] == "not asked: needs Docker first"
+        heading = str(app.screen.query_one(".heading", Static).render())
+        assert "2 not asked" in heading
+        # Still open to answer: Enter on Docker's row opens it.
+        await pilot.press("up", "up", "enter")  # from Scanning, the current row
+        assert isinstance(app.screen, QuizScreen)
+        assert state.current is not None and state.current.id == "docker"
+        await pilot.press("2")  # answered now: Kubernetes is asked next
+        assert state.current is not None and state.current.id == "kubernetes"
+        assert state.not_asked == {}
+        await pilot.press("s", "2", "3", "enter", "f")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert app.screen.result.not_asked == {}
+
+
+async def test_not_asked_questions_count_as_0_on_results(store: Store) -> None:
+    app = SkillgapApp(checks_bank(), store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f", "0", "2", "3", "enter", "f")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert app.screen.result.not_asked == {"docker": "linux", "kubernetes": "docker"}
+        text = str(app.screen.query_one("#not-asked", Static).render())
+        assert "Docker: not asked: needs Linux first" in text
+
+
+async def test_adaptive_off_asks_everything(store: Store) -> None:
+    store.set_flag(ADAPTIVE_SETTING, False)
+    app = SkillgapApp(checks_bank(), store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", "0")
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.state.current is not None
+        assert app.screen.state.current.id == "docker"
