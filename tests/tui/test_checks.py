@@ -49,7 +49,9 @@ async def test_check_only_after_a_claim_of_3_and_results_show_passed_and_missed(
         assert result.claims == {"linux": "checked", "docker": "missed"}
         backing = text_of(app, "#backing")
         assert "checked: " in backing and " of " in backing and "points" in backing
-        claims = text_of(app, "#claims")
+        claims = "\n".join(
+            str(s.render()) for s in app.screen.query("#claims Static").results(Static)
+        )
         assert "✓ checked" in claims and "Linux" in claims
         assert "✗ missed" in claims and "Docker" in claims
         assert "USER sets the user for RUN" in claims  # the missed one's explanation

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
@@ -62,20 +63,27 @@ def result_parts(
             if points := checked_points(role):
                 lines += ["\n", (f"{names[role.role_id]:<{width}}", "bold"), f"  {points}"]
         widgets.append(Static(Content.assemble(*lines), id="backing"))
-        claims: list[Content | str | tuple[str, str]] = []
+        claims: list[Widget] = []
         for qid, status in result.claims.items():
             question = bank.questions.get(qid)
             answer = answers.get(qid)
             mark, style = CLAIM_MARKS[status]
             said = answer_label(bank, question, answer) if question else ""
-            if claims:
-                claims.append("\n")
-            claims += [(mark, f"bold {style}"), "  ", line(question_title(bank, qid))]
-            if said:
-                claims.append(Content.styled(f" ({said})", "$text-muted"))
+            claims.append(
+                Static(
+                    Content.assemble(
+                        (mark, f"bold {style}"),
+                        "  ",
+                        line(question_title(bank, qid)),
+                        Content.styled(f" ({said})" if said else "", "$text-muted"),
+                    ),
+                    classes="claim",
+                )
+            )
             if status == "missed" and answer is not None and answer.check is not None:
-                claims += ["\n", Content.styled(f"  {one_line(missed_text(answer.check))}", "")]
-        widgets.append(Static(Content.assemble(*claims), id="claims", classes="claims"))
+                explain = Content(one_line(missed_text(answer.check)))
+                claims.append(Static(explain, classes="claim-explain"))
+        widgets.append(Vertical(*claims, id="claims"))
     if result.not_asked:
         from skillgap.export import not_asked_text
 

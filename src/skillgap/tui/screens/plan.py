@@ -155,7 +155,8 @@ class PlanScreen(SkillgapScreen[None]):
         table.add_column("Status", key="status")
         table.add_column("Level now → target", key="levels")
         self.show_plan()
-        table.focus()
+        # An empty plan hides the table: the page itself then takes the arrow keys.
+        (table if table.display else self.query_one("#plan", VerticalScroll)).focus()
 
     # -- showing ----------------------------------------------------------------------------
 

@@ -184,10 +184,7 @@ class QuizScreen(SkillgapScreen[None]):
         def checked(chosen: str | None) -> None:
             self.state.record_check(question, index, chosen)
             self._save()
-            if chosen is not None:
-                passed = chosen == check.answer
-                self.notify("✓ Right." if passed else "✗ Not quite: Results explain it.", timeout=2)
-            self._advance()
+            self._advance()  # Results say which checks passed, and explain a missed one
 
         claim = answer_label(self.bank, question, self.state.answers.get(question.id))
         self.app.push_screen(CheckModal(question, check, claim), checked)

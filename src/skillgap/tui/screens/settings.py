@@ -95,7 +95,7 @@ class SettingsModal(SkillgapModal[None]):
                     Content.assemble(
                         ("✓ on " if on_ else "✗ off", "bold"),
                         "  ",
-                        (f"{name:<17}", "bold"),
+                        (f"{name:<18}", "bold"),
                         (detail, "$text-muted"),
                     ),
                     id=option_id,
@@ -107,7 +107,7 @@ class SettingsModal(SkillgapModal[None]):
                 Content.assemble(
                     (f"{hours:<5}", "bold"),
                     "  ",
-                    (f"{'Hours a week':<17}", "bold"),
+                    (f"{'Hours a week':<18}", "bold"),
                     ("learning time the plan's timeline assumes", "$text-muted"),
                 ),
                 id="hours",

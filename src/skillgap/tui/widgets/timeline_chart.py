@@ -16,15 +16,27 @@ from skillgap.timeline import Timeline
 BLOCKS = "▁▂▃▄▅▆▇█"
 
 
+#: At most this many cells per week when there is room: a short plan still reads as a chart.
+MAX_CELLS_PER_WEEK = 4
+#: Room for " after week 520" beside each row.
+SUFFIX_WIDTH = 16
+
+
 def blocks(values: list[float], width: int) -> str:
-    """Values 0-100 as block characters, one per value, sampled down to at most `width`."""
+    """Values 0-100 as block characters, sampled down to at most `width`, or each repeated
+    (up to MAX_CELLS_PER_WEEK times) to fill it."""
     if width <= 0 or not values:
         return ""
     if len(values) > width:
         last = len(values) - 1
         values = [values[round(i * last / max(1, width - 1))] for i in range(width)]
+    cells = max(1, min(MAX_CELLS_PER_WEEK, width // len(values)))
     top = len(BLOCKS) - 1
-    return "".join(BLOCKS[round(max(0.0, min(v, 100.0)) / 100 * top)] for v in values)
+    return "".join(BLOCKS[round(max(0.0, min(v, 100.0)) / 100 * top)] * cells for v in values)
+
+
+def fit_name(name: str, width: int) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 def reached_week(series: list[float]) -> int | None:
@@ -60,11 +72,12 @@ class TimelineChart(Widget):
         if timeline is None:
             return Content("No timeline yet.")
         names = {rid: one_line(name) for rid, name in timeline.role_names.items()}
-        name_width = min(max((len(n) for n in names.values()), default=4), 20)
         width = self.size.width or 80
-        # name, now %, blocks, end %, "100% in week NN"
-        room = width - name_width - 1 - 5 - 1 - 5 - 16
-        room = max(4, room)
+        longest = max((len(n) for n in names.values()), default=4)
+        name_width = max(4, min(longest, 20, width // 3))
+        fixed = name_width + 1 + 6 + 5  # name, " 42% ", blocks, " 100%"
+        suffix = width - fixed - SUFFIX_WIDTH >= 8  # "by week 12" only where it fits
+        room = max(4, width - fixed - (SUFFIX_WIDTH if suffix else 0))
         weeks = len(timeline.weeks)
         rows: list[Content] = []
         for rid, name in names.items():
@@ -74,15 +87,15 @@ class TimelineChart(Widget):
             after = f" by week {done}" if done is not None else f" after week {weeks}"
             rows.append(
                 Content.assemble(
-                    (f"{name[:name_width]:<{name_width}} ", "bold"),
+                    (f"{fit_name(name, name_width):<{name_width}} ", "bold"),
                     f"{series[0]:>4.0f}% ",
                     (blocks(series, room), "$accent"),
                     (f" {end:>4}", "bold"),
-                    (after, "$text-muted"),
+                    (after if suffix else "", "$text-muted"),
                 )
             )
         prefix = " " * (name_width + 7)
-        span = min(room, weeks + 1)
+        span = len(blocks([0.0] * (weeks + 1), room))
         last = f"week {weeks}"
         if not weeks:
             axis = f"{prefix}nothing to learn: every target is met"

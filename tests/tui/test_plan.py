@@ -1,0 +1,95 @@
+"""The learning plan from the TUI: add steps from Results, set their status, see the timeline;
+the plan survives a new assessment, which shows what moved; not relevant leaves Learn next."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from skillgap.checks import CHECKS_SETTING
+from skillgap.store import Store
+from skillgap.tui.app import SkillgapApp
+from skillgap.tui.screens.plan import AddToPlanModal, PlanScreen
+from skillgap.tui.screens.results import ResultsScreen
+from skillgap.tui.widgets.timeline_chart import TimelineChart
+from tests.tui.depth import checks_bank
+
+#: Linux 2, Docker 1, Kubernetes 0, Scanning 1, CISSP no, no background: Learn next starts
+#: Docker 1 -> 2, Linux 2 -> 3.
+FIRST = ("f", "2", "1", "0", "1", "3", "enter", "f")
+#: Docker now 2: the Docker step is reached.
+SECOND = ("f", "2", "2", "0", "1", "3", "enter", "f")
+
+
+def step_ids(app: SkillgapApp) -> list[str]:
+    assert isinstance(app.screen, ResultsScreen), app.screen
+    return [step.question_id for step in app.screen.result.next_steps]
+
+
+async def test_plan_from_results_to_the_next_assessment(store: Store) -> None:
+    store.set_flag(CHECKS_SETTING, False)
+    bank = checks_bank()
+    app = SkillgapApp(bank, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*FIRST)
+        await pilot.pause()
+        assert step_ids(app)[:2] == ["docker", "linux"]
+        await pilot.press("a")
+        assert isinstance(app.screen, AddToPlanModal)
+        await pilot.press("enter", "down", "enter", "escape")
+        plan = store.get_plan(bank.name)
+        assert {qid: (e.status, e.target) for qid, e in plan.items()} == {
+            "docker": ("planned", 2),
+            "linux": ("planned", 3),
+        }
+        steps = str(app.screen.query_one("#steps").query(Static).first().render())
+        assert "in your plan: planned" in steps
+
+        await pilot.press("p")
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("down", "x", "up", "l")  # Linux not relevant, Docker learning
+        plan = store.get_plan(bank.name)
+        assert plan["linux"].status == "not_relevant"
+        assert plan["docker"].status == "learning"
+        chart = app.screen.query_one(TimelineChart)
+        assert chart.timeline is not None and chart.timeline.weeks
+        drawn = str(chart.render())
+        assert "Ops engineer" in drawn and "%" in drawn and "week" in drawn
+        weeks = str(app.screen.query_one("#timeline-weeks", Static).render())
+        assert "Week 1" in weeks and "Docker 1 → 2" in weeks  # the learning step first
+        assert "Linux" not in weeks  # not relevant: not scheduled
+
+        await pilot.press("escape")
+        assert "linux" not in step_ids(app)  # not relevant leaves Learn next
+        assert "docker" in step_ids(app)
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        ops = results.result.role("ops")
+        assert ops is not None and ops.score > 0  # role fit still counts it
+
+        await pilot.press("escape", *SECOND)
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        progress = str(app.screen.query_one("#plan-progress", Static).render())
+        assert "Your plan: Docker 1 → 2 ✓ reached" in progress
+        assert "linux" not in step_ids(app)
+    plan = store.get_plan(bank.name)
+    assert plan["linux"].status == "not_relevant"  # kept across assessments
+    assert plan["docker"].status == "done"  # reached
+
+
+async def test_hours_a_week_change_the_timeline(store: Store) -> None:
+    from tests.tui.conftest import save_report
+
+    bank = checks_bank()
+    save_report(store, bank, {"linux": 2, "docker": 1, "scanning": 1})
+    app = SkillgapApp(bank, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, PlanScreen)
+        before = app.screen.timeline
+        assert before is not None and before.hours_per_week == 5
+        await pilot.press("h", "ctrl+a", "ctrl+k", *"20", "enter")
+        after = app.screen.timeline
+        assert after is not None and after.hours_per_week == 20
+        assert len(after.weeks) < len(before.weeks)
+    assert store.get_setting("plan_hours_per_week") == "20"
