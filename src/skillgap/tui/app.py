@@ -144,10 +144,17 @@ class SkillgapApp(App[None]):
             self.push_screen(SettingsModal())
 
     def action_plan(self) -> None:
+        from skillgap.tui.assessment import previous_answers
         from skillgap.tui.screens.plan import PlanScreen
 
-        if not isinstance(self.screen, PlanScreen):
-            self.push_screen(PlanScreen(self.latest_answers()))
+        if isinstance(self.screen, PlanScreen):
+            return
+        # The answers on screen (Results), else the newest report of this bank.
+        answers = getattr(self.screen, "answers", None)
+        result = getattr(self.screen, "result", None)
+        if not isinstance(answers, Answers) or getattr(result, "bank_name", "") != self.bank.name:
+            answers = previous_answers(self.store, self.bank)
+        self.push_screen(PlanScreen(answers))
 
     def toggle_flag(self, key: str, name: str) -> None:
         """Turn a setting (checks.CHECKS_SETTING, adaptive.ADAPTIVE_SETTING) on or off."""

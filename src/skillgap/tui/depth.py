@@ -57,7 +57,11 @@ def result_parts(
         names = {r.role_id: one_line(r.name) for r in result.roles}
         width = max((len(n) for n in names.values()), default=8)
         lines: list[Content | str | tuple[str, str]] = [
-            ("Your fit is what you said; passed checks back this much of it:", "$text-muted")
+            (
+                "Your fit is what you said. Points of it that a passed check backs"
+                " (claims of 3+: ✓ check passed, ✗ missed, ? none asked):",
+                "$text-muted",
+            )
         ]
         for role in result.roles:
             if points := checked_points(role):
@@ -76,6 +80,12 @@ def result_parts(
                         "  ",
                         line(question_title(bank, qid)),
                         Content.styled(f" ({said})" if said else "", "$text-muted"),
+                        Content.styled(
+                            " · no check in the bank"
+                            if status == "unchecked" and question and not question.checks
+                            else "",
+                            "$text-muted",
+                        ),
                     ),
                     classes="claim",
                 )

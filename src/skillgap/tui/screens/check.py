@@ -21,6 +21,9 @@ from skillgap.text import one_line, safe
 from skillgap.tui.base import DIALOG_HELP, SkillgapModal
 from skillgap.tui.widgets.pointer import PointerOptionList
 
+#: Below this many rows the dialog drops its explanation, hint and spacing.
+SHORT = 22
+
 #: The option id of "I don't know".
 DONT_KNOW = "dont-know"
 
@@ -82,6 +85,10 @@ class CheckModal(SkillgapModal[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#check-options", OptionList).focus()
+
+    def on_resize(self) -> None:
+        # A short terminal keeps the prompt and its options, dropping what only explains.
+        self.set_class(self.size.height < SHORT, "-short")
 
     def _choose(self, option_id: str) -> None:
         if option_id == DONT_KNOW:
