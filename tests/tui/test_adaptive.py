@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from skillgap.adaptive import ADAPTIVE_SETTING
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 from skillgap.tui.screens.quiz import QuizScreen
@@ -60,13 +59,3 @@ async def test_not_asked_questions_count_as_0_on_results(store: Store) -> None:
         assert app.screen.result.not_asked == {"docker": "linux", "kubernetes": "docker"}
         text = str(app.screen.query_one("#not-asked", Static).render())
         assert "Docker: not asked: needs Linux first" in text
-
-
-async def test_adaptive_off_asks_everything(store: Store) -> None:
-    store.set_flag(ADAPTIVE_SETTING, False)
-    app = SkillgapApp(checks_bank(), store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "0")
-        assert isinstance(app.screen, QuizScreen)
-        assert app.screen.state.current is not None
-        assert app.screen.state.current.id == "docker"

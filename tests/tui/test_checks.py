@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
+from skillgap.adaptive import ADAPTIVE_SETTING
 from skillgap.checks import CHECKS_SETTING
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
@@ -63,15 +64,19 @@ async def test_check_only_after_a_claim_of_3_and_results_show_passed_and_missed(
         assert role.backing.checked < role.score
 
 
-async def test_checks_off_asks_none(store: Store) -> None:
+async def test_checks_and_adaptive_off_ask_no_check_and_everything(store: Store) -> None:
     store.set_flag(CHECKS_SETTING, False)
+    store.set_flag(ADAPTIVE_SETTING, False)
     app = SkillgapApp(checks_bank(), store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "4")
+        await pilot.press("f", "0")  # adaptive off: Docker is asked though Linux is 0
         assert isinstance(app.screen, QuizScreen)
-        assert app.screen.state.answers.level("linux") == 4
-        assert app.screen.state.current is not None
-        assert app.screen.state.current.id == "docker"
+        state = app.screen.state
+        assert state.current is not None and state.current.id == "docker"
+        await pilot.press("4")  # checks off: no check after a claim of 4
+        assert isinstance(app.screen, QuizScreen)
+        assert state.answers.level("docker") == 4
+        assert state.current is not None and state.current.id == "kubernetes"
 
 
 async def test_a_resumed_quiz_asks_the_same_check(store: Store) -> None:

@@ -3,7 +3,9 @@ the plan survives a new assessment, which shows what moved; not relevant leaves 
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from pathlib import Path
+
+from textual.widgets import Input, Static
 
 from skillgap.checks import CHECKS_SETTING
 from skillgap.store import Store
@@ -25,7 +27,7 @@ def step_ids(app: SkillgapApp) -> list[str]:
     return [step.question_id for step in app.screen.result.next_steps]
 
 
-async def test_plan_from_results_to_the_next_assessment(store: Store) -> None:
+async def test_plan_from_results_to_the_next_assessment(store: Store, tmp_path: Path) -> None:
     store.set_flag(CHECKS_SETTING, False)
     bank = checks_bank()
     app = SkillgapApp(bank, store)
@@ -72,6 +74,14 @@ async def test_plan_from_results_to_the_next_assessment(store: Store) -> None:
         progress = str(app.screen.query_one("#plan-progress", Static).render())
         assert "Your plan: Docker 1 → 2 ✓ reached" in progress
         assert "linux" not in step_ids(app)
+        # An export from the TUI carries the timeline, as `report export` does.
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = str(tmp_path / "out.md")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    exported = (tmp_path / "out.md").read_text(encoding="utf-8")
+    assert "h a week" in exported and "| Week |" in exported
     plan = store.get_plan(bank.name)
     assert plan["linux"].status == "not_relevant"  # kept across assessments
     assert plan["docker"].status == "done"  # reached
