@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, OptionList
 
 from skillgap.model import Bank
@@ -120,3 +121,28 @@ async def test_history_delete_asks_first(make_app: MakeApp, mini_bank: Bank, sto
         assert isinstance(app.screen, WelcomeScreen)
         menu = app.screen.query_one("#menu", OptionList)
         assert "1 saved report" in str(menu.get_option("history").prompt)
+
+
+async def test_history_reads_a_page_at_a_time_and_every_report_is_reachable(
+    make_app: MakeApp, mini_bank: Bank, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skillgap.tui.screens import history
+
+    monkeypatch.setattr(history, "PAGE", 4)
+    monkeypatch.setattr(history, "AHEAD", 1)
+    ids = [save_report(store, mini_bank, FIRST, days_after=day) for day in range(11)]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one("#reports", DataTable)
+        assert table.row_count == 4  # the first page only
+        title = str(app.screen.query_one("#history-title").render())  # type: ignore[attr-defined]
+        assert "11 saved reports" in title and "4 read" in title
+        for _ in range(4):
+            await pilot.press("ctrl+end")
+        assert table.row_count == 11
+        assert app.screen.reports[-1].id == ids[0]  # the oldest, last
+        assert "11 saved reports" in str(app.screen.query_one("#history-title").render())  # type: ignore[attr-defined]
+        await pilot.press("enter")  # open the oldest
+        assert isinstance(app.screen, ResultsScreen) and app.screen.report_id == ids[0]

@@ -53,38 +53,48 @@ class CheckModal(SkillgapModal[str | None]):
         self.claim = claim
 
     def compose(self) -> ComposeResult:
-        check = self.check
         with Vertical(classes="dialog", id="check"):
-            yield Static(
-                Content.assemble(
-                    ("Knowledge check: ", "bold"), (one_line(self.question.title), "bold")
-                ),
-                classes="dialog-title",
-            )
-            yield Static(
-                Content(
-                    f"You said {self.claim}. One quick question backs the claim; "
-                    "your score stays what you said."
-                ),
-                classes="dim",
-                id="check-why",
-            )
-            yield Static(Content.styled(safe(check.prompt), "bold"), id="check-prompt")
-            options = [
-                Option(Content.assemble((f"{i} ", "bold"), one_line(text)), id=str(i))
-                for i, text in enumerate(check.options, 1)
-            ]
-            options.append(Option(Content.assemble(("0 ", "bold"), "I don't know"), id=DONT_KNOW))
-            yield PointerOptionList(*options, id="check-options")
-            last = len(check.options)
-            yield Static(
-                Content(f"Press 1-{last} to answer, 0 if you don't know · Esc: not now"),
-                classes="dim",
-                id="check-hint",
-            )
+            yield Static(classes="dialog-title", id="check-title")
+            yield Static(classes="dim", id="check-why")
+            yield Static(id="check-prompt")
+            yield PointerOptionList(id="check-options")
+            yield Static(classes="dim", id="check-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#check-options", OptionList).focus()
+        self._fill()
+
+    def ask(self, question: Question, check: Check, claim: str) -> None:
+        """Show another check in this dialog: the quiz keeps one and refills it, which costs
+        a fraction of composing, styling and mounting a new one on each claim."""
+        self.question, self.check, self.claim = question, check, claim
+        if self.is_mounted:
+            self._fill()
+
+    def _fill(self) -> None:
+        check = self.check
+        self.query_one("#check-title", Static).update(
+            Content.assemble(("Knowledge check: ", "bold"), (one_line(self.question.title), "bold"))
+        )
+        self.query_one("#check-why", Static).update(
+            Content(
+                f"You said {self.claim}. One quick question backs the claim; "
+                "your score stays what you said."
+            )
+        )
+        self.query_one("#check-prompt", Static).update(Content.styled(safe(check.prompt), "bold"))
+        options = [
+            Option(Content.assemble((f"{i} ", "bold"), one_line(text)), id=str(i))
+            for i, text in enumerate(check.options, 1)
+        ]
+        options.append(Option(Content.assemble(("0 ", "bold"), "I don't know"), id=DONT_KNOW))
+        menu = self.query_one("#check-options", OptionList)
+        menu.clear_options()
+        menu.add_options(options)
+        menu.highlighted = 0
+        menu.focus()
+        self.query_one("#check-hint", Static).update(
+            Content(f"Press 1-{len(check.options)} to answer, 0 if you don't know · Esc: not now")
+        )
 
     def on_resize(self) -> None:
         # A short terminal keeps the prompt and its options, dropping what only explains.

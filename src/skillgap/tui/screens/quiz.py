@@ -23,6 +23,8 @@ from skillgap.tui.widgets.meter import Meter
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
 
+    from skillgap.tui.screens.check import CheckModal
+
 
 def _digit_bindings() -> list[BindingType]:
     return [
@@ -52,6 +54,8 @@ class QuizScreen(SkillgapScreen[None]):
         super().__init__()
         self.state = state
         self._warned = False
+        #: The knowledge check dialog, kept installed and refilled for each claim.
+        self._check_modal: CheckModal | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="quiz"):
@@ -187,7 +191,21 @@ class QuizScreen(SkillgapScreen[None]):
             self._advance()  # Results say which checks passed, and explain a missed one
 
         claim = answer_label(self.bank, question, self.state.answers.get(question.id))
-        self.app.push_screen(CheckModal(question, check, claim), checked)
+        modal = self._check_modal
+        if modal is None:
+            modal = self._check_modal = CheckModal(question, check, claim)
+            self.app.install_screen(modal, self._check_name)
+        else:
+            modal.ask(question, check, claim)
+        self.app.push_screen(modal, checked)
+
+    @property
+    def _check_name(self) -> str:
+        return f"knowledge-check-{id(self)}"
+
+    def on_unmount(self) -> None:
+        if self._check_modal is not None:
+            self.app.uninstall_screen(self._check_name)
 
     def _save(self) -> None:
         from skillgap.store import StoreError

@@ -42,7 +42,7 @@ class Meter(Widget):
         done = round(bar_width * self.fraction)
         return Content.assemble(
             ("━" * done, "$primary"),
-            ("━" * (bar_width - done), "$foreground 15%"),
+            ("━" * (bar_width - done), "$foreground 30%"),
             "\n" if two_lines else "",
             (counts.strip() if two_lines else counts, "$text-muted"),
         )
