@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
@@ -204,8 +205,11 @@ class QuizScreen(SkillgapScreen[None]):
         return f"knowledge-check-{id(self)}"
 
     def on_unmount(self) -> None:
+        from textual.app import ScreenStackError
+
         if self._check_modal is not None:
-            self.app.uninstall_screen(self._check_name)
+            with suppress(ScreenStackError):  # still on screen: the App is closing
+                self.app.uninstall_screen(self._check_name)
 
     def _save(self) -> None:
         from skillgap.store import StoreError
