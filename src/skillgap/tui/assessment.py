@@ -9,14 +9,17 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from skillgap import plan as plans
 from skillgap.adaptive import ADAPTIVE_SETTING
 from skillgap.checks import CHECKS_SETTING
 from skillgap.model import Answers, Bank, PlanEntry
-from skillgap.tui.state import Mode, QuizState
 
 if TYPE_CHECKING:
+    from skillgap import plan as plans
     from skillgap.store import Session, Store
+    from skillgap.tui.state import Mode, QuizState
+
+# The welcome screen reads `flags` before its first paint: the quiz state (and with it the
+# answers reader and YAML) and the plan are imported only by the functions that use them.
 
 
 def flags(store: Store) -> tuple[bool, bool]:
@@ -43,6 +46,8 @@ def previous_answers(store: Store, bank: Bank) -> Answers | None:
 
 
 def new_quiz(store: Store, bank: Bank, mode: Mode) -> QuizState:
+    from skillgap.tui.state import QuizState
+
     checks_on, adaptive_on = flags(store)
     return QuizState(
         bank,
@@ -54,6 +59,8 @@ def new_quiz(store: Store, bank: Bank, mode: Mode) -> QuizState:
 
 
 def resumed_quiz(store: Store, bank: Bank, session: Session) -> QuizState:
+    from skillgap.tui.state import QuizState
+
     checks_on, adaptive_on = flags(store)
     return QuizState.from_session(
         bank,
@@ -78,6 +85,8 @@ def finish_parts(
 ) -> tuple[frozenset[str], list[plans.StepProgress], list[PlanEntry]]:
     """For scoring a finished quiz: the questions the plan marks not relevant, what moved on
     planned and learning steps since the last report, and the plan entries it reaches."""
+    from skillgap import plan as plans
+
     plan = get_plan(store, bank)
     if not plan:
         return frozenset(), [], []
