@@ -114,7 +114,7 @@ class PlanScreen(SkillgapScreen[None]):
         Binding("d", "status('done')", "Done", id="plan.done",
                 tooltip="Mark it done: you reached its level (the next quiz confirms it)"),
         Binding("x", "status('not_relevant')", "Not relevant", id="plan.not_relevant",
-                tooltip="Drop it from Learn next and the timeline (role fit still counts it)"),
+                tooltip="Drop it from Learn next and the timeline (not from role fit)"),
         Binding("p", "status('planned')", "Planned", id="plan.planned",
                 tooltip="Mark it planned: to learn, after the steps being learnt"),
         Binding("delete", "remove", "Remove", id="plan.remove",

@@ -51,7 +51,14 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
             yield Static(
                 Content(
                     "Enter on a row goes back to that question. Skipped and unanswered "
-                    "questions count as level 0. Press f to finish."
+                    "questions count as level 0"
+                    + (
+                        ", and so do those not asked (their prerequisite was answered 0;"
+                        " open one to answer it anyway)"
+                        if left_out
+                        else ""
+                    )
+                    + ". Press f to finish."
                 ),
                 classes="dim",
             )
