@@ -8,6 +8,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.pilot import Pilot
 
 from skillgap.answers import make_answer
 from skillgap.model import Answers, Bank
@@ -60,3 +62,17 @@ FIRST = {"linux": 2, "docker": 1, "kubernetes": 0, "scanning": 1, "cissp": "none
          "background": ["ops"]}  # fmt: skip
 SECOND = {"linux": 3, "docker": 2, "kubernetes": 1, "scanning": 2, "cissp": "studying",
           "background": ["ops", "dev"]}  # fmt: skip
+
+
+#: Characters of the named keys the tests type.
+CHARACTERS = {"space": " ", "question_mark": "?"}
+
+
+async def type_ahead(pilot: Pilot[object], *keys: str) -> None:
+    """Send `keys` as a fast typist would, without waiting for the screen between them, then
+    wait once for everything to be handled. Each `pilot.press` waits for the app to go idle
+    twice per key (40 ms or more); the app must cope with keys typed ahead in any case."""
+    for key in keys:
+        character = key if len(key) == 1 else CHARACTERS.get(key)
+        pilot.app.post_message(events.Key(key, character))
+    await pilot.pause()

@@ -13,7 +13,6 @@ from skillgap.tui.app import DARK_THEME, LIGHT_THEME, SkillgapApp
 from skillgap.tui.screens.help import HelpScreen
 from skillgap.tui.screens.quiz import QuizScreen
 from skillgap.tui.screens.roles import RolesScreen
-from skillgap.tui.screens.welcome import WelcomeScreen
 from tests.conftest import BankWriter
 
 MakeApp = Callable[..., SkillgapApp]
@@ -70,15 +69,6 @@ async def test_compare_roles_shows_context_and_what_matters(make_app: MakeApp) -
         assert "Keep things running" in text and "Somewhere, 2023-01" in text
         matters = app.screen.query_one("#matters")
         assert matters.row_count == 6  # type: ignore[attr-defined]
-
-
-async def test_a_tiny_terminal_scrolls_rather_than_crashing(make_app: MakeApp) -> None:
-    app = make_app()
-    async with app.run_test(size=(40, 12)) as pilot:
-        await pilot.press("q", "3", "2", "f")
-        await pilot.pause()
-        await pilot.press("pagedown", "e", "escape", "h", "escape")
-        assert isinstance(app.screen, WelcomeScreen)
 
 
 async def test_bank_text_is_never_markup_or_escape_codes(

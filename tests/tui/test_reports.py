@@ -18,14 +18,13 @@ from skillgap.tui.screens.history import HistoryScreen
 from skillgap.tui.screens.report_diff import DiffScreen
 from skillgap.tui.screens.results import ResultsScreen
 from skillgap.tui.screens.welcome import WelcomeScreen
-from tests.tui.conftest import FIRST, SECOND, save_report
+from tests.tui.conftest import FIRST, SECOND, save_report, type_ahead
 
 MakeApp = Callable[..., SkillgapApp]
 
 
 async def finish_quick_quiz(pilot: object, app: SkillgapApp) -> None:
-    await pilot.press("q", "3", "2", "f")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+    await type_ahead(pilot, "q", "3", "2", "f")  # type: ignore[arg-type]
     assert isinstance(app.screen, ResultsScreen)
 
 

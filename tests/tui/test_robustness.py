@@ -18,6 +18,7 @@ from skillgap.model import Bank, Question
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 from skillgap.tui.screens.dialogs import NoteModal
+from skillgap.tui.screens.export import ExportModal
 from skillgap.tui.screens.history import HistoryScreen
 from skillgap.tui.screens.quiz import QuizScreen
 from skillgap.tui.screens.results import ResultsScreen
@@ -26,6 +27,7 @@ from skillgap.tui.screens.roles import RolesScreen
 from skillgap.tui.screens.welcome import WelcomeScreen
 from skillgap.tui.widgets.answer_list import AnswerList
 from tests.conftest import BankWriter
+from tests.tui.conftest import type_ahead
 
 MakeApp = Callable[..., SkillgapApp]
 
@@ -59,13 +61,13 @@ def key_for(question: Question) -> list[str]:
 
 @pytest.mark.parametrize("size", [(20, 8), (300, 100)], ids=["20x8", "300x100"])
 async def test_every_screen_at_the_extreme_sizes(make_app: MakeApp, size: tuple[int, int]) -> None:
-    """Welcome, quiz, review, results, roles and history at 20x8 and 300x100: nothing crashes;
-    the small terminal scrolls to what matters, the large one needs no scrolling."""
+    """Welcome, quiz, review, results, export, roles and history at 20x8 and 300x100: nothing
+    crashes; the small terminal scrolls to what matters, the large one needs no scrolling."""
     tiny = size == (20, 8)
     app = make_app()
     async with app.run_test(size=size) as pilot:
         assert isinstance(app.screen, WelcomeScreen)
-        await pilot.press("f", "3")
+        await type_ahead(pilot, "f", "3")
         quiz = app.screen
         assert isinstance(quiz, QuizScreen)
         scroll = quiz.query_one("#quiz", VerticalScroll)
@@ -74,19 +76,21 @@ async def test_every_screen_at_the_extreme_sizes(make_app: MakeApp, size: tuple[
         if tiny:  # the options are scrolled into view, not cut off
             assert scroll.scroll_offset.y > 0
             assert answers.region.height > 0
-        await pilot.press("2", "1", "2", "2", "1", "enter")  # docker ... background
+        await type_ahead(pilot, "2", "1", "2", "2", "1", "enter")  # docker ... background
         assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("f")
-        await pilot.pause()
+        await type_ahead(pilot, "f")
         assert isinstance(app.screen, ResultsScreen)
         results = app.screen.query_one("#results", VerticalScroll)
         assert (results.max_scroll_y > 0) == tiny
-        await pilot.press("end", "c")
+        await type_ahead(pilot, "end", "e")
+        assert isinstance(app.screen, ExportModal)
+        await type_ahead(pilot, "escape")  # a dialog closes on its own time: then the next key
+        await type_ahead(pilot, "c")
         assert isinstance(app.screen, RolesScreen)
-        await pilot.press("escape", "h")
+        await type_ahead(pilot, "escape", "h")
         assert isinstance(app.screen, HistoryScreen)
         assert app.screen.query_one("#reports").row_count == 1  # type: ignore[attr-defined]
-        await pilot.press("enter", "escape", "escape")
+        await type_ahead(pilot, "enter", "escape", "escape")
         assert isinstance(app.screen, WelcomeScreen)
         assert_nothing_raw(app)
 
@@ -94,11 +98,11 @@ async def test_every_screen_at_the_extreme_sizes(make_app: MakeApp, size: tuple[
 async def test_resizing_mid_quiz_keeps_the_answers(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "3", "2")
+        await type_ahead(pilot, "f", "3", "2")
         await pilot.resize_terminal(20, 8)
-        await pilot.press("1")
+        await type_ahead(pilot, "1")
         await pilot.resize_terminal(300, 100)
-        await pilot.press("left")
+        await type_ahead(pilot, "left")
         quiz = app.screen
         assert isinstance(quiz, QuizScreen)
         state = quiz.state
@@ -106,7 +110,7 @@ async def test_resizing_mid_quiz_keeps_the_answers(make_app: MakeApp) -> None:
         assert state.current is not None and state.current.id == "kubernetes"
         assert quiz.query_one(AnswerList).highlighted == 1  # the answer given, highlighted
         await pilot.resize_terminal(40, 12)
-        await pilot.press("r")
+        await type_ahead(pilot, "r")
         assert isinstance(app.screen, ReviewScreen)
         assert app.screen.state.answered == 3
 
