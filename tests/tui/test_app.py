@@ -10,9 +10,11 @@ from textual.widgets import Static
 from skillgap.bank import load_bank
 from skillgap.store import Store
 from skillgap.tui.app import DARK_THEME, LIGHT_THEME, SkillgapApp
+from skillgap.tui.screens.dialogs import NoteModal
 from skillgap.tui.screens.help import HelpScreen
 from skillgap.tui.screens.quiz import QuizScreen
 from skillgap.tui.screens.roles import RolesScreen
+from skillgap.tui.widgets.key_bar import KeyBar
 from tests.conftest import BankWriter
 
 MakeApp = Callable[..., SkillgapApp]
@@ -42,6 +44,13 @@ async def test_help_lists_the_keys_of_the_screen_it_was_opened_from(make_app: Ma
         assert isinstance(app.screen, QuizScreen)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "n", "f1")  # a dialog stops the App's keys: F1 still helps
+        assert isinstance(app.screen, HelpScreen)
+        keys = app.screen.query_one("#keys")
+        rows = [str(keys.get_row_at(i)[0]) for i in range(keys.row_count)]  # type: ignore[attr-defined]
+        assert "escape" in rows  # the note dialog's own key
+        await pilot.press("escape")
+        assert isinstance(app.screen, NoteModal)
 
 
 async def test_ctrl_q_quits_from_a_dialog(make_app: MakeApp) -> None:
@@ -95,3 +104,18 @@ async def test_bank_text_is_never_markup_or_escape_codes(
         prompt = str(screen.query_one("#prompt", Static).render())
         assert "[red]Linux[/red]" in prompt and "\\u001b" in prompt and "\x1b" not in prompt
         assert "[b]Base[/b]" in str(screen.query_one("#section", Static).render())
+
+
+async def test_the_key_bar_shows_the_screens_keys_and_a_click_presses_one(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        bar = app.screen.query_one(KeyBar)
+        text = str(bar.render())
+        assert "q Quick" in text and "? Help" in text and "^p palette" in text
+        assert "Resume" not in text  # nothing to resume: not offered
+        await pilot.click(bar, offset=(text.index("Full"), 0))
+        assert isinstance(app.screen, QuizScreen)
+        text = str(app.screen.query_one(KeyBar).render())
+        assert "s Skip" in text and "q Quick" not in text
