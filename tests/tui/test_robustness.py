@@ -76,6 +76,7 @@ async def test_every_screen_at_the_extreme_sizes(make_app: MakeApp, size: tuple[
         if tiny:  # the options are scrolled into view, not cut off
             assert scroll.scroll_offset.y > 0
             assert answers.region.height > 0
+        assert "▶ 0 None" in screen_text(app)  # the highlight is not colour alone
         await type_ahead(pilot, "2", "1", "2", "2", "1", "enter")  # docker ... background
         assert isinstance(app.screen, ReviewScreen)
         await type_ahead(pilot, "f")
@@ -90,6 +91,7 @@ async def test_every_screen_at_the_extreme_sizes(make_app: MakeApp, size: tuple[
         await type_ahead(pilot, "escape", "h")
         assert isinstance(app.screen, HistoryScreen)
         assert app.screen.query_one("#reports").row_count == 1  # type: ignore[attr-defined]
+        assert "▶" in screen_text(app)
         await type_ahead(pilot, "enter", "escape", "escape")
         assert isinstance(app.screen, WelcomeScreen)
         assert_nothing_raw(app)

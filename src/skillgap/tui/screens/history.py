@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Sparkline, Static
 
@@ -50,7 +50,7 @@ class HistoryScreen(SkillgapScreen[None]):
         self.role_ids: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="history"):
+        with VerticalScroll(id="history"):
             yield Static(id="history-title", classes="heading")
             yield Vertical(id="trends")
             yield PointerTable(id="reports", cursor_type="row", zebra_stripes=True)
