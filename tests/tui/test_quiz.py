@@ -19,6 +19,7 @@ from skillgap.tui.screens.review import ReviewScreen
 from skillgap.tui.screens.welcome import WelcomeScreen
 from skillgap.tui.widgets.answer_list import AnswerList
 from tests.conftest import BUNDLED_BANK
+from tests.tui.conftest import type_ahead
 
 MakeApp = Callable[..., SkillgapApp]
 
@@ -152,13 +153,14 @@ async def test_whole_quick_quiz_of_the_bundled_bank(store: Store) -> None:
         assert 0 < total < len(bank.questions)
         while isinstance(app.screen, QuizScreen | CheckModal):
             if isinstance(app.screen, CheckModal):
-                await pilot.press("0")  # the knowledge check after a claim of 3
+                await type_ahead(pilot, "0")  # the knowledge check after a claim of 3
                 continue
             question = screen.state.current
             assert question is not None
-            await pilot.press("3" if question.kind == "rating" else "1")
             if question.kind == "multi":
-                await pilot.press("enter")
+                await type_ahead(pilot, "1", "enter")
+            else:
+                await type_ahead(pilot, "3" if question.kind == "rating" else "1")
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("f")
         await pilot.pause()
