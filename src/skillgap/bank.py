@@ -8,14 +8,13 @@ so an author can fix them in one go.
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from skillgap import prerequisites, yamlfile
+from skillgap.locations import bundled_bank_dir, default_bank_dir
 from skillgap.model import (
     LEVELS,
     Bank,
@@ -37,19 +36,6 @@ class BankError(Exception):
     def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__("\n".join(p.format() for p in problems))
         self.problems = tuple(problems)
-
-
-def bundled_bank_dir() -> Path:
-    """The bank that ships with skillgap: inside the installed package, or in a checkout."""
-    packaged = Path(str(resources.files("skillgap"))) / "questions"
-    if (packaged / "bank.yaml").is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "questions"
-
-
-def default_bank_dir() -> Path:
-    env = os.environ.get("SKILLGAP_QUESTIONS")
-    return Path(env) if env else bundled_bank_dir()
 
 
 def load_bank(directory: Path) -> Bank:

@@ -35,7 +35,7 @@ def _print_error(message: str, code: int) -> int:
 def _bank_dir(args: argparse.Namespace) -> Path:
     from pathlib import Path
 
-    from skillgap.bank import default_bank_dir
+    from skillgap.locations import default_bank_dir
 
     return Path(args.questions) if args.questions else default_bank_dir()
 
@@ -202,16 +202,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
-    """Run one command, turning every expected failure into one clear line and an exit code."""
-    from skillgap.answers import AnswersError
-    from skillgap.bank import BankError
+    """Run one command, turning every expected failure into one clear line and an exit code.
 
+    Error classes are recognised through the modules a command imported, so that opening the
+    TUI does not pay for importing the bank loader, the answers reader or YAML."""
     try:
         return func(args)
-    except (BankError, AnswersError) as exc:
-        for problem in exc.problems:
-            print(problem.format(), file=sys.stderr)
-        return EXIT_USAGE
     except UsageError as exc:
         return _print_error(str(exc), EXIT_USAGE)
     except KeyboardInterrupt:
@@ -221,9 +217,13 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:
-        # Only a command that opened the store can raise StoreError; others skip importing it.
-        store = sys.modules.get("skillgap.store")
-        if store is not None and isinstance(exc, store.StoreError):
+        if _raised(exc, "skillgap.bank", "BankError") or _raised(
+            exc, "skillgap.answers", "AnswersError"
+        ):
+            for problem in exc.problems:  # type: ignore[attr-defined]
+                print(problem.format(), file=sys.stderr)
+            return EXIT_USAGE
+        if _raised(exc, "skillgap.database", "StoreError"):
             return _print_error(str(exc), int(getattr(exc, "exit_code", EXIT_FAILURE)))
         if os.environ.get("SKILLGAP_DEBUG"):
             raise
@@ -231,3 +231,10 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
             f"internal error: {type(exc).__name__}: {exc} (set SKILLGAP_DEBUG=1 for details)",
             EXIT_FAILURE,
         )
+
+
+def _raised(exc: Exception, module: str, name: str) -> bool:
+    """Whether `exc` is `module.name`, without importing a module no command loaded."""
+    loaded = sys.modules.get(module)
+    cls = getattr(loaded, name, None) if loaded is not None else None
+    return isinstance(cls, type) and isinstance(exc, cls)
