@@ -204,7 +204,7 @@ class ResultsScreen(SkillgapScreen[None]):
             for role in roles:
                 score = role.sections[position].score if position < len(role.sections) else None
                 cells.append(
-                    Text("  \u2013  not asked", style="dim")
+                    Text("  \u2013  not in this role", style="dim")
                     if score is None
                     else Text(f"{percent(score):>4} {bar(score, 10)}")
                 )
