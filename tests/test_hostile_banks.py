@@ -43,10 +43,8 @@ def test_a_100_mb_file_fails_fast(bank_writer: BankWriter) -> None:
 @pytest.mark.parametrize("opening", ["[", "{a: ", "- "])
 def test_deep_nesting_fails_cleanly(bank_writer: BankWriter, opening: str) -> None:
     depth = 20_000
-    if opening == "- ":
-        text = "".join("  " * i + "-\n" for i in range(300))
-    else:
-        text = opening * depth
+    block = "".join("  " * i + "-\n" for i in range(300))
+    text = block if opening == "- " else opening * depth
     bank_writer.write("sections/20-deep.yaml", text)
     found = problems(bank_writer)
     assert found and all("20-deep.yaml" in m for m in found)
@@ -76,7 +74,7 @@ def hostile_bank(bank_writer: BankWriter) -> Path:
         .replace("title: Base", f"title: {HOSTILE_YAML}")
     )
     bank_writer.write("sections/10-base.yaml", section)
-    bank_writer.write("bank.yaml", f'name: "Bank \\e[31mred"\nversion: "1\\u202e0"\n')
+    bank_writer.write("bank.yaml", 'name: "Bank \\e[31mred"\nversion: "1\\u202e0"\n')
     return bank_writer.root
 
 
