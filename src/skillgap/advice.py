@@ -7,7 +7,7 @@ and a step whose prerequisites are unmet is preceded by steps that meet them.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from skillgap.model import Bank, NextStep, Question, Role
 
@@ -84,22 +84,11 @@ def next_steps(bank: Bank, levels: dict[str, int], skip: Collection[str] = ()) -
     reached: dict[str, int] = {}  # level each question stands at once the steps so far are done
 
     def place(step: NextStep, chain: tuple[str, ...]) -> None:
-        question = bank.questions[step.question_id]
-        for pid in step.requires:
-            prerequisite = bank.questions.get(pid)
-            if prerequisite is None or pid in chain:
-                continue
-            needed = question.requires[pid]
-            now = reached.get(pid, levels.get(pid, 0))
-            if now >= needed:
-                continue
-            reach = min(
-                (lvl for lvl in prerequisite.reachable_levels() if lvl >= needed),
-                default=prerequisite.reachable_levels()[-1],
-            )
-            if reach > now:
-                pre = _step(bank, levels, prerequisite, now, reach, (step.question_id,))
-                place(pre, (*chain, pid))
+        def now(pid: str) -> int:
+            return reached.get(pid, levels.get(pid, 0))
+
+        while (pre := _prerequisite_step(bank, levels, step, chain, now)) is not None:
+            place(pre, (*chain, pre.question_id))
         if reached.get(step.question_id, step.from_level) >= step.to_level:
             return  # a prerequisite step already took this question as far
         reached[step.question_id] = step.to_level
@@ -116,23 +105,32 @@ def first_step(bank: Bank, levels: dict[str, int], step: NextStep) -> NextStep:
     its first step). Lets a caller that keeps the candidates ranked itself (the timeline)
     take one step at a time without ranking every question again."""
     chain: tuple[str, ...] = (step.question_id,)
-    while True:
-        question = bank.questions[step.question_id]
-        for pid in step.requires:
-            prerequisite = bank.questions.get(pid)
-            if prerequisite is None or pid in chain:
-                continue
-            needed = question.requires[pid]
-            now = levels.get(pid, 0)
-            if now >= needed:
-                continue
-            reach = min(
-                (lvl for lvl in prerequisite.reachable_levels() if lvl >= needed),
-                default=prerequisite.reachable_levels()[-1],
-            )
-            if reach > now:
-                step = _step(bank, levels, prerequisite, now, reach, (step.question_id,))
-                chain = (*chain, pid)
-                break
-        else:
-            return step
+    while pre := _prerequisite_step(bank, levels, step, chain, lambda p: levels.get(p, 0)):
+        step, chain = pre, (*chain, pre.question_id)
+    return step
+
+
+def _prerequisite_step(
+    bank: Bank,
+    levels: dict[str, int],
+    step: NextStep,
+    chain: tuple[str, ...],
+    level_now: Callable[[str], int],
+) -> NextStep | None:
+    """The step that brings `step`'s first unmet prerequisite up to the level it needs, or
+    None when every one is met (prerequisites already on `chain` are skipped: no cycles)."""
+    question = bank.questions[step.question_id]
+    for pid in step.requires:
+        prerequisite = bank.questions.get(pid)
+        if prerequisite is None or pid in chain:
+            continue
+        needed, now = question.requires[pid], level_now(pid)
+        if now >= needed:
+            continue
+        reach = min(
+            (lvl for lvl in prerequisite.reachable_levels() if lvl >= needed),
+            default=prerequisite.reachable_levels()[-1],
+        )
+        if reach > now:
+            return _step(bank, levels, prerequisite, now, reach, (step.question_id,))
+    return None
