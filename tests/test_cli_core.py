@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -146,3 +147,42 @@ def test_the_example_answers_file_scores(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["score", str(example), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["unanswered"] == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "data_dir", "questions"),
+    [
+        ([], None, None),
+        (["--data-dir", "DATA"], "DATA", None),
+        (["--data-dir=DATA", "--questions", "BANK"], "DATA", "BANK"),
+    ],
+)
+def test_global_options_alone_open_the_tui(
+    argv: list[str], data_dir: str | None, questions: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import skillgap.cli as cli
+
+    monkeypatch.delenv("SKILLGAP_DATA_DIR", raising=False)
+    monkeypatch.delenv("SKILLGAP_QUESTIONS", raising=False)
+    opened: list[argparse.Namespace] = []
+    monkeypatch.setattr(cli, "cmd_tui", lambda args: opened.append(args) or 0)
+    assert main(argv) == 0
+    (args,) = opened
+    assert (args.data_dir, args.questions) == (data_dir, questions)
+
+
+def test_a_global_option_without_its_value_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--data-dir"])
+    assert exit_info.value.code == 2
+    assert "--data-dir: expected one argument" in capsys.readouterr().err
+
+
+def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--data-dir", "DATA", "--help"])
+    out = capsys.readouterr().out
+    for command in ("validate", "answers-template", "score", "report", "plan"):
+        assert command in out

@@ -125,7 +125,12 @@ def _suggest(message: str) -> str:
     return f"unknown command '{wrong}'{hint} (commands: {', '.join(choices)})"
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: The options that come before any command; given alone, they open the TUI.
+GLOBAL_OPTIONS = ("--questions", "--data-dir")
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; with `commands=False`, only the options that open the TUI."""
     import argparse
 
     class Parser(argparse.ArgumentParser):
@@ -152,6 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("SKILLGAP_DATA_DIR") or None,
         help="where reports are saved (default: $SKILLGAP_DATA_DIR, else your user data folder)",
     )
+    if not commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(
@@ -195,10 +202,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (sys.argv[1:] if argv is None else list(argv)) == ["--version"]:
         print(f"skillgap {__version__}")  # the fast path: no argparse, no Textual, no YAML
         return EXIT_OK
-    parser = build_parser()
+    # Opening the TUI needs no subcommand parsers: building them all costs start-up ~10 ms.
+    parser = build_parser(commands=not _opens_tui(argv))
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_tui)
     return run_command(func, args)
+
+
+def _opens_tui(argv: Sequence[str] | None) -> bool:
+    """Whether `argv` is only global options with their values: no command, no --help."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    while args:
+        option = args.pop(0)
+        if option.split("=", 1)[0] not in GLOBAL_OPTIONS:
+            return False
+        if "=" not in option:
+            if not args or args[0].startswith("-"):
+                return False  # a missing value: the full parser says so
+            args.pop(0)
+    return True
 
 
 def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
