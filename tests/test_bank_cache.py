@@ -73,3 +73,21 @@ def test_an_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
 def test_a_missing_bank_folder_is_the_loaders_error(tmp_path: Path) -> None:
     with pytest.raises(BankError, match="bank folder not found"):
         load_bank_cached(tmp_path / "nowhere", tmp_path / "cache")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('"quick":true', '"quick":1'),  # a bool where an int would pass isinstance
+        ('"kind":"rating"', '"kind":"essay"'),  # a Literal outside its values
+        ('"weight":', '"weight":"heavy","w":'),  # a str where a float belongs
+    ],
+)
+def test_a_cache_with_a_wrong_type_is_loaded_afresh(tmp_path: Path, old: str, new: str) -> None:
+    load_bank_cached(MINI_BANK, tmp_path)
+    (cached,) = tmp_path.glob("*.json")
+    text = cached.read_text()
+    assert old in text
+    cached.write_text(text.replace(old, new, 1))
+    assert load_bank_cached(MINI_BANK, tmp_path) == load_bank(MINI_BANK)
+    assert old in cached.read_text()

@@ -10,11 +10,12 @@ bank is simply loaded from its files. `skillgap validate` never uses it.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import tempfile
 import typing
+import zlib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -41,12 +42,12 @@ def load_bank_cached(directory: Path, cache_dir: Path | None = None) -> Bank:
         key = _key(directory)
     except OSError:
         return _load(directory)  # let the loader report what is wrong
-    digest = hashlib.sha256(key["dir"].encode()).hexdigest()[:32]
-    path = folder / f"{digest}.json"
+    # A name per bank folder; two folders sharing one only rewrite each other's cache.
+    path = folder / f"{zlib.crc32(key['dir'].encode()):08x}.json"
     try:
         cached = json.loads(path.read_bytes())
         if cached["key"] == key:
-            return _decode(Bank, cached["bank"])  # type: ignore[no-any-return]
+            return _decoder(Bank)(cached["bank"])  # type: ignore[no-any-return]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass  # missing, stale or damaged: load afresh and rewrite it
     loaded = _load(directory)
@@ -98,27 +99,38 @@ def _encode(value: Any) -> Any:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _decode(hint: Any, data: Any) -> Any:
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    """A function that turns JSON data back into `hint`, checking every value's type. Built
+    once per type from the model's hints, so decoding a bank walks no type hints."""
     origin = typing.get_origin(hint)
-    if dataclasses.is_dataclass(hint):
-        fields = _hints(hint)  # type: ignore[arg-type]
-        return hint(**{name: _decode(fields[name], data[name]) for name in fields})  # type: ignore[operator]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        cls: type = hint
+        fields = [(name, _decoder(h)) for name, h in typing.get_type_hints(cls).items()]
+
+        def decode_dataclass(data: Any) -> Any:
+            return cls(**{name: decode(data[name]) for name, decode in fields})
+
+        return decode_dataclass
     if origin is dict:
-        key_type, value_type = typing.get_args(hint)
-        return {_decode(key_type, k): _decode(value_type, v) for k, v in data}
+        decode_key, decode_value = (_decoder(h) for h in typing.get_args(hint))
+        return lambda data: {decode_key(k): decode_value(v) for k, v in data}
     if origin is tuple:
-        item_type = typing.get_args(hint)[0]
-        return tuple(_decode(item_type, item) for item in data)
+        decode_item = _decoder(typing.get_args(hint)[0])
+        return lambda data: tuple(decode_item(item) for item in data)
     if origin is typing.Literal:
-        if data not in typing.get_args(hint):
-            raise TypeError(f"{data!r} is not one of {typing.get_args(hint)}")
-        return data
-    if hint is float and isinstance(data, int) and not isinstance(data, bool):
-        return float(data)
-    if not isinstance(data, hint) or (hint is int and isinstance(data, bool)):
-        raise TypeError(f"expected {hint}, got {type(data).__name__}")
-    return data
+        allowed = typing.get_args(hint)
+
+        def decode_literal(data: Any) -> Any:
+            if data not in allowed:
+                raise TypeError(f"{data!r} is not one of {allowed}")
+            return data
+
+        return decode_literal
+    expected = (int, float) if hint is float else hint
+
+    def decode_plain(data: Any) -> Any:
+        if not isinstance(data, expected) or (isinstance(data, bool) and hint is not bool):
+            raise TypeError(f"expected {hint}, got {type(data).__name__}")
+        return float(data) if hint is float else data
+
+    return decode_plain
