@@ -11,7 +11,6 @@ The score stays self-rated. Checks only say how much of it is backed (see `backi
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -40,6 +39,8 @@ def assessment_seed(started_at: datetime) -> int:
 
 
 def _hash(text: str) -> int:
+    import hashlib  # here, not at the top: the welcome screen imports this module
+
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
 
 
