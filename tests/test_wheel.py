@@ -29,7 +29,6 @@ def test_the_built_wheel_validates_and_scores_from_another_folder(tmp_path: Path
     assert "skillgap/questions/bank.yaml" in names
     assert any(n.startswith("skillgap/questions/sections/") for n in names)
     assert "skillgap/questions/schema/section.schema.json" in names
-    assert "skillgap/tui/skillgap.tcss" in names
 
     site = tmp_path / "site"
     install = subprocess.run(

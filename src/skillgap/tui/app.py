@@ -27,7 +27,17 @@ THEME_SETTING = "theme"
 class SkillgapApp(App[None]):
     """Quiz, results and history for one bank and one store, both injected."""
 
-    CSS_PATH = "skillgap.tcss"
+    # Each screen carries its own layout in DEFAULT_CSS, parsed when it is first opened, so
+    # start-up parses only the welcome screen's. Here: the classes every screen uses. Colours
+    # come from the theme, so dark and light both work, and every state also has words or
+    # symbols, never colour alone.
+    DEFAULT_CSS = """
+    .dim { color: $text-muted; }
+    .heading { text-style: bold; color: $text-primary; margin: 0 0 0 0; }
+    .heading2 { text-style: bold; color: $text-primary; margin: 1 0 0 0; }
+    .warning { color: $text-warning; }
+    """
+    SCOPED_CSS = False
     TITLE = "skillgap"
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it a plain class attribute)
         (0, "-narrow"),

@@ -37,6 +37,18 @@ class SkillgapScreen(Screen[ResultT]):
 
 
 class SkillgapModal(ModalScreen[ResultT]):
+    DEFAULT_CSS = """
+    SkillgapModal { align: center middle; }
+    .dialog {
+        width: 70; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    .dialog-title { text-style: bold; margin: 0 0 1 0; }
+    .dialog .buttons { height: auto; margin: 1 0 0 0; align: right middle; }
+    .dialog .buttons Button { margin: 0 0 0 1; }
+    .dialog Input { margin: 1 0 0 0; }
+    """
+
     @property
     def skillgap(self) -> SkillgapApp:
         return cast("SkillgapApp", self.app)

@@ -38,6 +38,20 @@ def _digits() -> list[BindingType]:
 class CheckModal(SkillgapModal[str | None]):
     """One check: 1-N picks an option, 0 says "I don't know", Esc leaves it unasked."""
 
+    DEFAULT_CSS = """
+    /* Opaque: blending the quiz under a see-through backdrop was most of the check's cost. */
+    CheckModal { background: $background; }
+    #check { width: 76; }
+    #check-prompt { margin: 1 0 0 0; }
+    #check-options { height: auto; max-height: 10; margin: 1 0 0 0; border: round $primary; }
+    #check-hint { margin: 1 0 0 0; }
+    CheckModal.-short #check { padding: 0 1; }
+    CheckModal.-short #check .dialog-title { margin: 0; }
+    CheckModal.-short #check-why, CheckModal.-short #check-hint { display: none; }
+    CheckModal.-short #check-prompt { margin: 0; }
+    CheckModal.-short #check-options { margin: 0; border: none; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Not now", id="check.leave",
                 tooltip="Leave this check unasked: the claim stays unchecked"),

@@ -30,6 +30,11 @@ FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 class ExportModal(SkillgapModal[Path | None]):
     """Choose a file (and so a format), write it in a worker, and return its path."""
 
+    DEFAULT_CSS = """
+    #export-status { margin: 1 0 0 0; height: auto; }
+    #export-status.error { color: $text-error; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Close without saving"),
         DIALOG_HELP,

@@ -30,6 +30,10 @@ EVERYWHERE = (
 
 
 class HelpScreen(SkillgapModal[None]):
+    DEFAULT_CSS = """
+    #help { width: 90; }
+    #keys { height: auto; max-height: 30; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark,q", "close", "Close", id="help.close",
                 tooltip="Close the help"),

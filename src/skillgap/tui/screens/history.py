@@ -30,6 +30,15 @@ AHEAD = 10
 
 
 class HistoryScreen(SkillgapScreen[None]):
+    DEFAULT_CSS = """
+    #history { padding: 1 2 0 2; }
+    #trends { height: auto; margin: 1 0 0 0; }
+    .trend-row { height: 1; }
+    .trend-label { width: auto; }
+    .trend { width: 1fr; max-width: 60; }
+    #reports { height: 1fr; min-height: 4; margin: 1 0 0 0; }
+    #history-hint { height: auto; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="history.open", tooltip="Show this report's results"),
         Binding("space", "mark", "Mark", id="history.mark",

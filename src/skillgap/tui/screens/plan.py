@@ -35,6 +35,11 @@ WEEKS_LISTED = 52
 class AddToPlanModal(SkillgapModal[None]):
     """Learn next's steps; Enter puts the highlighted one in the plan or takes it out."""
 
+    DEFAULT_CSS = """
+    #add-to-plan { width: 90; }
+    #add-list { height: auto; max-height: 14; margin: 1 0 0 0; border: round $primary; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Done", id="add_to_plan.close", tooltip="Close this list"),
         DIALOG_HELP,
@@ -107,6 +112,14 @@ class AddToPlanModal(SkillgapModal[None]):
 
 class PlanScreen(SkillgapScreen[None]):
     """The plan's steps and their statuses, then the timeline: a chart and the weeks."""
+
+    DEFAULT_CSS = """
+    #plan { padding: 1 2 0 2; }
+    #plan-table { height: auto; max-height: 12; margin: 1 0 0 0; }
+    #plan-hours-input { width: 40; border: round $primary; }
+    #timeline-chart { margin: 1 0 0 0; }
+    #timeline-weeks { margin: 1 0 1 0; height: auto; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "status('learning')", "Learning", id="plan.learning",

@@ -35,6 +35,17 @@ def _digit_bindings() -> list[BindingType]:
 
 
 class QuizScreen(SkillgapScreen[None]):
+    DEFAULT_CSS = """
+    #quiz { padding: 0 2; }
+    #quiz > * { max-width: 120; }
+    #section { margin: 1 0 0 0; }
+    #progress { margin: 0 0 1 0; }
+    #answers { margin: 1 0 0 0; border: round $primary; }
+    #confirm { margin: 1 0 0 0; }
+    #note { margin: 1 0 0 0; color: $text-secondary; }
+    #hint { margin: 1 0 0 0; }
+    QuizScreen.-narrow #quiz { padding: 0 0; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace,left", "back", "Back", key_display="←", id="quiz.back",
                 tooltip="Go back to the previous question"),

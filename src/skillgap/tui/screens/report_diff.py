@@ -33,6 +33,10 @@ def _change(change: ScoreChange) -> Text:
 
 
 class DiffScreen(SkillgapScreen[None]):
+    DEFAULT_CSS = """
+    #diff { padding: 1 2; }
+    #diff DataTable { height: auto; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="diff.back", tooltip="Back to the history"),
     ]

@@ -36,6 +36,24 @@ def is_web_link(url: str) -> bool:
 
 
 class ResultsScreen(SkillgapScreen[None]):
+    DEFAULT_CSS = """
+    #results { padding: 1 2; }
+    #role-cards { height: auto; margin: 1 0 0 0; }
+    #role-cards RoleCard { margin: 0 1 0 0; }
+    ResultsScreen.-narrow #role-cards { layout: vertical; }
+    #sections { height: auto; max-height: 20; }
+    #steps { height: auto; }
+    .step { height: auto; margin: 1 0 0 0; }
+    .step .links { height: auto; padding: 0 0 0 3; }
+    .step .links > * { width: auto; margin: 0 2 0 0; }
+    .step .learn-label { color: $text-muted; }
+    /* the knowledge-check and plan parts (tui/depth.py) */
+    #plan-progress { margin: 1 0 0 0; height: auto; }
+    #backing, #claims, #not-asked { height: auto; }
+    #claims { margin: 1 0 0 0; }
+    #claims .claim { height: auto; }
+    #claims .claim-explain { height: auto; padding: 0 0 0 4; color: $text-secondary; }
+    """
     AUTO_FOCUS = "#results"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "export", "Export", id="results.export",

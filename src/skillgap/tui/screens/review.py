@@ -24,6 +24,10 @@ ReviewChoice = int | Literal["finish"] | None
 
 
 class ReviewScreen(SkillgapScreen[ReviewChoice]):
+    DEFAULT_CSS = """
+    #review { padding: 1 2 0 2; }
+    #review-table { height: 1fr; margin: 1 0 0 0; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "finish", "Finish", id="review.finish",
                 tooltip="Score these answers and save the report"),

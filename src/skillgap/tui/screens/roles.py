@@ -53,6 +53,14 @@ TOPICS: tuple[tuple[str, Callable[[Role], Content]], ...] = (
 
 
 class RolesScreen(SkillgapScreen[None]):
+    DEFAULT_CSS = """
+    #roles { padding: 1 2; }
+    .role-row { height: auto; }
+    .role-cell { width: 1fr; padding: 0 2 0 0; }
+    .role-names .role-cell { color: $text-primary; border-bottom: solid $primary; }
+    RolesScreen.-narrow .role-row { layout: vertical; }
+    #matters { height: auto; margin: 1 0 0 0; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="roles.back", tooltip="Close the comparison"),
     ]

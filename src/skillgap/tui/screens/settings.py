@@ -51,6 +51,12 @@ def hours_per_week(store: Store) -> float:
 
 
 class SettingsModal(SkillgapModal[None]):
+    DEFAULT_CSS = """
+    #settings { width: 84; }
+    #settings-list { height: auto; margin: 0 0 1 0; border: round $primary; }
+    #settings-status { height: auto; }
+    #hours { width: 30; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="settings.close", tooltip="Close the settings"),
         Binding("k", "flip('checks')", "Checks", id="settings.checks",

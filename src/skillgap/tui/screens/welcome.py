@@ -37,6 +37,20 @@ def minutes(questions: int) -> str:
 
 
 class WelcomeScreen(SkillgapScreen[None]):
+    DEFAULT_CSS = """
+    #welcome { padding: 1 2; }
+    #title { margin: 0 0 1 0; }
+    #intro { margin: 0 0 1 0; max-width: 90; }
+    #last-result {
+        border: round $primary; padding: 0 1; height: auto; width: auto;
+        min-width: 40; max-width: 100%;
+    }
+    #menu {
+        height: auto; max-height: 9; width: 100%; max-width: 90;
+        border: round $primary; margin: 1 0 0 0;
+    }
+    #bank-line { margin: 0 0 0 1; }
+    """
     AUTO_FOCUS = "#menu"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quick", "Quick", id="welcome.quick",
