@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
@@ -34,6 +34,31 @@ INTRO = (
 
 def minutes(questions: int) -> str:
     return f"about {max(1, math.ceil(questions * SECONDS_PER_QUESTION / 60))} min"
+
+
+class _Now(NamedTuple):
+    """What the welcome screen shows from the store: the quiz in progress (of this bank),
+    the newest report, how many there are, and the settings the menu mentions."""
+
+    session: Session | None
+    latest: list[ReportSummary]
+    reports: int
+    checks_on: bool
+    adaptive_on: bool
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """What, when it changes, changes the screen."""
+        session = self.session
+        return (
+            session is not None,
+            len(session.answers.by_question) if session else 0,
+            session.mode if session else "",
+            self.reports,
+            self.latest[0].id if self.latest else 0,
+            self.checks_on,
+            self.adaptive_on,
+        )
 
 
 class WelcomeScreen(SkillgapScreen[None]):
@@ -72,7 +97,10 @@ class WelcomeScreen(SkillgapScreen[None]):
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
+        # Composed with what the store holds now, so the first paint is the final one.
         bank = self.bank
+        now = self._read()
+        self._shown, self._resumable = now.key, now.session is not None
         with VerticalScroll(id="welcome"):
             yield Static(
                 Content.assemble(
@@ -82,10 +110,10 @@ class WelcomeScreen(SkillgapScreen[None]):
                 id="title",
             )
             yield Static(Content(INTRO), id="intro", classes="dim")
-            last = Static(id="last-result")
+            last = Static(self._last_result(now.latest), id="last-result")
             last.border_title = "Last result"
             yield last
-            menu = PointerOptionList(id="menu", markup=False)
+            menu = PointerOptionList(*self._options(now), id="menu", markup=False)
             menu.border_title = "Start"
             yield menu
             yield Static(
@@ -98,52 +126,40 @@ class WelcomeScreen(SkillgapScreen[None]):
             )
         yield KeyBar()
 
-    _resumable = False
     _shown: tuple[object, ...] | None = None
-
-    def on_mount(self) -> None:
-        self.show_state()
+    _resumable = False
 
     def on_screen_resume(self) -> None:
         # Back from a quiz, results or history: show what is true now. Only the two widgets
         # that can change are updated, and only when something did.
-        self.show_state()
-
-    def show_state(self) -> None:
-        store = self.store
-        session = store.load_session()
-        latest = store.list_reports(limit=1)
-        reports = store.count_reports() if latest else 0
-        resumable = session is not None and session.bank_name == self.bank.name
-        done = len(session.answers.by_question) if session is not None else 0
-        from skillgap.tui.assessment import flags
-
-        state = (
-            flags(store),
-            resumable,
-            done,
-            session.mode if session else "",
-            reports,
-            latest[0].id if latest else 0,
-        )
-        if state == self._shown:
+        now = self._read()
+        if now.key == self._shown:
             return
-        self._shown = state
-        self._resumable = resumable
-        self.query_one("#last-result", Static).update(self._last_result(latest))
+        self._shown, self._resumable = now.key, now.session is not None
+        self.query_one("#last-result", Static).update(self._last_result(now.latest))
         menu = self.query_one("#menu", OptionList)
         menu.clear_options()
-        menu.add_options(self._options(session if resumable else None, done, reports))
+        menu.add_options(self._options(now))
         menu.highlighted = 0
         menu.focus()
         self.refresh_bindings()
 
-    def _options(self, session: Session | None, done: int, reports: int) -> list[Option]:
-        bank = self.bank
-        from skillgap.adaptive import estimate
+    def _read(self) -> _Now:
         from skillgap.tui.assessment import flags
 
-        checks_on, adaptive_on = flags(self.store)
+        store = self.store
+        session = store.load_session()
+        if session is not None and session.bank_name != self.bank.name:
+            session = None  # a quiz of another bank cannot be resumed with this one
+        latest = store.list_reports(limit=1)
+        return _Now(session, latest, store.count_reports() if latest else 0, *flags(store))
+
+    def _options(self, now: _Now) -> list[Option]:
+        bank = self.bank
+        from skillgap.adaptive import estimate
+
+        session, reports = now.session, now.reports
+        checks_on, adaptive_on = now.checks_on, now.adaptive_on
         quick_questions = bank.ordered_questions(quick=True) or bank.ordered_questions()
         quick = len(quick_questions)
         full = len(bank.questions)
@@ -167,6 +183,7 @@ class WelcomeScreen(SkillgapScreen[None]):
 
         options = []
         if session is not None:
+            done = len(session.answers.by_question)
             detail = f"your {session.mode} quiz in progress ({done} answered)"
             options.append(item("r", "Resume", detail, "resume"))
         plural = "s" if reports != 1 else ""
