@@ -66,6 +66,8 @@ class Check:
 
 @dataclass(frozen=True)
 class Question:
+    """One question of the bank: a rating, or a choice of one or several options."""
+
     id: str
     prompt: str
     section_id: str
@@ -121,6 +123,8 @@ class Question:
 
 @dataclass(frozen=True)
 class Section:
+    """A skill area: a titled group of questions, asked together."""
+
     id: str
     title: str
     description: str = ""
@@ -129,6 +133,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Requirement:
+    """What a role asks of one question: a target level and the requirement's weight."""
+
     question_id: str
     target: int
     weight: float
@@ -151,6 +157,8 @@ class MarketFigure:
 
 @dataclass(frozen=True)
 class Role:
+    """A job profile (DevOps, DevSecOps): its requirements, and what the job is like."""
+
     id: str
     name: str
     summary: str = ""
@@ -171,6 +179,8 @@ class Role:
 
 @dataclass(frozen=True)
 class Bank:
+    """A whole question bank: the scale, sections, questions and roles, as validated."""
+
     name: str
     version: str
     #: Labels of the 0-4 scale, index = level.
@@ -258,6 +268,8 @@ class Answers:
 
 @dataclass(frozen=True)
 class SectionScore:
+    """A role's fit within one section."""
+
     section_id: str
     title: str
     #: 0-100, or None when the role asks nothing in this section.
@@ -297,6 +309,8 @@ class Backing:
 
 @dataclass(frozen=True)
 class RoleResult:
+    """How a set of answers fits one role: the fit, by section, and the gaps."""
+
     role_id: str
     name: str
     #: Fit, 0-100.
@@ -339,6 +353,8 @@ class NextStep:
 
 @dataclass(frozen=True)
 class Result:
+    """Answers scored against every role of a bank, with the ranked next steps."""
+
     bank_name: str
     bank_version: str
     roles: tuple[RoleResult, ...]

@@ -63,6 +63,8 @@ def default_data_dir() -> Path:
 
 @dataclass(frozen=True)
 class ReportSummary:
+    """A saved report as lists show it: when, which bank, the fit per role."""
+
     id: int
     created_at: datetime
     bank_name: str
@@ -74,6 +76,8 @@ class ReportSummary:
 
 @dataclass(frozen=True)
 class Report:
+    """A saved report in full: the answers and their result."""
+
     id: int
     created_at: datetime
     bank_name: str
