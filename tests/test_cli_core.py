@@ -186,3 +186,25 @@ def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     for command in ("validate", "answers-template", "score", "report", "plan"):
         assert command in out
+
+
+def test_errors_say_what_to_do_next(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "answers.yaml"
+    assert main(["score", str(missing)]) == 2
+    assert f"skillgap answers-template -o {missing}" in capsys.readouterr().err
+
+    assert main(["--data-dir", str(tmp_path / "data"), "report", "show", "7"]) == 2
+    assert "there is no report 7 (see: skillgap report list)" in capsys.readouterr().err
+
+    nowhere = tmp_path / "no-such-folder" / "answers.yaml"
+    assert main(["answers-template", "-o", str(nowhere)]) == 2
+    assert f"the folder {nowhere.parent} does not exist" in capsys.readouterr().err
+
+
+def test_a_bad_option_choice_is_named_as_an_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", "show", "1", "--format", "mdd"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--format: 'mdd' is not one of text, md, html, json; did you mean 'md'?" in err
+    assert "unknown command" not in err

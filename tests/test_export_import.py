@@ -165,7 +165,7 @@ def test_import_files_are_bounded_and_errors_name_the_file(tmp_path: Path) -> No
         read_report_file(tmp_path / "missing.json")
     bad = tmp_path / "bad.json"
     bad.write_text('{"schema_version": 1}', encoding="utf-8")
-    with pytest.raises(ReportFileError, match=f"^{bad}: created_at: is missing$"):
+    with pytest.raises(ReportFileError, match=f"^{bad}: created_at: is missing; import reads "):
         read_report_file(bad)
 
 

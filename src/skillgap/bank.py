@@ -69,7 +69,8 @@ class _BankLoader:
 
     def load(self) -> Bank:
         if not self.directory.is_dir():
-            raise BankError([Problem(str(self.directory), None, "", "bank folder not found")])
+            what = "bank folder not found (a bank is a folder of bank.yaml, sections/ and roles/)"
+            raise BankError([Problem(str(self.directory), None, "", what)])
         header = self._load_header()
         sections: list[Section] = []
         questions: dict[str, Question] = {}

@@ -75,7 +75,15 @@ def _write_new(path: Path, text: str, force: bool) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(
+            f"cannot write {path}: {exc.strerror or exc}{_folder_hint(path)}"
+        ) from None
+
+
+def _folder_hint(path: Path) -> str:
+    """ "; the folder X does not exist" when that is why a file cannot be written."""
+    folder = path.parent
+    return "" if folder.is_dir() else f" (the folder {folder} does not exist; create it first)"
 
 
 def cmd_score(args: argparse.Namespace) -> int:
@@ -88,6 +96,11 @@ def cmd_score(args: argparse.Namespace) -> int:
     bank = _load_bank(args)
     from pathlib import Path
 
+    if not Path(args.answers).exists():
+        raise UsageError(
+            f"{args.answers}: file not found; write one to fill in with: "
+            f"skillgap answers-template -o {args.answers}"
+        )
     answers = load_answers(Path(args.answers), bank)
     result = score(bank, answers)
     if args.json:
@@ -112,17 +125,21 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 
 def _suggest(message: str) -> str:
-    """argparse's "invalid choice" message, rewritten to name the nearest command."""
+    """argparse's "invalid choice" message, rewritten to name the nearest choice: "unknown
+    command" for a command or subcommand, "--format: 'pdf' is not one of ..." for an option."""
     import difflib
     import re
 
-    found = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    found = re.search(r"argument ([^:]*): invalid choice: '([^']*)' \(choose from (.*)\)", message)
     if not found:
         return message
-    wrong, choices = found.group(1), re.findall(r"'([^']*)'", found.group(2))
+    argument, wrong = found.group(1), found.group(2)
+    choices = re.findall(r"'([^']*)'", found.group(3))
     close = difflib.get_close_matches(wrong, choices, n=1, cutoff=0.5)
     hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown command '{wrong}'{hint} (commands: {', '.join(choices)})"
+    if argument in ("COMMAND", "SUBCOMMAND"):
+        return f"unknown command '{wrong}'{hint} (commands: {', '.join(choices)})"
+    return f"{argument}: '{wrong}' is not one of {', '.join(choices)}{hint}"
 
 
 #: The options that come before any command; given alone, they open the TUI.
@@ -245,6 +262,8 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
             for problem in exc.problems:  # type: ignore[attr-defined]
                 print(problem.format(), file=sys.stderr)
             return EXIT_USAGE
+        if _raised(exc, "skillgap.database", "ReportNotFound"):
+            return _print_error(f"{exc} (see: skillgap report list)", int(exc.exit_code))  # type: ignore[attr-defined]
         if _raised(exc, "skillgap.database", "StoreError"):
             return _print_error(str(exc), int(getattr(exc, "exit_code", EXIT_FAILURE)))
         if os.environ.get("SKILLGAP_DEBUG"):

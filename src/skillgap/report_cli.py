@@ -272,7 +272,9 @@ def read_report_file(path: Path) -> ReportData:
     try:
         return report_from_json(loads(data))
     except FormatError as exc:
-        raise ReportFileError(f"{path}: {exc}") from None
+        raise ReportFileError(
+            f"{path}: {exc}; import reads what skillgap report export ID --format json writes"
+        ) from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
