@@ -58,7 +58,7 @@ async def test_export_from_results_as_markdown_and_json(
         assert document["answers"] and document["result"]
 
 
-async def test_export_refuses_an_unknown_extension_and_asks_before_replacing(
+async def test_export_refuses_a_bad_name_or_folder_and_asks_before_replacing(
     make_app: MakeApp, tmp_path: Path
 ) -> None:
     app = make_app()
@@ -70,6 +70,11 @@ async def test_export_refuses_an_unknown_extension_and_asks_before_replacing(
         await pilot.press("enter")
         assert isinstance(app.screen, ExportModal)
         assert "End the file name" in str(app.screen.query_one("#export-status").render())
+        path_input.value = str(tmp_path / "no-such-folder" / "report.md")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportModal)
+        status = str(app.screen.query_one("#export-status").render())
+        assert f"There is no folder {tmp_path / 'no-such-folder'}" in status
         (tmp_path / "report.md").write_text("old")
         path_input.value = str(tmp_path / "report.md")
         await pilot.press("enter")

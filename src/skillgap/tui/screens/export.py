@@ -106,6 +106,9 @@ class ExportModal(SkillgapModal[Path | None]):
         if fmt not in FORMAT_EXTENSIONS:
             self._status("End the file name with .md, .html or .json.", error=True)
             return
+        if not path.parent.is_dir():
+            self._status(f"There is no folder {path.parent}: create it, or pick another.", True)
+            return
         if path.exists() and self._confirm_overwrite != path:
             self._confirm_overwrite = path
             self._status(f"{path.name} exists: press Enter again to replace it.", error=True)
