@@ -34,6 +34,7 @@ from pathlib import Path
 
 from common import ROOT, paired_ratio, report
 
+#: Defined in every script `_python` runs: the process's own peak resident memory, in KiB.
 PEAK_KIB = """
 def peak_kib():
     # VmHWM, this process's own peak: ru_maxrss is carried over from the parent through
@@ -49,7 +50,7 @@ def peak_kib():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 """
 
-MINIMAL_APP = PEAK_KIB + """
+MINIMAL_APP = """
 import sys
 from textual.app import App
 from textual.widgets import Static
@@ -84,7 +85,7 @@ from skillgap.cli import main
 sys.exit(main(["--data-dir", sys.argv[1]]))
 """
 
-WHOLE_QUIZ = PEAK_KIB + """
+WHOLE_QUIZ = """
 import sys
 from pathlib import Path
 from skillgap.bank import default_bank_dir, load_bank
@@ -118,7 +119,7 @@ def _python(
     code: str, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code), *args],
+        [sys.executable, "-c", PEAK_KIB + textwrap.dedent(code), *args],
         check=True,
         capture_output=True,
         text=True,
