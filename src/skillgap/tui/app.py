@@ -39,11 +39,6 @@ class SkillgapApp(App[None]):
     """
     SCOPED_CSS = False
     TITLE = "skillgap"
-    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it a plain class attribute)
-        (0, "-narrow"),
-        (64, "-normal"),
-        (120, "-wide"),
-    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f1,question_mark",

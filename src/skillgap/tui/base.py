@@ -22,6 +22,11 @@ DIALOG_HELP = Binding(
 )  # fmt: skip
 
 
+#: For the screens whose layout changes in a narrow terminal: below 64 columns they carry the
+#: class -narrow. Only they declare it, since a class change restyles the whole screen.
+NARROW_BREAKPOINTS = [(0, "-narrow"), (64, "-normal")]
+
+
 class SkillgapScreen(Screen[ResultT]):
     @property
     def skillgap(self) -> SkillgapApp:

@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 
 from skillgap.model import Check, Question
 from skillgap.text import one_line, safe
-from skillgap.tui.base import SkillgapScreen
+from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
 from skillgap.tui.format import line, plain
 from skillgap.tui.state import QuizState
 from skillgap.tui.widgets.answer_list import AnswerList
@@ -46,6 +46,7 @@ class QuizScreen(SkillgapScreen[None]):
     #hint { margin: 1 0 0 0; }
     QuizScreen.-narrow #quiz { padding: 0 0; }
     """
+    HORIZONTAL_BREAKPOINTS = NARROW_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace,left", "back", "Back", key_display="←", id="quiz.back",
                 tooltip="Go back to the previous question"),

@@ -19,7 +19,7 @@ from skillgap.model import Answers, NextStep, PlanEntry, Result
 from skillgap.plan import STATUS_LABELS
 from skillgap.text import one_line
 from skillgap.tui import depth
-from skillgap.tui.base import SkillgapScreen
+from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
 from skillgap.tui.format import bar, level_name, line, percent, question_title, when
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.role_card import RoleCard
@@ -55,6 +55,7 @@ class ResultsScreen(SkillgapScreen[None]):
     #claims .claim-explain { height: auto; padding: 0 0 0 4; color: $text-secondary; }
     """
     AUTO_FOCUS = "#results"
+    HORIZONTAL_BREAKPOINTS = NARROW_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "export", "Export", id="results.export",
                 tooltip="Save this report as Markdown, HTML or JSON"),

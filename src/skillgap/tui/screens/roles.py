@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 
 from skillgap.model import Answers, Role
 from skillgap.text import one_line
-from skillgap.tui.base import SkillgapScreen
+from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
 from skillgap.tui.format import plain
 from skillgap.tui.widgets.key_bar import KeyBar
 
@@ -61,6 +61,7 @@ class RolesScreen(SkillgapScreen[None]):
     RolesScreen.-narrow .role-row { layout: vertical; }
     #matters { height: auto; margin: 1 0 0 0; }
     """
+    HORIZONTAL_BREAKPOINTS = NARROW_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="roles.back", tooltip="Close the comparison"),
     ]
