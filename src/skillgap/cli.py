@@ -116,9 +116,18 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
-    from skillgap.tui.app import run
+    import gc
 
-    return run(bank_dir=_bank_dir(args), data_dir=args.data_dir)
+    # Start-up makes some 300,000 objects that live as long as the app (Textual's modules,
+    # the bank); collecting while making them is wasted work. `run` freezes them and turns
+    # collection back on before the first screen.
+    gc.disable()
+    try:
+        from skillgap.tui.app import run
+
+        return run(bank_dir=_bank_dir(args), data_dir=args.data_dir)
+    finally:
+        gc.enable()
 
 
 # -- parser -----------------------------------------------------------------------------------
