@@ -71,19 +71,32 @@ if len(sys.argv) > 1:
 """
 
 SKILLGAP_START = """
-import sys, time
-from skillgap.tui import app as tui_app
+import importlib.util, sys, time
 
 async def ready(pilot):
     await pilot.pause()
     print("ready at", time.time(), flush=True)
     pilot.app.exit()
 
-def run_headless(app, **kwargs):
-    return App.run(app, headless=True, auto_pilot=ready)
+class Headless:
+    # When cli.main imports skillgap.tui.app, as the command does, its App is made to run
+    # headless with the auto-pilot above; nothing is imported ahead of the command.
+    def find_spec(self, name, path=None, target=None):
+        if name != "skillgap.tui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
 
-from textual.app import App
-tui_app.SkillgapApp.run = run_headless
+        def exec_module(module):
+            load(module)
+            app_run = module.App.run
+            module.SkillgapApp.run = lambda app: app_run(app, headless=True, auto_pilot=ready)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, Headless())
 from skillgap.cli import main
 sys.exit(main(["--data-dir", sys.argv[1]]))
 """
