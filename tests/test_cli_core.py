@@ -208,3 +208,14 @@ def test_a_bad_option_choice_is_named_as_an_option(capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert "--format: 'mdd' is not one of text, md, html, json; did you mean 'md'?" in err
     assert "unknown command" not in err
+
+
+def test_report_export_names_a_missing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "answers-devops.yaml"
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "score", str(example), "--save"]) == 0
+    target = tmp_path / "no-such-folder" / "report.md"
+    assert main([*data, "report", "export", "1", "-o", str(target)]) != 0
+    assert f"the folder {target.parent} does not exist" in capsys.readouterr().err

@@ -75,15 +75,15 @@ def _write_new(path: Path, text: str, force: bool) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise UsageError(
-            f"cannot write {path}: {exc.strerror or exc}{_folder_hint(path)}"
-        ) from None
+        raise UsageError(cannot_write(path, exc)) from None
 
 
-def _folder_hint(path: Path) -> str:
-    """ "; the folder X does not exist" when that is why a file cannot be written."""
+def cannot_write(path: Path, exc: OSError) -> str:
+    """The message for a file that could not be written, naming the missing folder when
+    that is the reason."""
     folder = path.parent
-    return "" if folder.is_dir() else f" (the folder {folder} does not exist; create it first)"
+    missing = "" if folder.is_dir() else f" (the folder {folder} does not exist; create it first)"
+    return f"{path}: cannot write: {exc.strerror or exc}{missing}"
 
 
 def cmd_score(args: argparse.Namespace) -> int:
@@ -272,7 +272,8 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
                 print(problem.format(), file=sys.stderr)
             return EXIT_USAGE
         if _raised(exc, "skillgap.database", "ReportNotFound"):
-            return _print_error(f"{exc} (see: skillgap report list)", int(exc.exit_code))  # type: ignore[attr-defined]
+            code = int(getattr(exc, "exit_code", EXIT_USAGE))
+            return _print_error(f"{exc} (see: skillgap report list)", code)
         if _raised(exc, "skillgap.database", "StoreError"):
             return _print_error(str(exc), int(getattr(exc, "exit_code", EXIT_FAILURE)))
         if os.environ.get("SKILLGAP_DEBUG"):

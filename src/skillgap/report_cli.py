@@ -208,13 +208,14 @@ def write_atomically(path: Path, text: str) -> None:
     """Write the whole file or nothing: a temporary file beside it, renamed into place."""
     import tempfile
 
+    from skillgap.cli import cannot_write
     from skillgap.store import StoreError
 
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
     except OSError as exc:
-        raise StoreError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise StoreError(cannot_write(path, exc)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
@@ -222,7 +223,7 @@ def write_atomically(path: Path, text: str) -> None:
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
-        raise StoreError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise StoreError(cannot_write(path, exc)) from None
 
 
 def _umask() -> int:
