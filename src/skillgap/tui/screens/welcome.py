@@ -128,10 +128,15 @@ class WelcomeScreen(SkillgapScreen[None]):
 
     _shown: tuple[object, ...] | None = None
     _resumable = False
+    #: The first resume comes right after compose, which has just read the store.
+    _just_composed = True
 
     def on_screen_resume(self) -> None:
         # Back from a quiz, results or history: show what is true now. Only the two widgets
         # that can change are updated, and only when something did.
+        if self._just_composed:
+            self._just_composed = False
+            return
         now = self._read()
         if now.key == self._shown:
             return
