@@ -11,9 +11,9 @@ import yaml
 from common import paired_ratio, report
 from generate_bank import generate
 
-from skillgap.bank import load_bank
-from skillgap.model import Answer, Answers
-from skillgap.scoring import score
+from skillgap.core.model import Answer, Answers
+from skillgap.core.scoring import score
+from skillgap.formats.bank import load_bank
 
 
 def main() -> bool:

@@ -28,10 +28,10 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from skillgap.bank import BankError, bundled_bank_dir, load_bank
-from skillgap.model import Answers, Bank, Result
-from skillgap.report_cli import cmd_list
-from skillgap.scoring import score
+from skillgap.cli.report import cmd_list
+from skillgap.core.model import Answers, Bank, Result
+from skillgap.core.scoring import score
+from skillgap.formats.bank import BankError, bundled_bank_dir, load_bank
 from skillgap.store import Store, _insert_report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +47,7 @@ def _bank() -> Bank:
 
 
 def _samples(bank: Bank, count: int, seed: int = 7) -> list[tuple[Answers, Result]]:
-    from skillgap.answers import make_answer
+    from skillgap.core.answering import make_answer
 
     rng = random.Random(seed)
     out = []

@@ -97,18 +97,18 @@ class Headless:
         return spec
 
 sys.meta_path.insert(0, Headless())
-from skillgap.cli import main
+from skillgap.cli.main import main
 sys.exit(main(["--data-dir", sys.argv[1]]))
 """
 
 WHOLE_QUIZ = """
 import sys
 from pathlib import Path
-from skillgap.bank import default_bank_dir, load_bank
+from skillgap.formats.bank import default_bank_dir, load_bank
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 from skillgap.tui.screens.quiz import QuizScreen
-from skillgap.tui.state import QuizState
+from skillgap.core.quiz import QuizState
 
 bank = load_bank(default_bank_dir())
 
@@ -169,11 +169,11 @@ def startup(data_dir: Path) -> bool:
 
 
 async def _key_costs() -> tuple[list[float], list[float], float]:
-    from skillgap.bank import default_bank_dir, load_bank
+    from skillgap.core.quiz import QuizState
+    from skillgap.formats.bank import default_bank_dir, load_bank
     from skillgap.store import Store
     from skillgap.tui.app import SkillgapApp
     from skillgap.tui.screens.quiz import QuizScreen
-    from skillgap.tui.state import QuizState
 
     bank = load_bank(default_bank_dir())
     answer_cpu: list[float] = []
@@ -221,7 +221,7 @@ def key_press() -> bool:
 
 
 async def _history_open(data_dir: Path) -> float:
-    from skillgap.bank import default_bank_dir, load_bank
+    from skillgap.formats.bank import default_bank_dir, load_bank
     from skillgap.store import Store
     from skillgap.tui.app import SkillgapApp
 

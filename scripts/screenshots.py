@@ -29,10 +29,11 @@ HISTORY = [
 
 
 async def _render(out: Path, data_dir: Path) -> None:
-    from skillgap.answers import load_answers, make_answer
-    from skillgap.bank import bundled_bank_dir, load_bank
-    from skillgap.model import Answers
-    from skillgap.scoring import score
+    from skillgap.core.answering import make_answer
+    from skillgap.core.model import Answers
+    from skillgap.core.scoring import score
+    from skillgap.formats.answers import load_answers
+    from skillgap.formats.bank import bundled_bank_dir, load_bank
     from skillgap.store import Store
     from skillgap.tui.app import SkillgapApp
 

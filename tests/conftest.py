@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.bank import load_bank
-from skillgap.model import Bank
+from skillgap.core.model import Bank
+from skillgap.formats.bank import load_bank
 
 DATA = Path(__file__).parent / "data"
 MINI_BANK = DATA / "banks" / "mini"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from skillgap.model import Answer, Answers, Bank, Option, Question, Requirement, Role, Section
+from skillgap.core.model import Answer, Answers, Bank, Option, Question, Requirement, Role, Section
 
 levels = st.integers(min_value=0, max_value=4)
 

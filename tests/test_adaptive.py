@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillgap.adaptive import asked, estimate, not_asked
-from skillgap.answers import make_answer
-from skillgap.model import Answer, Answers, Bank, Check
-from skillgap.scoring import score
+from skillgap.core.adaptive import asked, estimate, not_asked
+from skillgap.core.answering import make_answer
+from skillgap.core.model import Answer, Answers, Bank, Check
+from skillgap.core.scoring import score
 from tests.strategies import banks
 
 FAST = settings(max_examples=40, deadline=None)
@@ -131,7 +131,7 @@ def test_estimate_from_the_last_answers(mini_bank: Bank) -> None:
     ("questions", "checks", "text"), [(52, 0, "about 13 min"), (0, 0, "about 1 min")]
 )
 def test_describe(questions: int, checks: int, text: str) -> None:
-    from skillgap.adaptive import Estimate
+    from skillgap.core.adaptive import Estimate
 
     assert Estimate(questions, questions, checks, checks).describe() == text
     assert Estimate(10, 52, 0, 6).describe() == "about 3-15 min"

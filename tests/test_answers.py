@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from skillgap.answers import AnswersError, load_answers, template
-from skillgap.cli import main
-from skillgap.model import Bank
+from skillgap.cli.main import main
+from skillgap.core.model import Bank
+from skillgap.formats.answers import AnswersError, load_answers, template
 from tests.conftest import MINI_BANK
 
 

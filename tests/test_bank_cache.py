@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from skillgap import bank
-from skillgap.bank import BankError, load_bank
-from skillgap.bank_cache import load_bank_cached
+from skillgap.formats import bank
+from skillgap.formats.bank import BankError, load_bank
+from skillgap.formats.bank_cache import load_bank_cached
 from tests.conftest import BUNDLED_BANK, MINI_BANK
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.bank import BankError, load_bank
-from skillgap.validate import Problem
+from skillgap.formats.bank import BankError, load_bank
+from skillgap.formats.fields import Problem
 from tests.conftest import BankWriter
 
 

@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 import yaml
 
-from skillgap.bank import bundled_bank_dir, load_bank
-from skillgap.model import Answer, Answers, Bank
-from skillgap.scoring import score
+from skillgap.core.model import Answer, Answers, Bank
+from skillgap.core.scoring import score
+from skillgap.formats.bank import bundled_bank_dir, load_bank
 from tests.conftest import BUNDLED_BANK
 
 SCHEMA_DIR = BUNDLED_BANK / "schema"

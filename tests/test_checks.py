@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillgap.answers import make_answer
-from skillgap.bank import load_bank
-from skillgap.checks import (
+from skillgap.cli.main import main
+from skillgap.core.answering import make_answer
+from skillgap.core.checks import (
     asked_before,
     assessment_seed,
     backing,
@@ -26,12 +26,13 @@ from skillgap.checks import (
     outcome,
     with_outcome,
 )
-from skillgap.cli import main
-from skillgap.export import render_report, render_text, result_json
-from skillgap.model import Answer, Answers, Bank, Check, CheckOutcome, Option, Question
-from skillgap.scoring import score
-from skillgap.serialize import answers_from_json, answers_to_json, report_from_json
-from skillgap.store import Report, Store
+from skillgap.core.model import Answer, Answers, Bank, Check, CheckOutcome, Option, Question
+from skillgap.core.report import Report
+from skillgap.core.scoring import score
+from skillgap.export.report import render_report, render_text, result_json
+from skillgap.formats.bank import load_bank
+from skillgap.formats.report_json import answers_from_json, answers_to_json, report_from_json
+from skillgap.store import Store
 from tests.conftest import DATA
 from tests.strategies import banks, level_maps
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from skillgap import __version__
-from skillgap.cli import main
+from skillgap.cli.main import main
 from tests.conftest import BUNDLED_BANK, MINI_BANK
 
 
@@ -28,7 +28,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 
 def test_version_is_fast_and_imports_no_textual_or_yaml() -> None:
     code = (
-        "import sys; from skillgap.cli import main\n"
+        "import sys; from skillgap.cli.main import main\n"
         "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
         "assert 'textual' not in sys.modules and 'yaml' not in sys.modules, sorted(sys.modules)\n"
     )
@@ -160,7 +160,7 @@ def test_the_example_answers_file_scores(capsys: pytest.CaptureFixture[str]) -> 
 def test_global_options_alone_open_the_tui(
     argv: list[str], data_dir: str | None, questions: str | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import skillgap.cli as cli
+    import skillgap.cli.main as cli
 
     monkeypatch.delenv("SKILLGAP_DATA_DIR", raising=False)
     monkeypatch.delenv("SKILLGAP_QUESTIONS", raising=False)

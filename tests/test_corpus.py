@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.cli import main
+from skillgap.cli.main import main
 from tests.conftest import DATA, BankWriter
 
 SECTIONS = sorted((DATA / "corpus" / "sections").glob("*.yaml"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import timedelta
 
-from skillgap.diff import diff_json, diff_reports, render_diff_text
-from skillgap.model import Answer, Answers, Bank
-from skillgap.store import Report
+from skillgap.core.comparison import diff_json, diff_reports, render_diff_text
+from skillgap.core.model import Answer, Answers, Bank
+from skillgap.core.report import Report
 from tests.test_store import T0, scored
 
 

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skillgap.export import report_json
-from skillgap.json_reader import FormatError, Reader, loads
-from skillgap.model import Bank
-from skillgap.report_cli import read_report_file
-from skillgap.serialize import (
+from skillgap.cli.report import read_report_file
+from skillgap.core.model import Bank
+from skillgap.export.report import report_json
+from skillgap.formats.json_reader import FormatError, Reader, loads
+from skillgap.formats.report_json import (
     MAX_IMPORT_BYTES,
     REPORT_SCHEMA_VERSION,
     ReportData,

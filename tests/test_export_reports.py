@@ -9,7 +9,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from skillgap.export import (
+from skillgap.cli.report import FORMATS as CLI_FORMATS
+from skillgap.core.model import Answer, Answers, Bank, Resource
+from skillgap.core.report import Report
+from skillgap.export.report import (
     FORMATS,
     answer_rows,
     format_for_path,
@@ -20,10 +23,7 @@ from skillgap.export import (
     render_report_text,
     result_json,
 )
-from skillgap.model import Answer, Answers, Bank, Resource
-from skillgap.report_cli import FORMATS as CLI_FORMATS
-from skillgap.serialize import REPORT_SCHEMA_VERSION
-from skillgap.store import Report
+from skillgap.formats.report_json import REPORT_SCHEMA_VERSION
 from tests.test_store import GROWN, T0, scored
 
 EVIL = """<script>alert("x")</script> it's "quoted" & <b>bold</b> | pipe \x1b[31mred"""

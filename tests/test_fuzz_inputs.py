@@ -12,9 +12,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skillgap.answers import AnswersError, load_answers
-from skillgap.bank import BankError, load_bank
-from skillgap.model import Bank
+from skillgap.core.model import Bank
+from skillgap.formats.answers import AnswersError, load_answers
+from skillgap.formats.bank import BankError, load_bank
 from tests.conftest import MINI_BANK, BankWriter
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

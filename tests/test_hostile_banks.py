@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.answers import make_answer, template
-from skillgap.bank import BankError, load_bank
-from skillgap.cli import main
-from skillgap.export import render_report, render_text
-from skillgap.model import Answers
-from skillgap.scoring import score
-from skillgap.store import Report
+from skillgap.cli.main import main
+from skillgap.core.answering import make_answer
+from skillgap.core.model import Answers
+from skillgap.core.report import Report
+from skillgap.core.scoring import score
+from skillgap.export.report import render_report, render_text
+from skillgap.formats.answers import template
+from skillgap.formats.bank import BankError, load_bank
 from tests.conftest import BankWriter
 
 ESC = "\x1b"

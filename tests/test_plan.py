@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import skillgap.database as database
-from skillgap.advice import next_steps
-from skillgap.model import Bank, PlanEntry
-from skillgap.plan import entry_for, parse_status, progress, reached_entries, skip_ids
-from skillgap.scoring import level_map, score
+import skillgap.store.database as database
+from skillgap.core.advice import next_steps
+from skillgap.core.model import Bank, PlanEntry
+from skillgap.core.plan import entry_for, parse_status, progress, reached_entries, skip_ids
+from skillgap.core.scoring import level_map, score
 from skillgap.store import DB_NAME, Store, schema_version
 from tests.test_store import T0, answers_for, scored
 
@@ -123,8 +123,8 @@ def test_parse_status_refuses_others() -> None:
 
 
 def test_settings_flags(tmp_path: Path) -> None:
-    from skillgap.adaptive import ADAPTIVE_SETTING
-    from skillgap.checks import CHECKS_SETTING
+    from skillgap.core.adaptive import ADAPTIVE_SETTING
+    from skillgap.core.checks import CHECKS_SETTING
 
     with Store.open(tmp_path) as store:
         assert store.get_flag(CHECKS_SETTING) and store.get_flag(ADAPTIVE_SETTING)
@@ -172,7 +172,7 @@ def test_the_database_refuses_a_bad_status_written_behind_its_back(
 def test_report_diff_shows_what_moved_on_the_plan(
     mini_bank: Bank, capsys: pytest.CaptureFixture[str], _isolated_data_dir: Path
 ) -> None:
-    from skillgap.cli import main
+    from skillgap.cli.main import main
     from tests.conftest import MINI_BANK
 
     with Store.open(_isolated_data_dir) as store:
@@ -193,3 +193,29 @@ def test_report_diff_shows_what_moved_on_the_plan(
         "id": "linux", "title": "Linux", "status": "learning", "target": 2,
         "before": 1, "after": 3, "reached": True,
     }  # fmt: skip
+
+
+def test_hours_a_week_read_the_same_from_the_cli_and_the_tui() -> None:
+    from skillgap.core.plan import parse_hours_per_week, parse_weeks
+
+    assert parse_hours_per_week("5") == 5 and parse_hours_per_week(" 7.5 h") == 7.5
+    assert parse_hours_per_week("5h") == 5
+    for bad in ("0", "200", "x", "nan", "", "-1"):
+        with pytest.raises(ValueError, match="hours a week"):
+            parse_hours_per_week(bad)
+    assert parse_weeks("12") == 12
+    for bad in ("0", "521", "1.5", "x"):
+        with pytest.raises(ValueError, match="weeks"):
+            parse_weeks(bad)
+
+
+def test_plan_takes_hours_typed_as_the_tui_takes_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from skillgap.cli.main import main
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "answers-devops.yaml"
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "score", str(example), "--save"]) == 0
+    assert main([*data, "plan", "--hours", "5h", "--weeks", "4"]) == 0
+    assert "5 h a week" in capsys.readouterr().out

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.cli import main
+from skillgap.cli.main import main
 from skillgap.store import Store
 from tests.conftest import MINI_BANK
 
@@ -279,10 +279,10 @@ def test_no_traceback_from_a_real_process(tmp_path: Path, answers_file: Path) ->
     "module",
     [
         "skillgap.store",
-        "skillgap.serialize",
-        "skillgap.diff",
-        "skillgap.report_cli",
-        "skillgap.export",
+        "skillgap.formats.report_json",
+        "skillgap.core.comparison",
+        "skillgap.cli.report",
+        "skillgap.export.report",
     ],
 )
 def test_report_modules_never_import_textual(module: str) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skillgap.advice import next_steps
-from skillgap.model import Bank
-from skillgap.scoring import fit, score
+from skillgap.core.advice import next_steps
+from skillgap.core.model import Bank
+from skillgap.core.scoring import fit, score
 from tests.strategies import answers_for, banks, level_maps
 
 

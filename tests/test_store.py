@@ -14,20 +14,20 @@ from typing import Any
 
 import pytest
 
-from skillgap import database
-from skillgap import store as store_module
-from skillgap.answers import make_answer
-from skillgap.model import Answers, Bank, Result
-from skillgap.scoring import score
+from skillgap.core.answering import make_answer
+from skillgap.core.model import Answers, Bank, Result
+from skillgap.core.quiz import Session
+from skillgap.core.scoring import score
 from skillgap.store import (
     DB_NAME,
     ReportNotFound,
-    Session,
     Store,
     StoreTooNew,
+    database,
     default_data_dir,
     schema_version,
 )
+from skillgap.store import api as store_module
 
 T0 = datetime(2024, 5, 1, 9, 30, 0, 123456, tzinfo=timezone.utc)
 

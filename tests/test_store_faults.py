@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.cli import main
-from skillgap.model import Bank
+from skillgap.cli.main import main
+from skillgap.core.model import Bank
 from skillgap.store import DB_NAME, Store, StoreCorrupt, StoreError, StoreTooNew, schema_version
 from tests.conftest import MINI_BANK
 from tests.test_store import GROWN, scored
@@ -157,7 +157,7 @@ _SAVER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from skillgap.bank import load_bank
+    from skillgap.formats.bank import load_bank
     from skillgap.store import Store
     from tests.test_store import GROWN, scored
 

@@ -15,17 +15,17 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from skillgap.cli import main
-from skillgap.model import Bank, PlanEntry, Requirement
-from skillgap.plan_render import (
+from skillgap.cli.main import main
+from skillgap.core.model import Bank, PlanEntry, Requirement
+from skillgap.core.scoring import fit
+from skillgap.core.timeline import schedule
+from skillgap.export.timeline import (
     render_timeline_markdown,
     render_timeline_svg,
     render_timeline_text,
     sparkline,
     timeline_json,
 )
-from skillgap.scoring import fit
-from skillgap.timeline import schedule
 from tests.conftest import MINI_BANK
 from tests.strategies import banks, level_maps
 
@@ -178,7 +178,7 @@ def test_markdown_table_and_svg_chart_are_escaped(mini_bank: Bank) -> None:
 
 
 def test_the_html_report_carries_the_chart(mini_bank: Bank) -> None:
-    from skillgap.export import render_report
+    from skillgap.export.report import render_report
     from tests.test_export_reports import make_report
 
     report = make_report(mini_bank)
@@ -245,7 +245,7 @@ def test_plan_text_has_a_week_table_and_a_sparkline_per_role(
 def test_plan_uses_the_saved_hours_and_plan_statuses(
     capsys: pytest.CaptureFixture[str], saved: list[int], _isolated_data_dir: Path
 ) -> None:
-    from skillgap.plan import HOURS_SETTING
+    from skillgap.core.plan import HOURS_SETTING
     from skillgap.store import Store
 
     with Store.open(_isolated_data_dir) as store:
@@ -308,7 +308,7 @@ def test_requirement_strategy_helper_keeps_targets_reachable() -> None:
 
 
 def _tiny() -> Bank:
-    from skillgap.model import Option, Question, Role, Section
+    from skillgap.core.model import Option, Question, Role, Section
 
     question = Question(
         "c", "C?", "s", kind="choice", options=(Option("a", "A", 2), Option("b", "B", 0))
@@ -320,8 +320,8 @@ def _tiny() -> Bank:
 
 def _naive_order(bank: Bank, levels: dict[str, int], plan: dict[str, PlanEntry]) -> list[Any]:
     """The advice made again from scratch after every step: what the timeline must match."""
-    from skillgap.advice import next_steps
-    from skillgap.plan import skip_ids
+    from skillgap.core.advice import next_steps
+    from skillgap.core.plan import skip_ids
 
     levels, skip, order = dict(levels), skip_ids(plan), []
     while True:
@@ -349,7 +349,7 @@ def _naive_order(bank: Bank, levels: dict[str, int], plan: dict[str, PlanEntry])
 @FAST
 @given(st.data())
 def test_the_timeline_takes_steps_in_the_order_fresh_advice_gives(data: st.DataObject) -> None:
-    from skillgap.model import PLAN_STATUSES
+    from skillgap.core.model import PLAN_STATUSES
 
     bank = data.draw(banks())
     levels = data.draw(level_maps(bank))
@@ -379,7 +379,7 @@ def test_the_timeline_takes_steps_in_the_order_fresh_advice_gives(data: st.DataO
 @FAST
 @given(st.data())
 def test_first_step_is_the_head_of_next_steps(data: st.DataObject) -> None:
-    from skillgap.advice import candidates, first_step, next_steps, rank_key
+    from skillgap.core.advice import candidates, first_step, next_steps, rank_key
 
     bank = data.draw(banks())
     levels = data.draw(level_maps(bank))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.cli import main
+from skillgap.cli.main import main
 from tests.conftest import BankWriter
 
 SUITE = Path(__file__).resolve().parents[2] / "shared" / "data" / "yaml-test-suite-errors"

@@ -1,3 +1,3 @@
-from skillgap.cli import main
+from skillgap.cli.main import main
 
 raise SystemExit(main())

@@ -11,9 +11,9 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 
-from skillgap.answers import make_answer
-from skillgap.model import Answers, Bank
-from skillgap.scoring import score
+from skillgap.core.answering import make_answer
+from skillgap.core.model import Answers, Bank
+from skillgap.core.scoring import score
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 

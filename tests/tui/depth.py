@@ -7,9 +7,9 @@ from functools import cache
 
 import pytest
 
-from skillgap import checks
-from skillgap.bank import load_bank
-from skillgap.model import Bank
+from skillgap.core import checks
+from skillgap.core.model import Bank
+from skillgap.formats.bank import load_bank
 from tests.conftest import DATA
 
 CHECKS_BANK = DATA / "banks" / "checks"

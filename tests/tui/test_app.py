@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from skillgap.bank import load_bank
+from skillgap.formats.bank import load_bank
 from skillgap.store import Store
 from skillgap.tui.app import DARK_THEME, LIGHT_THEME, SkillgapApp
 from skillgap.tui.screens.dialogs import NoteModal

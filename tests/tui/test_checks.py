@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from skillgap.adaptive import ADAPTIVE_SETTING
-from skillgap.checks import CHECKS_SETTING
+from skillgap.core.adaptive import ADAPTIVE_SETTING
+from skillgap.core.checks import CHECKS_SETTING
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 from skillgap.tui.screens.check import CheckModal

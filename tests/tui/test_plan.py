@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from skillgap.checks import CHECKS_SETTING
+from skillgap.core.checks import CHECKS_SETTING
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 from skillgap.tui.screens.plan import AddToPlanModal, PlanScreen

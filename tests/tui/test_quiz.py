@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from skillgap.bank import load_bank
-from skillgap.model import Bank
+from skillgap.core.model import Bank
+from skillgap.formats.bank import load_bank
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 from skillgap.tui.screens.check import CheckModal
@@ -182,7 +182,7 @@ async def test_a_note_can_contain_any_key_and_the_mouse_answers(make_app: MakeAp
 
 
 def test_run_reports_a_bad_bank_before_starting(tmp_path: Path) -> None:
-    from skillgap.bank import BankError
+    from skillgap.formats.bank import BankError
     from skillgap.tui.app import run
 
     with pytest.raises(BankError):

@@ -13,8 +13,8 @@ from textual.app import App
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from skillgap.bank import load_bank
-from skillgap.model import Bank, Question
+from skillgap.core.model import Bank, Question
+from skillgap.formats.bank import load_bank
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 from skillgap.tui.screens.dialogs import NoteModal

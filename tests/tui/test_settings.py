@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from skillgap.adaptive import ADAPTIVE_SETTING
-from skillgap.checks import CHECKS_SETTING
+from skillgap.core.adaptive import ADAPTIVE_SETTING
+from skillgap.core.checks import CHECKS_SETTING
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
-from skillgap.tui.screens.settings import SettingsModal, parse_hours
+from skillgap.tui.screens.settings import SettingsModal
 from skillgap.tui.screens.welcome import WelcomeScreen
 from tests.tui.depth import checks_bank
-
-
-def test_parse_hours() -> None:
-    assert parse_hours("5") == 5 and parse_hours(" 7.5 h") == 7.5
-    assert parse_hours("0") is None and parse_hours("200") is None and parse_hours("x") is None
-    assert parse_hours("nan") is None
 
 
 async def test_settings_toggle_and_the_welcome_screen_says_so(store: Store) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 
 from textual.pilot import Pilot
 
-from skillgap.model import Bank
+from skillgap.core.model import Bank
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 from tests.tui.conftest import FIRST, SECOND, save_report, type_ahead

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from skillgap.model import PlanEntry
+from skillgap.core.model import PlanEntry
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 from tests.tui.conftest import save_report

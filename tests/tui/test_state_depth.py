@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from skillgap.tui.state import QuizState
+from skillgap.core.quiz import QuizState
 from tests.tui.depth import checks_bank
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc)

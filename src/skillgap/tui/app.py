@@ -14,11 +14,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from skillgap.model import Answers, Bank
+from skillgap.core.model import Answers, Bank
 
 if TYPE_CHECKING:
+    from skillgap.core.quiz import Mode
     from skillgap.store import Store
-    from skillgap.tui.state import Mode
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -114,14 +114,14 @@ class SkillgapApp(App[None]):
         )
 
     def _start_quiz(self, mode: Mode) -> None:
-        from skillgap.tui.assessment import new_quiz
+        from skillgap.app.assessment import new_quiz
         from skillgap.tui.screens.quiz import QuizScreen
 
         self.go_home()
         self.push_screen(QuizScreen(new_quiz(self.store, self.bank, mode)))
 
     def action_resume_quiz(self) -> None:
-        from skillgap.tui.assessment import resumed_quiz
+        from skillgap.app.assessment import resumed_quiz
         from skillgap.tui.screens.quiz import QuizScreen
 
         session = self.store.load_session()
@@ -150,7 +150,7 @@ class SkillgapApp(App[None]):
             self.push_screen(SettingsModal())
 
     def action_plan(self) -> None:
-        from skillgap.tui.assessment import previous_answers
+        from skillgap.app.assessment import previous_answers
         from skillgap.tui.screens.plan import PlanScreen
 
         if isinstance(self.screen, PlanScreen):
@@ -175,12 +175,12 @@ class SkillgapApp(App[None]):
         self.notify(f"{name}: {'on' if on else 'off'} (from the next quiz)", timeout=3)
 
     def _toggle_checks(self) -> None:
-        from skillgap.checks import CHECKS_SETTING
+        from skillgap.core.checks import CHECKS_SETTING
 
         self.toggle_flag(CHECKS_SETTING, "Knowledge checks")
 
     def _toggle_adaptive(self) -> None:
-        from skillgap.adaptive import ADAPTIVE_SETTING
+        from skillgap.core.adaptive import ADAPTIVE_SETTING
 
         self.toggle_flag(ADAPTIVE_SETTING, "Adaptive quiz")
 
@@ -247,7 +247,7 @@ class SkillgapApp(App[None]):
 
 def run(bank_dir: Path, data_dir: str | Path | None) -> int:
     """Load the bank and open the store (their errors reach the CLI), then run the App."""
-    from skillgap.bank_cache import load_bank_cached
+    from skillgap.formats.bank_cache import load_bank_cached
     from skillgap.store import Store
 
     bank = load_bank_cached(bank_dir)

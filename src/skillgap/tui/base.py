@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
-    from skillgap.model import Bank
+    from skillgap.core.model import Bank
     from skillgap.store import Store
     from skillgap.tui.app import SkillgapApp
 

@@ -1,6 +1,6 @@
 """Turning domain values into the words and Content shown on screen.
 
-Every string from a bank, a report or the person goes through `skillgap.text` and into a
+Every string from a bank, a report or the person goes through `skillgap.escape` and into a
 `Content` (never markup), so a bank cannot style, link or break the screen.
 """
 
@@ -10,20 +10,20 @@ from datetime import datetime
 
 from textual.content import Content
 
-from skillgap.model import Answer, Bank, Question, RoleResult
-from skillgap.text import one_line, safe
+from skillgap.core.model import Answer, Bank, Question, RoleResult
+from skillgap.escape import one_line, safe
 
 
 def bar(score: float, width: int) -> str:
     """The same bar as the exports draw (imported on first use: the welcome screen's first
     paint does not need the export renderers)."""
-    from skillgap.export import bar as export_bar
+    from skillgap.export.report import bar as export_bar
 
     return export_bar(score, width)
 
 
 def percent(score: float) -> str:
-    from skillgap.export import percent as export_percent
+    from skillgap.export.report import percent as export_percent
 
     return export_percent(score)
 

@@ -16,8 +16,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from skillgap.model import Check, Question
-from skillgap.text import one_line, safe
+from skillgap.core.model import Check, Question
+from skillgap.escape import one_line, safe
 from skillgap.tui.base import DIALOG_HELP, SkillgapModal
 from skillgap.tui.widgets.pointer import PointerOptionList
 

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from skillgap.answers import MAX_NOTE_LENGTH
+from skillgap.formats.answers import MAX_NOTE_LENGTH
 from skillgap.tui.base import DIALOG_HELP, SkillgapModal
 from skillgap.tui.format import plain
 

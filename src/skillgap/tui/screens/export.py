@@ -15,13 +15,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from skillgap.model import Answers, Result
+from skillgap.core.model import Answers, Result
 from skillgap.tui.base import DIALOG_HELP, SkillgapModal
 from skillgap.tui.format import plain
 
 if TYPE_CHECKING:
-    from skillgap.store import Report
-    from skillgap.timeline import Timeline
+    from skillgap.core.report import Report
+    from skillgap.core.timeline import Timeline
 
 FORMAT_EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json"}
 FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON"}
@@ -95,7 +95,7 @@ class ExportModal(SkillgapModal[Path | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def save(self) -> None:
-        from skillgap.export import format_for_path
+        from skillgap.export.report import format_for_path
 
         raw = self.query_one("#path", Input).value.strip()
         if not raw:
@@ -119,8 +119,9 @@ class ExportModal(SkillgapModal[Path | None]):
     def _report_and_timeline(self, fmt: str) -> tuple[Report, Timeline | None]:
         """The report, and the learning plan's timeline as `report export` adds it (read
         here, on the App's thread, which owns the store's connection)."""
-        from skillgap.plan_cli import timeline_for
-        from skillgap.store import Report, StoreError
+        from skillgap.app.reports import timeline_for
+        from skillgap.core.report import Report
+        from skillgap.store import StoreError
 
         report = Report(
             id=self.report_id or 0,
@@ -138,7 +139,7 @@ class ExportModal(SkillgapModal[Path | None]):
 
     @work(thread=True, exclusive=True, group="export")
     def write(self, path: Path, fmt: str, report: Report, timeline: Timeline | None) -> None:
-        from skillgap.export import render_report
+        from skillgap.export.report import render_report
 
         try:
             text = render_report(report, self.skillgap.bank, fmt, timeline)

@@ -12,14 +12,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Sparkline, Static
 
-from skillgap.text import one_line
+from skillgap.escape import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import delta, percent, when
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.pointer_table import PointerTable
 
 if TYPE_CHECKING:
-    from skillgap.store import ReportSummary
+    from skillgap.core.report import ReportSummary
 
 #: Reports read at a time: the first page shows at once, the next is read as the cursor nears
 #: the end of what is loaded, so every report is reachable and opening History reads one page
@@ -224,7 +224,7 @@ class HistoryScreen(SkillgapScreen[None]):
                 table.update_cell(str(report_id), "mark", mark)
 
     def action_compare(self) -> None:
-        from skillgap.diff import diff_reports
+        from skillgap.core.comparison import diff_reports
         from skillgap.store import StoreError
         from skillgap.tui.screens.report_diff import DiffScreen
 

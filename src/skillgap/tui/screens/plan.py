@@ -17,10 +17,10 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from skillgap.model import Answers, NextStep, PlanEntry, PlanStatus
-from skillgap.plan import STATUS_LABELS, entry_for
-from skillgap.text import one_line
-from skillgap.timeline import Timeline
+from skillgap.core.model import Answers, NextStep, PlanEntry, PlanStatus
+from skillgap.core.plan import STATUS_LABELS, entry_for
+from skillgap.core.timeline import Timeline
+from skillgap.escape import one_line
 from skillgap.tui.base import DIALOG_HELP, SkillgapModal, SkillgapScreen
 from skillgap.tui.format import line, question_title
 from skillgap.tui.widgets.key_bar import KeyBar
@@ -184,7 +184,7 @@ class PlanScreen(SkillgapScreen[None]):
 
     def show_plan(self) -> None:
         """Fill the table and draw the timeline (after each change of status or hours)."""
-        from skillgap.tui.screens.settings import hours_per_week
+        from skillgap.app.settings import hours_per_week
 
         entries = self._entries()
         table = self.query_one("#plan-table", PointerTable)
@@ -225,9 +225,9 @@ class PlanScreen(SkillgapScreen[None]):
         self._show_timeline(entries, hours)
 
     def _show_timeline(self, entries: dict[str, PlanEntry], hours: float) -> None:
-        from skillgap.plan_cli import saved_settings
-        from skillgap.scoring import level_map
-        from skillgap.timeline import schedule
+        from skillgap.app.settings import plan_settings
+        from skillgap.core.scoring import level_map
+        from skillgap.core.timeline import schedule
 
         title = self.query_one("#timeline-title", Static)
         chart = self.query_one("#timeline-chart", TimelineChart)
@@ -237,7 +237,7 @@ class PlanScreen(SkillgapScreen[None]):
             chart.display = False
             weeks_text.update(Content("Finish an assessment first: the timeline starts there."))
             return
-        weeks = saved_settings(self.store)[1]
+        weeks = plan_settings(self.store)[1]
         levels = level_map(self.bank, self.answers)
         self.timeline = timeline = schedule(self.bank, levels, hours, weeks, entries)
         title.update(
@@ -334,7 +334,7 @@ class PlanScreen(SkillgapScreen[None]):
         self.show_plan()
 
     def action_hours(self) -> None:
-        from skillgap.tui.screens.settings import hours_per_week
+        from skillgap.app.settings import hours_per_week
 
         hours = self.query_one("#plan-hours-input", Input)
         hours.value = f"{hours_per_week(self.store):g}"
@@ -344,17 +344,15 @@ class PlanScreen(SkillgapScreen[None]):
 
     @on(Input.Submitted, "#plan-hours-input")
     def hours_typed(self, event: Input.Submitted) -> None:
-        from skillgap.plan import HOURS_SETTING
+        from skillgap.app.settings import save_hours_per_week
         from skillgap.store import StoreError
-        from skillgap.tui.screens.settings import parse_hours
 
         event.stop()
-        value = parse_hours(event.value)
-        if value is None:
+        try:
+            save_hours_per_week(self.store, event.value)
+        except ValueError:
             self.notify("Type a number of hours a week: more than 0, at most 168.", timeout=3)
             return
-        try:
-            self.store.set_setting(HOURS_SETTING, f"{value:g}")
         except StoreError as exc:
             self.notify(f"Not saved: {exc}", severity="error")
             return

@@ -12,11 +12,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from skillgap.model import Check, Question
-from skillgap.text import one_line, safe
+from skillgap.core.model import Check, Question
+from skillgap.core.quiz import QuizState
+from skillgap.escape import one_line, safe
 from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
 from skillgap.tui.format import line, plain
-from skillgap.tui.state import QuizState
 from skillgap.tui.widgets.answer_list import AnswerList
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.meter import Meter
@@ -350,9 +350,9 @@ class QuizScreen(SkillgapScreen[None]):
 
     def finish(self) -> None:
         """Score the answers, save the report (clearing the session) and show the results."""
-        from skillgap.scoring import score
+        from skillgap.app.assessment import finish_parts
+        from skillgap.core.scoring import score
         from skillgap.store import StoreError
-        from skillgap.tui.assessment import finish_parts
         from skillgap.tui.screens.results import ResultsScreen
 
         answers = self.state.answers

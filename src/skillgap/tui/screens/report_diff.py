@@ -11,8 +11,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from skillgap.diff import ReportDiff, ScoreChange
-from skillgap.text import one_line
+from skillgap.core.comparison import ReportDiff, ScoreChange
+from skillgap.escape import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import percent, when
 from skillgap.tui.widgets.key_bar import KeyBar

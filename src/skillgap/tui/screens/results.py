@@ -15,17 +15,17 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Link, Static
 
-from skillgap.model import Answers, NextStep, PlanEntry, Result
-from skillgap.plan import STATUS_LABELS
-from skillgap.text import one_line
-from skillgap.tui import depth
+from skillgap.core.model import Answers, NextStep, PlanEntry, Result
+from skillgap.core.plan import STATUS_LABELS
+from skillgap.escape import one_line
 from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
 from skillgap.tui.format import bar, level_name, line, percent, question_title, when
+from skillgap.tui.widgets import result_details as depth
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.role_card import RoleCard
 
 if TYPE_CHECKING:
-    from skillgap.plan import StepProgress
+    from skillgap.core.plan import StepProgress
 
 #: Steps shown; the rest are in the exports.
 STEPS_SHOWN = 10

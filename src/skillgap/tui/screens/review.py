@@ -12,10 +12,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from skillgap.text import one_line
+from skillgap.core.quiz import QuizState
+from skillgap.escape import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import answer_label, question_title
-from skillgap.tui.state import QuizState
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.pointer_table import PointerTable
 

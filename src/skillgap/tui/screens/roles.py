@@ -13,8 +13,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from skillgap.model import Answers, Role
-from skillgap.text import one_line
+from skillgap.core.model import Answers, Role
+from skillgap.escape import one_line
 from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
 from skillgap.tui.format import plain
 from skillgap.tui.widgets.key_bar import KeyBar

@@ -14,40 +14,20 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from skillgap.adaptive import ADAPTIVE_SETTING
-from skillgap.checks import CHECKS_SETTING
-from skillgap.plan import DEFAULT_HOURS_PER_WEEK, HOURS_SETTING, MAX_HOURS_PER_WEEK
+from skillgap.app.settings import hours_per_week, save_hours_per_week
+from skillgap.core.adaptive import ADAPTIVE_SETTING
+from skillgap.core.checks import CHECKS_SETTING
 from skillgap.tui.base import DIALOG_HELP, SkillgapModal
 from skillgap.tui.format import plain
 from skillgap.tui.widgets.pointer import PointerOptionList
 
 if TYPE_CHECKING:
-    from skillgap.store import Store
+    pass
 
 FLAGS = {
     "checks": (CHECKS_SETTING, "Knowledge checks", "a short question after a claim of 3 or more"),
     "adaptive": (ADAPTIVE_SETTING, "Adaptive quiz", "skip what needs a skill you answered 0"),
 }
-
-
-def parse_hours(text: str) -> float | None:
-    """Hours a week from what the person typed: more than 0, at most 168; else None."""
-    try:
-        value = float(text.strip().removesuffix("h").strip())
-    except ValueError:
-        return None
-    return value if 0 < value <= MAX_HOURS_PER_WEEK else None
-
-
-def hours_per_week(store: Store) -> float:
-    """The saved hours a week, else the default."""
-    from skillgap.plan_cli import saved_settings
-    from skillgap.store import StoreError
-
-    try:
-        return saved_settings(store)[0]
-    except StoreError:
-        return DEFAULT_HOURS_PER_WEEK
 
 
 class SettingsModal(SkillgapModal[None]):
@@ -160,12 +140,11 @@ class SettingsModal(SkillgapModal[None]):
         from skillgap.store import StoreError
 
         event.stop()
-        value = parse_hours(event.value)
-        if value is None:
+        try:
+            value = save_hours_per_week(self.skillgap.store, event.value)
+        except ValueError:
             self._status("That is not a number of hours a week (more than 0, at most 168).")
             return
-        try:
-            self.skillgap.store.set_setting(HOURS_SETTING, f"{value:g}")
         except StoreError as exc:
             self._status(f"Not saved: {exc}")
             return

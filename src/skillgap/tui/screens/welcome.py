@@ -13,14 +13,15 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from skillgap.text import one_line
+from skillgap.escape import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import bar, line, percent, when
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.pointer import PointerOptionList
 
 if TYPE_CHECKING:
-    from skillgap.store import ReportSummary, Session
+    from skillgap.core.quiz import Session
+    from skillgap.core.report import ReportSummary
 
 #: Seconds a person takes to read a question and its anchors and press a key.
 SECONDS_PER_QUESTION = 15
@@ -150,18 +151,18 @@ class WelcomeScreen(SkillgapScreen[None]):
         self.refresh_bindings()
 
     def _read(self) -> _Now:
-        from skillgap.tui.assessment import flags
+        from skillgap.app.settings import quiz_flags
 
         store = self.store
         session = store.load_session()
         if session is not None and session.bank_name != self.bank.name:
             session = None  # a quiz of another bank cannot be resumed with this one
         latest = store.list_reports(limit=1)
-        return _Now(session, latest, store.count_reports() if latest else 0, *flags(store))
+        return _Now(session, latest, store.count_reports() if latest else 0, *quiz_flags(store))
 
     def _options(self, now: _Now) -> list[Option]:
         bank = self.bank
-        from skillgap.adaptive import estimate
+        from skillgap.core.adaptive import estimate
 
         session, reports = now.session, now.reports
         checks_on, adaptive_on = now.checks_on, now.adaptive_on

@@ -22,8 +22,8 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 
-from skillgap.model import Answer, Bank, Question
-from skillgap.text import one_line
+from skillgap.core.model import Answer, Bank, Question
+from skillgap.escape import one_line
 from skillgap.tui.widgets.pointer import POINTER
 
 #: Cells left of every option: the ▶ pointer and a space.

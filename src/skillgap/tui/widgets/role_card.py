@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from skillgap.model import Bank, RoleResult
+from skillgap.core.model import Bank, RoleResult
 from skillgap.tui.format import bar, line, percent, role_status
 
 

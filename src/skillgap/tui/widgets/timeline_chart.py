@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from skillgap.text import one_line
-from skillgap.timeline import Timeline
+from skillgap.core.timeline import Timeline
+from skillgap.escape import one_line
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 

@@ -1,0 +1,54 @@
+"""Writing the files a person asks for (exports, answers templates): the whole file or nothing,
+and a message that says what to do when it cannot be written."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from skillgap.errors import ExitCode, SkillgapError, UsageError
+
+
+class CannotWrite(SkillgapError):
+    """The file named cannot be written. Exit 2 when its folder does not exist (the path is
+    wrong: the message says to create the folder), else 1 (the system refused: permissions,
+    a full disk, a file where the folder should be)."""
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        folder = path.parent
+        missing = not folder.exists()
+        if missing:
+            why = f" (the folder {folder} does not exist; create it first)"
+        elif not folder.is_dir():
+            why = f" ({folder} is a file, not a folder)"
+        else:
+            why = ""
+        super().__init__(f"{path}: cannot write: {exc.strerror or exc}{why}")
+        self.exit_code = ExitCode.USAGE if missing else ExitCode.FAILURE
+
+
+def write_atomically(path: Path, text: str, *, force: bool = True) -> None:
+    """Write the whole file or nothing: a temporary file beside it, renamed into place. With
+    `force=False` an existing file is refused (UsageError) and left as it is."""
+    if not force and path.exists():
+        raise UsageError(f"{path} already exists; pass --force to overwrite it")
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    except OSError as exc:
+        raise CannotWrite(path, exc) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(temp, 0o644 & ~_umask())
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise CannotWrite(path, exc) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,82 @@
+"""Report services both front ends use: a saved report's learning plan as a timeline, the
+previous report of each listed one, and reading an exported report file (untrusted input)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from skillgap.app.settings import plan_settings
+
+if TYPE_CHECKING:
+    from skillgap.core.model import Bank
+    from skillgap.core.report import Report, ReportSummary
+    from skillgap.core.timeline import Timeline
+    from skillgap.formats.report_json import ReportData
+    from skillgap.store import Store
+
+
+def open_store(data_dir: str | Path | None) -> Store:
+    """The store in `data_dir`, else in the default data folder."""
+    from skillgap.store import Store
+
+    return Store.open(Path(data_dir) if data_dir else None)
+
+
+def timeline_for(
+    store: Store,
+    report: Report,
+    bank: Bank | None,
+    hours: float | None = None,
+    weeks: int | None = None,
+) -> Timeline | None:
+    """The learning plan of a saved report with the stored plan statuses, or None when `bank`
+    is not the report's bank (the advice needs the bank it was made with). Hours a week and
+    weeks default to the saved settings."""
+    from skillgap.core.scoring import level_map
+    from skillgap.core.timeline import schedule
+
+    if bank is None or bank.name != report.bank_name:
+        return None
+    saved_hours, saved_weeks = plan_settings(store)
+    plan = store.get_plan(bank.name)
+    levels = level_map(bank, report.answers)
+    return schedule(bank, levels, hours or saved_hours, weeks or saved_weeks, plan)
+
+
+def previous_in_page(store: Store, summaries: Sequence[ReportSummary]) -> dict[int, ReportSummary]:
+    """For each listed report, the one of the same bank saved just before it. The page itself
+    holds the answer for all but the oldest of each bank; only those ask the store."""
+    previous: dict[int, ReportSummary] = {}
+    waiting: dict[str, ReportSummary] = {}  # bank -> newer report still looking for its previous
+    for summary in summaries:  # newest first
+        newer = waiting.get(summary.bank_name)
+        if newer is not None:
+            previous[newer.id] = summary
+        waiting[summary.bank_name] = summary
+    previous.update(store.previous_reports(s.id for s in waiting.values()))
+    return previous
+
+
+def read_report_file(path: Path) -> ReportData:
+    """An exported report read from `path`, every field checked (untrusted input)."""
+    from skillgap.formats.json_reader import FormatError, loads
+    from skillgap.formats.report_json import MAX_IMPORT_BYTES, report_from_json
+    from skillgap.store import ReportFileError
+
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise ReportFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ReportFileError(
+            f"{path}: is over {MAX_IMPORT_BYTES // (1024 * 1024)} MiB; not a skillgap report"
+        )
+    try:
+        return report_from_json(loads(data))
+    except FormatError as exc:
+        raise ReportFileError(
+            f"{path}: {exc}; import reads what skillgap report export ID --format json writes"
+        ) from None

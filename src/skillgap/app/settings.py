@@ -1,0 +1,67 @@
+"""The settings both front ends read from the store: the plan's hours a week and weeks, and the
+quiz's knowledge-check and adaptive switches. A setting that is unset, not valid, or in a store
+that cannot be read gives the default."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from skillgap.core.adaptive import ADAPTIVE_SETTING
+from skillgap.core.checks import CHECKS_SETTING
+from skillgap.core.plan import (
+    DEFAULT_HOURS_PER_WEEK,
+    DEFAULT_WEEKS,
+    HOURS_SETTING,
+    WEEKS_SETTING,
+    parse_hours_per_week,
+    parse_weeks,
+)
+
+if TYPE_CHECKING:
+    from skillgap.store import Store
+
+T = TypeVar("T")
+
+
+def plan_settings(store: Store) -> tuple[float, int]:
+    """Hours a week and weeks for the plan: the saved settings, else the defaults."""
+    hours = _setting(store.get_setting(HOURS_SETTING), parse_hours_per_week)
+    weeks = _setting(store.get_setting(WEEKS_SETTING), parse_weeks)
+    return hours or DEFAULT_HOURS_PER_WEEK, weeks or DEFAULT_WEEKS
+
+
+def hours_per_week(store: Store) -> float:
+    """The saved hours a week, else the default (also when the store cannot be read)."""
+    from skillgap.store import StoreError
+
+    try:
+        return plan_settings(store)[0]
+    except StoreError:
+        return DEFAULT_HOURS_PER_WEEK
+
+
+def save_hours_per_week(store: Store, text: str) -> float:
+    """Save the hours a week a person typed ("5", "2.5h"). ValueError, with the reason, for
+    text that is not hours a week; StoreError when the store cannot be written."""
+    hours = parse_hours_per_week(text)
+    store.set_setting(HOURS_SETTING, f"{hours:g}")
+    return hours
+
+
+def quiz_flags(store: Store) -> tuple[bool, bool]:
+    """(knowledge checks on, adaptive quiz on); both on unless turned off."""
+    from skillgap.store import StoreError
+
+    try:
+        return store.get_flag(CHECKS_SETTING), store.get_flag(ADAPTIVE_SETTING)
+    except StoreError:
+        return True, True
+
+
+def _setting(text: str | None, parse: Callable[[str], T]) -> T | None:
+    """A setting read with its parser; None when unset or not valid."""
+    try:
+        return parse(text) if text is not None else None
+    except ValueError:
+        return None

@@ -1,0 +1,49 @@
+"""What the global options name: the bank (`--questions`) and the data folder (`--data-dir`)."""
+
+from __future__ import annotations
+
+import sys
+
+TYPE_CHECKING = False  # cli.main imports this module: --version stays free of typing, argparse
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+
+    from skillgap.core.model import Bank
+    from skillgap.store import Store
+
+
+def bank_dir(args: argparse.Namespace) -> Path:
+    from pathlib import Path
+
+    from skillgap.paths import default_bank_dir
+
+    questions = getattr(args, "questions", None)
+    return Path(questions) if questions else default_bank_dir()
+
+
+def load_bank(args: argparse.Namespace, directory: Path | None = None) -> Bank:
+    """The bank the options name (BankError, listing every problem, when it does not load)."""
+    from skillgap.formats.bank import load_bank as load
+
+    return load(directory or bank_dir(args))
+
+
+def current_bank(args: argparse.Namespace) -> Bank | None:
+    """The bank, for question titles and answer labels; reports show without it."""
+    from skillgap.formats.bank import BankError
+
+    try:
+        return load_bank(args)
+    except BankError:
+        print(
+            f"skillgap: note: the bank in {bank_dir(args)} does not load; showing question ids",
+            file=sys.stderr,
+        )
+        return None
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    from skillgap.app.reports import open_store as open_in
+
+    return open_in(getattr(args, "data_dir", None))

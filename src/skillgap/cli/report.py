@@ -1,0 +1,270 @@
+"""The `report` subcommands (list, show, export, diff, delete, import) and `score --save`.
+
+Everything here reads and writes through `Store`; failures are StoreError subclasses that carry
+their exit code, turned into one line on stderr by `cli.run_command`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from skillgap.app.files import write_atomically
+from skillgap.app.reports import previous_in_page, read_report_file, timeline_for
+from skillgap.cli import argtypes
+from skillgap.cli.options import current_bank, open_store
+from skillgap.errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from skillgap.core.model import Answers, Bank, Result
+    from skillgap.core.report import Report, ReportSummary
+    from skillgap.core.timeline import Timeline
+    from skillgap.store import Store
+
+#: `report list` shows this many by default; --limit 0 shows all.
+DEFAULT_LIST_LIMIT = 50
+#: The same as export.FORMATS, repeated so building the parser imports nothing more.
+FORMATS = ("text", "md", "html", "json")
+
+
+def save_result(args: argparse.Namespace, answers: Answers, result: Result) -> int:
+    """`score --save`: store the scored answers as a report; says so on stderr."""
+    with open_store(args) as store:
+        report_id = store.save_report(answers, result)
+    print(f"saved as report {report_id}", file=sys.stderr)
+    return report_id
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    import json
+
+    from skillgap.formats.report_json import timestamp
+
+    limit = args.limit
+    if limit is None:
+        limit = 0 if args.json else DEFAULT_LIST_LIMIT
+    with open_store(args) as store:
+        # One more than shown says whether there are more, without counting them all.
+        summaries = store.list_reports(limit=limit + 1 if limit else None)
+        previous = previous_in_page(store, summaries)
+    more = bool(limit) and len(summaries) > limit
+    summaries = summaries[:limit] if limit else summaries
+    if args.json:
+        doc = [
+            {
+                "id": s.id,
+                "created_at": timestamp(s.created_at),
+                "bank": {"name": s.bank_name, "version": s.bank_version},
+                "scores": {rid: round(score, 1) for rid, score in s.scores.items()},
+                "change": _changes(s, previous.get(s.id)),
+            }
+            for s in summaries
+        ]
+        print(json.dumps(doc, indent=2, ensure_ascii=True))
+        return ExitCode.OK
+    sys.stdout.write(render_list(summaries, previous, more))
+    return ExitCode.OK
+
+
+def _changes(summary: ReportSummary, before: ReportSummary | None) -> dict[str, float | None]:
+    """Points gained per role since the previous report of the same bank (None: no previous
+    report, or the role was not in it)."""
+    return {
+        rid: None
+        if before is None or rid not in before.scores
+        else round(score - before.scores[rid], 1)
+        for rid, score in summary.scores.items()
+    }
+
+
+def render_list(
+    summaries: list[ReportSummary], previous: dict[int, ReportSummary], more: bool = False
+) -> str:
+    """The `report list` table: one row per report, fit per role and the change since the
+    previous report of the same bank."""
+    from skillgap.escape import one_line
+    from skillgap.export.report import percent
+
+    if not summaries:
+        return "No saved reports yet. Finish an assessment, or: skillgap score ANSWERS --save\n"
+    roles: dict[str, str] = {}
+    labels: dict[tuple[str, str], str] = {}
+    for s in summaries:
+        for rid, name in s.role_names.items():
+            if rid not in roles:
+                roles[rid] = one_line(name)
+        key = (s.bank_name, s.bank_version)
+        if key not in labels:
+            labels[key] = f"{one_line(s.bank_name)} {one_line(s.bank_version)}"
+    cols = {rid: max(len(name), 10) for rid, name in roles.items()}
+    bw = max(len("Bank"), *(len(label) for label in labels.values()))
+    iw = max(2, len(str(max(s.id for s in summaries))))
+    header = f"{'ID':>{iw}}  {'Saved (UTC)':<16}  {'Bank':<{bw}}"
+    out = [header + "".join(f"  {roles[rid]:>{cols[rid]}}" for rid in roles)]
+    for s in summaries:
+        before = previous.get(s.id)
+        row = [f"{s.id:>{iw}}  {s.created_at.isoformat(' ', 'minutes')[:16]}  "
+               f"{labels[(s.bank_name, s.bank_version)]:<{bw}}"]  # fmt: skip
+        for rid, width in cols.items():
+            score = s.scores.get(rid)
+            if score is None:
+                row.append(" " * (width + 2))
+                continue
+            shown = percent(score)
+            if before is not None and rid in before.scores:
+                delta = round(score - before.scores[rid])
+                shown += f" {delta:+d}" if delta else " ="
+            row.append(f"  {shown:>{width}}")
+        out.append("".join(row))
+    if more:
+        out.append(f"(newest {len(summaries)} shown; --limit 0 shows all)")
+    return "\n".join(out) + "\n"
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from skillgap.export.report import render_report
+
+    with open_store(args) as store:
+        report = store.get_report(args.id)
+        bank = current_bank(args) if args.format != "json" else None
+        timeline = _timeline(store, report, bank, args.format)
+    sys.stdout.write(render_report(report, bank, args.format, timeline))
+    return ExitCode.OK
+
+
+def _timeline(store: Store, report: Report, bank: Bank | None, fmt: str) -> Timeline | None:
+    """The learning plan for the Markdown and HTML formats (saved hours a week and weeks)."""
+    if fmt not in ("md", "html"):
+        return None
+    return timeline_for(store, report, bank)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from skillgap.export.report import format_for_path, render_report
+
+    output = Path(args.output)
+    fmt = args.format or format_for_path(output)
+    if fmt is None:
+        raise UsageError(
+            f"{output}: cannot tell the format from the extension; use .md, .html, .json or"
+            f" .txt, or pass --format ({', '.join(FORMATS)})"
+        )
+    if output.exists() and not args.force:
+        raise UsageError(f"{output} already exists; pass --force to overwrite it")
+    with open_store(args) as store:
+        report = store.get_report(args.id)
+        bank = current_bank(args) if fmt != "json" else None
+        text = render_report(report, bank, fmt, _timeline(store, report, bank, fmt))
+    write_atomically(output, text)
+    print(f"wrote report {report.id} to {output}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from skillgap.core.comparison import diff_json, diff_reports, render_diff_text
+
+    with open_store(args) as store:
+        old, new = store.get_report(args.old), store.get_report(args.new)
+        plan = store.get_plan(new.bank_name)
+    d = diff_reports(old, new, current_bank(args), plan)
+    if args.json:
+        print(json.dumps(diff_json(d), indent=2, ensure_ascii=True))
+    else:
+        sys.stdout.write(render_diff_text(d))
+    return ExitCode.OK
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        store.delete_report(args.id)
+    print(f"deleted report {args.id}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from skillgap.store import ReportFileError
+
+    code = ExitCode.OK
+    with open_store(args) as store:
+        for name in args.files:
+            path = Path(name)
+            try:
+                report = read_report_file(path)
+            except ReportFileError as exc:
+                print(*exc.lines(), sep="\n", file=sys.stderr)
+                code = ExitCode.USAGE
+                continue
+            report_id, added = store.import_report(report.answers, report.result, report.created_at)
+            if added:
+                print(f"imported {path} as report {report_id}", file=sys.stderr)
+            else:
+                print(f"{path}: already saved as report {report_id}", file=sys.stderr)
+    return code
+
+
+# -- parser -----------------------------------------------------------------------------------
+
+
+def register(sub: Any) -> None:
+    """Add `report` and its subcommands to the main parser's subparsers."""
+    report = sub.add_parser(
+        "report",
+        help="saved reports: list, show, export, diff, delete, import",
+        description="Saved reports: every finished assessment, and every `score --save`.",
+        epilog="example: skillgap report list",
+    )
+    report.set_defaults(func=lambda args: _usage(report))
+    commands = report.add_subparsers(dest="report_command", metavar="SUBCOMMAND")
+
+    def command(name: str, func: Any, help: str, example: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = commands.add_parser(
+            name, help=help, description=help, epilog=f"example: {example}"
+        )
+        p.set_defaults(func=func)
+        return p
+
+    p = command("list", cmd_list, "saved reports, newest first, with the change since the "
+                "previous one", "skillgap report list --json")  # fmt: skip
+    p.add_argument("--json", action="store_true", help="print JSON for scripts (all reports)")
+    p.add_argument(
+        "--limit",
+        type=argtypes.limit,
+        metavar="N",
+        help=f"show the newest N (default {DEFAULT_LIST_LIMIT}, or all with --json; 0: all)",
+    )
+
+    p = command("show", cmd_show, "show one report", "skillgap report show 3 --format md")
+    p.add_argument("id", type=argtypes.report_id, metavar="ID")
+    p.add_argument("--format", choices=FORMATS, default="text", help="default: text")
+
+    p = command("export", cmd_export, "write one report to a file, format from its extension"
+                " (.md, .html, .json, .txt)", "skillgap report export 3 -o r.html")  # fmt: skip
+    p.add_argument("id", type=argtypes.report_id, metavar="ID")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="file to write")
+    p.add_argument("--format", choices=FORMATS, help="override the format from the extension")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    p = command("diff", cmd_diff, "score and answer changes between two reports",
+                "skillgap report diff 1 4")  # fmt: skip
+    p.add_argument("old", type=argtypes.report_id, metavar="OLD")
+    p.add_argument("new", type=argtypes.report_id, metavar="NEW")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    p = command("delete", cmd_delete, "delete one report", "skillgap report delete 3")
+    p.add_argument("id", type=argtypes.report_id, metavar="ID")
+
+    p = command("import", cmd_import, "import reports exported as JSON, keeping their times",
+                "skillgap report import report-3.json")  # fmt: skip
+    p.add_argument("files", nargs="+", metavar="FILE")
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return ExitCode.USAGE

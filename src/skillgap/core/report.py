@@ -1,0 +1,34 @@
+"""A saved report as the domain sees it: its answers and their result, when and with which
+bank it was made. The store saves and reads them; comparison, exports and History use them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from skillgap.core.model import Answers, Result
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """A saved report as lists show it: when, which bank, the fit per role."""
+
+    id: int
+    created_at: datetime
+    bank_name: str
+    bank_version: str
+    #: Fit per role, by role id, in the bank's role order.
+    scores: dict[str, float]
+    role_names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Report:
+    """A saved report in full: the answers and their result."""
+
+    id: int
+    created_at: datetime
+    bank_name: str
+    bank_version: str
+    answers: Answers
+    result: Result

@@ -1,0 +1,2 @@
+"""Reports and results for people and scripts: one module per output format, and the words
+they share."""

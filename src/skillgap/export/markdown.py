@@ -1,0 +1,110 @@
+"""The report as Markdown that reads well on a code-hosting site: tables for fit and
+sections, the learning plan as a table, every value from outside escaped."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from skillgap.core.model import Bank
+from skillgap.export.report import (
+    _gains,
+    _safe_url,
+    _section_score,
+    _section_titles,
+    answer_rows,
+    bank_for,
+    checked_points,
+    checks_asked,
+    claim_text,
+    md,
+    missed_text,
+    not_asked_text,
+    percent,
+    question_title,
+    report_heading,
+)
+
+if TYPE_CHECKING:
+    from skillgap.core.report import Report
+    from skillgap.core.timeline import Timeline
+
+
+def render_report_markdown(
+    report: Report, bank: Bank | None, timeline: Timeline | None = None
+) -> str:
+    result, own = report.result, bank_for(report, bank)
+    checked = checks_asked(result)
+    out = [
+        f"# skillgap {md(report_heading(report))}",
+        "",
+        f"Bank: {md(result.bank_name)}, version {md(result.bank_version)}",
+        "",
+        "## Fit per role",
+        "",
+        "| Role | Fit | Status |" + (" Checked |" if checked else ""),
+        "| --- | ---: | --- |" + (" --- |" if checked else ""),
+    ]
+    for role in result.roles:
+        missing = ", ".join(md(question_title(q, own, result)) for q in role.missing_essentials)
+        status = "ready" if role.ready else f"missing essentials: {missing}"
+        extra = f" {md(checked_points(role))} |" if checked else ""
+        out.append(f"| {md(role.name)} | {percent(role.score)} | {status} |{extra}")
+    out += ["", "## By section", "", _md_row(["Section", *(md(r.name) for r in result.roles)])]
+    out.append(_md_row(["---", *("---:" for _ in result.roles)]))
+    for section_id, title in _section_titles(result).items():
+        cells = [_section_score(role, section_id) for role in result.roles]
+        out.append(_md_row([md(title), *cells]))
+    out += ["", "## Learn next", ""]
+    if not result.next_steps:
+        out.append("Nothing: every target of every role is met.")
+    names = {r.role_id: r.name for r in result.roles}
+    for i, step in enumerate(result.next_steps, 1):
+        out.append(
+            f"{i}. **{md(step.title)}**: level {step.from_level} → {step.to_level}"
+            f" ({md(_gains(step, names))}; about {step.hours:g} h)"
+        )
+        if step.needed_for:
+            needed = ", ".join(md(question_title(q, own, result)) for q in step.needed_for)
+            out.append(f"   - needed first for: {needed}")
+        for resource in step.resources:
+            out.append(f"   - learn: {_md_link(resource.title, resource.url)}")
+    if timeline is not None:
+        from skillgap.export.timeline import render_timeline_markdown
+
+        out += ["", "## Learning plan", "", render_timeline_markdown(timeline).rstrip()]
+    rows = answer_rows(report, bank)
+    out += ["", "## Answers", ""]
+    out += (
+        ["| Question | Answer | Check | Note |", "| --- | --- | --- | --- |"]
+        if checked
+        else [
+            "| Question | Answer | Note |",
+            "| --- | --- | --- |",
+        ]
+    )
+    for row in rows:
+        gone = " *(no longer in the bank)*" if row.gone else ""
+        claim = f" {md(claim_text(row.claim))} |" if checked else ""
+        out.append(f"| {md(row.title)}{gone} | {md(row.value)} |{claim} {md(row.note)} |")
+    missed = [row for row in rows if row.claim == "missed" and row.check is not None]
+    if missed:
+        out += ["", "## Checks missed", ""]
+        out += [f"- **{md(r.title)}**: {md(missed_text(r.check))}" for r in missed if r.check]
+    if result.not_asked:
+        out += ["", "## Not asked", "", "Counted as level 0; they can still be answered.", ""]
+        out += [f"- {md(line)}" for line in not_asked_text(result, own)]
+    not_answered = len(result.unanswered) + len(result.skipped)
+    if not_answered:
+        out += ["", f"{not_answered} question(s) not answered or skipped were counted as level 0."]
+    return "\n".join(out) + "\n"
+
+
+def _md_link(title: str, url: str) -> str:
+    if _safe_url(url):
+        target = url.replace("(", "%28").replace(")", "%29")
+        return f"[{md(title)}]({target})"
+    return md(title) + (f" ({md(url)})" if url else "")
+
+
+def _md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"

@@ -1,0 +1,322 @@
+"""Load and validate a question bank directory into a `Bank`.
+
+A bank is `bank.yaml`, `sections/*.yaml` and `roles/*.yaml` (see questions/README.md). Every
+problem names the file, the line and the field, and all problems found are reported together,
+so an author can fix them in one go.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from skillgap.core import prerequisites
+from skillgap.core.model import (
+    LEVELS,
+    Bank,
+    MarketFigure,
+    Question,
+    Requirement,
+    Role,
+    Section,
+)
+from skillgap.formats import yamlfile
+from skillgap.formats.fields import Field, FileChecker, InvalidFile, Problem, is_kebab
+from skillgap.formats.questions import read_question
+from skillgap.paths import bundled_bank_dir, default_bank_dir
+
+DEFAULT_SCALE: tuple[str, ...] = ("Not yet", "Aware", "Practised", "Independent", "Expert")
+
+
+class BankError(InvalidFile):
+    """A bank that cannot be used, with every problem found."""
+
+
+def load_bank(directory: Path) -> Bank:
+    """Load and validate the bank in `directory`; raise BankError listing every problem."""
+    return _BankLoader(directory).load()
+
+
+# -- one loader per call: gathers problems across files -------------------------------------
+
+
+@dataclass
+class _Located:
+    """Where an id was defined, for duplicate and cross-reference messages."""
+
+    checker: FileChecker
+    path: tuple[str | int, ...]
+
+    def where(self) -> str:
+        line = self.checker.line(self.path)
+        return f"{self.checker.display}:{line}" if line else self.checker.display
+
+
+class _BankLoader:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.problems: list[Problem] = []
+        self.checkers: list[FileChecker] = []
+        self.question_at: dict[str, _Located] = {}
+        self.section_at: dict[str, _Located] = {}
+        self.role_at: dict[str, _Located] = {}
+
+    def load(self) -> Bank:
+        if not self.directory.is_dir():
+            what = "bank folder not found (a bank is a folder of bank.yaml, sections/ and roles/)"
+            raise BankError([Problem(str(self.directory), None, "", what)])
+        header = self._load_header()
+        sections: list[Section] = []
+        questions: dict[str, Question] = {}
+        for checker in self._files("sections"):
+            section = self._section(checker, questions)
+            if section is not None:
+                sections.append(section)
+        roles = [r for c in self._files("roles") if (r := self._role(c)) is not None]
+        if not sections and not self._has_problems():
+            self._problem(self.directory / "sections", "", "the bank has no section files")
+        if not roles and not self._has_problems():
+            self._problem(self.directory / "roles", "", "the bank has no role files")
+        self._check_references(questions, roles)
+        self._check_cycles(questions)
+        problems = self.problems + [p for c in self.checkers for p in c.problems()]
+        if problems:
+            raise BankError(problems)
+        name, version, scale, description = header
+        return Bank(
+            name=name,
+            version=version,
+            scale=scale,
+            sections=tuple(sections),
+            questions=questions,
+            roles=tuple(roles),
+            description=description,
+        )
+
+    def _has_problems(self) -> bool:
+        return bool(self.problems) or any(c.has_problems for c in self.checkers)
+
+    def _problem(self, path: Path, field: str, message: str) -> None:
+        self.problems.append(Problem(str(path), None, field, message))
+
+    def _open(self, path: Path) -> FileChecker | None:
+        try:
+            source = yamlfile.read_text(path)
+            data = yamlfile.parse(source)
+        except yamlfile.YamlFileError as exc:
+            self.problems.append(Problem(str(exc.path), exc.line, "", exc.message))
+            return None
+        checker = FileChecker(source, data)
+        self.checkers.append(checker)
+        return checker
+
+    def _files(self, folder: str) -> Iterator[FileChecker]:
+        base = self.directory / folder
+        if not base.is_dir():
+            self._problem(base, "", f"missing folder '{folder}/'")
+            return
+        paths = sorted(p for p in base.iterdir() if p.suffix in (".yaml", ".yml"))
+        for path in paths:
+            checker = self._open(path)
+            if checker is not None:
+                yield checker
+
+    # -- bank.yaml ---------------------------------------------------------------------------
+
+    def _load_header(self) -> tuple[str, str, tuple[str, ...], str]:
+        path = self.directory / "bank.yaml"
+        fallback = ("", "", DEFAULT_SCALE, "")
+        if not path.is_file():
+            self._problem(path, "", "missing bank.yaml (it names the bank and its version)")
+            return fallback
+        checker = self._open(path)
+        if checker is None:
+            return fallback
+        root = checker.root(("name", "version", "description", "scale"), ("name", "version"))
+        if root is None:
+            return fallback
+        name = root.text("name", required=True)
+        version = root.version("version")
+        description = root.text("description")
+        scale = DEFAULT_SCALE
+        scale_field = root.child("scale")
+        if scale_field is not None and scale_field.is_mapping():
+            labels = dict(scale_field.int_keyed_text(LEVELS))
+            missing = [str(level) for level in LEVELS if level not in labels]
+            if missing:
+                scale_field.error(
+                    f"needs a label for every level 0-4; missing {', '.join(missing)}"
+                )
+            else:
+                scale = tuple(labels[level] for level in LEVELS)
+        return name, version, scale, description
+
+    # -- sections ----------------------------------------------------------------------------
+
+    def _section(self, checker: FileChecker, questions: dict[str, Question]) -> Section | None:
+        root = checker.root(("section", "questions"), what="a section file")
+        if root is None:
+            return None
+        head = root.child("section", required=True)
+        if head is None or not head.check_mapping(("id", "title", "description")):
+            return None
+        section_id = head.ident("id")
+        title = head.text("title", required=True)
+        description = head.text("description")
+        if section_id:
+            self._claim(self.section_at, "section", section_id, head.child("id"))
+        items = root.child("questions", required=True)
+        ids: list[str] = []
+        if items is not None and items.check_list(non_empty=True):
+            for item in items.items():
+                question = read_question(item, section_id)
+                if question is None:
+                    continue
+                if self._claim(self.question_at, "question", question.id, item.child("id")):
+                    questions[question.id] = question
+                    ids.append(question.id)
+        return Section(section_id, title, description, tuple(ids))
+
+    def _claim(self, seen: dict[str, _Located], what: str, ident: str, field: Field | None) -> bool:
+        """Record where `ident` is defined; report a duplicate at the later place."""
+        if field is None:
+            return False
+        if ident in seen:
+            field.error(f"duplicate {what} id '{ident}' (first defined at {seen[ident].where()})")
+            return False
+        seen[ident] = _Located(field.checker, field.path)
+        return True
+
+    # -- roles -------------------------------------------------------------------------------
+
+    def _role(self, checker: FileChecker) -> Role | None:
+        root = checker.root(("role", "requirements"), what="a role file")
+        if root is None:
+            return None
+        head = root.child("role", required=True)
+        allowed = ("id", "name", "summary", "responsibilities", "background", "education",
+                   "market")  # fmt: skip
+        if head is None or not head.check_mapping(allowed):
+            return None
+        role_id = head.ident("id")
+        if role_id:
+            self._claim(self.role_at, "role", role_id, head.child("id"))
+        requirements: list[Requirement] = []
+        field = root.child("requirements", required=True)
+        if field is not None and field.is_mapping():
+            if not field.value:
+                field.error("a role needs at least one requirement")
+            for qid, spec in field.entries():
+                if not spec.check_mapping(("target", "weight", "essential"), ("target", "weight")):
+                    continue
+                target_field = spec.child("target")
+                weight_field = spec.child("weight")
+                target = target_field.level(range(1, 5)) if target_field else None
+                weight = weight_field.positive_number() if weight_field else None
+                if target is not None and weight is not None:
+                    requirements.append(Requirement(qid, target, weight, spec.flag("essential")))
+        market: list[MarketFigure] = []
+        market_field = head.child("market")
+        if market_field is not None and market_field.check_list():
+            for item in market_field.items():
+                if item.check_mapping(("label", "value", "source", "date"), ("label", "value")):
+                    market.append(
+                        MarketFigure(
+                            item.text("label", required=True),
+                            item.text("value", required=True, numbers_ok=True),
+                            item.text("source"),
+                            item.text("date", numbers_ok=True),
+                        )
+                    )
+        return Role(
+            id=role_id,
+            name=head.text("name", required=True),
+            summary=head.text("summary"),
+            requirements=tuple(requirements),
+            responsibilities=head.text_list("responsibilities"),
+            background=head.text_list("background"),
+            education=head.text_list("education"),
+            market=tuple(market),
+        )
+
+    # -- across files ------------------------------------------------------------------------
+
+    def _unknown(self, field: Field, kind: str, ident: str, known: dict[str, Any]) -> None:
+        close = difflib.get_close_matches(ident, list(known), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        field.error(f"{kind} '{ident}' names no question{hint}", at_key=True)
+
+    def _check_references(self, questions: dict[str, Question], roles: list[Role]) -> None:
+        if not questions:
+            return
+        for role in roles:
+            located = self.role_at.get(role.id)
+            if located is None:
+                continue
+            field = located.checker.root_field().child("requirements")
+            if field is None:
+                continue
+            for qid, spec in field.entries():
+                if qid not in questions:
+                    self._unknown(spec, "requirement", qid, questions)
+                    continue
+                target = spec.value.get("target") if isinstance(spec.value, dict) else None
+                top = questions[qid].reachable_levels()[-1]
+                if isinstance(target, int) and top < target <= 4:
+                    spec.error(
+                        f"target {target} is out of reach: the options of '{qid}' reach {top}"
+                    )
+        for qid in questions:
+            at = self.question_at[qid]
+            item = at.checker.field(at.path[:-1])
+            requires = item.child("requires") if item is not None else None
+            if requires is None:
+                continue
+            for pid, spec in requires.entries():
+                if pid == qid:
+                    spec.error(f"question '{qid}' cannot require itself", at_key=True)
+                elif pid not in questions:
+                    self._unknown(spec, "prerequisite", pid, questions)
+                elif isinstance(spec.value, int) and (
+                    (top := questions[pid].reachable_levels()[-1]) < spec.value <= 4
+                ):
+                    spec.error(
+                        f"needs '{pid}' at level {spec.value}, but its options reach at most {top}"
+                    )
+
+    def _check_cycles(self, questions: dict[str, Question]) -> None:
+        # A question naming itself is reported on its own, not as a cycle.
+        graph = {
+            qid: {pid: lvl for pid, lvl in q.requires.items() if pid != qid}
+            for qid, q in questions.items()
+        }
+        found = False
+        for cycle in prerequisites.cycles(graph):
+            found = True
+            self._prerequisite_error(
+                cycle[-2], cycle[-1], "prerequisites form a cycle: " + " -> ".join(cycle)
+            )
+        if found:
+            return
+        for qid, depth in prerequisites.depths(graph).items():
+            if depth > prerequisites.MAX_DEPTH and questions[qid].requires:
+                pid = next(iter(questions[qid].requires))
+                limit = prerequisites.MAX_DEPTH
+                self._prerequisite_error(
+                    qid, pid, f"the chain of prerequisites is {depth} deep; the limit is {limit}"
+                )
+                return
+
+    def _prerequisite_error(self, qid: str, pid: str, message: str) -> None:
+        at = self.question_at[qid]
+        item = at.checker.field(at.path[:-1])
+        requires = item.child("requires") if item else None
+        spec = requires.child(pid) if requires else None
+        if spec is not None:
+            spec.error(message, at_key=True)
+
+
+__all__ = ["BankError", "Problem", "bundled_bank_dir", "default_bank_dir", "is_kebab", "load_bank"]

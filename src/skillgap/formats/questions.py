@@ -1,0 +1,162 @@
+"""Reading one question of a section file into a `Question`, field by field.
+
+Problems are recorded on the file's checker (see validate.py); cross-file checks such as
+duplicate ids and unknown prerequisites are bank.py's.
+"""
+
+from __future__ import annotations
+
+from skillgap.core.model import KINDS, LEVELS, Check, Kind, Option, Question, Resource
+from skillgap.formats.fields import Field, describe_value
+
+
+def read_question(item: Field, section_id: str) -> Question | None:
+    allowed = ("id", "title", "prompt", "kind", "help", "quick", "levels", "options",
+               "effort_hours", "requires", "resources", "checks")  # fmt: skip
+    if not item.check_mapping(allowed):
+        return None
+    qid = item.ident("id")
+    prompt = item.text("prompt", required=True)
+    kind_field = item.child("kind")
+    kind: Kind = "rating"
+    if kind_field is not None:
+        value = kind_field.value
+        if value in KINDS:
+            kind = value
+        else:
+            kind_field.error(f"must be one of {', '.join(KINDS)}; got {describe_value(value)}")
+    levels: dict[int, str] = {}
+    options: tuple[Option, ...] = ()
+    levels_field = item.child("levels")
+    options_field = item.child("options")
+    if kind == "rating":
+        if options_field is not None:
+            options_field.error("only choice and multi questions have options")
+        if levels_field is not None and levels_field.is_mapping():
+            levels = dict(levels_field.int_keyed_text(range(1, 5)))
+    else:
+        if levels_field is not None:
+            levels_field.error("only rating questions have level anchors; use options")
+        options = _options(item.child("options", required=True))
+    effort = _effort(item.child("effort_hours"), kind, options)
+    requires: dict[str, int] = {}
+    requires_field = item.child("requires")
+    if requires_field is not None and requires_field.is_mapping():
+        for key, level_field in requires_field.entries():
+            level = level_field.level(LEVELS)
+            if level is not None:
+                requires[key] = level
+    return Question(
+        id=qid,
+        prompt=prompt,
+        section_id=section_id,
+        kind=kind,
+        levels=levels,
+        options=options,
+        effort_hours=effort,
+        requires=requires,
+        resources=_resources(item.child("resources")),
+        help=item.text("help"),
+        quick=item.flag("quick"),
+        short_title=item.text("title"),
+        checks=_checks(item.child("checks")),
+    )
+
+
+def _options(field: Field | None) -> tuple[Option, ...]:
+    if field is None or not field.check_list(non_empty=True):
+        return ()
+    options: list[Option] = []
+    seen: set[str] = set()
+    for item in field.items():
+        if not item.check_mapping(("id", "label", "level")):
+            continue
+        oid = item.ident("id")
+        label = item.text("label", required=True)
+        level_field = item.child("level", required=True)
+        level = level_field.level(LEVELS) if level_field is not None else None
+        if oid in seen:
+            id_field = item.child("id")
+            if id_field is not None:
+                id_field.error(f"duplicate option id '{oid}' in this question")
+            continue
+        seen.add(oid)
+        if oid and level is not None:
+            options.append(Option(oid, label, level))
+    if len(field.value) < 2:
+        field.error("a choice or multi question needs at least two options")
+    return tuple(options)
+
+
+def _effort(field: Field | None, kind: Kind, options: tuple[Option, ...]) -> dict[int, float]:
+    if field is None:
+        return {}
+    if field.is_number():
+        hours = field.positive_number()
+        targets = range(1, 5) if kind == "rating" else sorted({o.level for o in options} - {0})
+        return {level: hours for level in targets} if hours is not None else {}
+    if not isinstance(field.value, dict):
+        field.error(
+            "must be hours (a number > 0) or a mapping of level to hours;"
+            f" got {describe_value(field.value)}"
+        )
+        return {}
+    effort: dict[int, float] = {}
+    for key, hours_field in field.int_keyed(range(1, 5)):
+        hours = hours_field.positive_number()
+        if hours is not None:
+            effort[key] = hours
+    return effort
+
+
+def _resources(field: Field | None) -> tuple[Resource, ...]:
+    if field is None or not field.check_list():
+        return ()
+    found: list[Resource] = []
+    for item in field.items():
+        if not item.check_mapping(("title", "url", "kind")):
+            continue
+        title = item.text("title", required=True)
+        url = item.text("url")
+        if url and not url.startswith(("https://", "http://")):
+            url_field = item.child("url")
+            if url_field is not None:
+                url_field.error("must be an http:// or https:// address")
+            url = ""
+        found.append(Resource(title, url, item.text("kind")))
+    return tuple(found)
+
+
+MAX_CHECK_OPTIONS = 6
+
+
+def _checks(field: Field | None) -> tuple[Check, ...]:
+    if field is None or not field.check_list():
+        return ()
+    found = []
+    for item in field.items():
+        allowed = ("prompt", "options", "answer", "explain", "source")
+        if not item.check_mapping(allowed, ("options", "answer")):
+            continue
+        options_field = item.child("options")
+        options: list[str] = []
+        if options_field is not None and options_field.check_list():
+            options = [text for option in options_field.items() if (text := option.as_text())]
+            if not 2 <= len(options_field.value) <= MAX_CHECK_OPTIONS:
+                options_field.error(f"a check needs 2 to {MAX_CHECK_OPTIONS} options")
+            elif len(set(options)) != len(options):
+                options_field.error("options of a check must differ from each other")
+        answer_field = item.child("answer")
+        answer = answer_field.as_text() if answer_field is not None else ""
+        if answer_field is not None and answer and options and answer not in options:
+            answer_field.error(f"the answer {answer!r} is not one of the check's options")
+        found.append(
+            Check(
+                prompt=item.text("prompt", required=True),
+                options=tuple(options),
+                answer=answer,
+                explain=item.text("explain", required=True),
+                source=item.text("source", required=True),
+            )
+        )
+    return tuple(found)

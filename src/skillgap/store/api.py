@@ -1,0 +1,420 @@
+"""Saved reports, the quiz in progress, the learning plan and settings, in one SQLite file in
+the data folder (database.py opens, checks and migrates the file).
+
+Every write is one transaction; the file is in WAL mode with a busy timeout, so several
+instances can save at once and a killed process loses at most the write it was making. The
+schema is versioned with `PRAGMA user_version` and migrated forward. A file that is damaged, is
+not a skillgap database, or comes from a newer skillgap is reported and never written to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from skillgap.core.model import PLAN_STATUSES, Answers, PlanEntry, Result
+from skillgap.core.quiz import Session
+from skillgap.core.report import Report, ReportSummary
+from skillgap.formats.json_reader import FormatError
+from skillgap.formats.report_json import (
+    answers_from_json,
+    answers_to_json,
+    dumps,
+    result_from_json,
+    result_to_json,
+    timestamp,
+)
+from skillgap.store.database import (
+    BUSY_TIMEOUT_MS,
+    DB_NAME,
+    MIGRATIONS,
+    ReportFileError,
+    ReportNotFound,
+    StoreCorrupt,
+    StoreError,
+    StoreTooNew,
+    connect,
+    prepare,
+    schema_version,
+    transaction,
+    translate,
+)
+
+SESSION_MODES = ("quick", "full")
+
+
+def default_data_dir() -> Path:
+    """$SKILLGAP_DATA_DIR, else the platform's user data folder for skillgap."""
+    env = os.environ.get("SKILLGAP_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("skillgap", appauthor=False))
+
+
+# -- the store --------------------------------------------------------------------------------
+
+
+class Store:
+    """One open database. Safe to share between threads (calls are serialised)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None) -> Store:
+        """Open (creating if needed) the database in `data_dir`, migrating it forward."""
+        directory = Path(data_dir) if data_dir is not None else default_data_dir()
+        path, conn = connect(directory)
+        return cls(path, conn)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _prepare(self) -> None:
+        prepare(self._conn, self.path)
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path, doing) from None
+
+    @contextmanager
+    def _transaction(self, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        with transaction(self._conn, durable) as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self, doing: str, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        with self._lock, self._errors(doing), self._transaction(durable) as conn:
+            yield conn
+
+    @contextmanager
+    def _read(self, doing: str) -> Iterator[sqlite3.Connection]:
+        with self._lock, self._errors(doing):
+            yield self._conn
+
+    # -- reports ----------------------------------------------------------------------------
+
+    def save_report(
+        self, answers: Answers, result: Result, created_at: datetime | None = None
+    ) -> int:
+        with self._write("cannot save the report") as conn:
+            return _insert_report(conn, answers, result, created_at)
+
+    def import_report(
+        self, answers: Answers, result: Result, created_at: datetime
+    ) -> tuple[int, bool]:
+        """Save a report read from a file unless the same one (time, bank, answers) is here.
+        Returns its id and whether it was added."""
+        answers_text = dumps(answers_to_json(answers))
+        with self._write("cannot import the report") as conn:
+            row = conn.execute(
+                "SELECT id FROM reports JOIN report_data ON report_id = id"
+                " WHERE created_at = ? AND bank_name = ? AND answers = ?",
+                (timestamp(created_at), result.bank_name, answers_text),
+            ).fetchone()
+            if row is not None:
+                return int(row[0]), False
+            return _insert_report(conn, answers, result, created_at), True
+
+    def list_reports(self, limit: int | None = None, offset: int = 0) -> list[ReportSummary]:
+        """Summaries, newest first (created_at, then id). Reads only the summary columns."""
+        with self._read("cannot list reports") as conn:
+            rows = conn.execute(
+                "SELECT id, created_at, bank_name, bank_version, scores FROM reports"
+                " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                (-1 if limit is None else max(0, limit), max(0, offset)),
+            ).fetchall()
+        return [self._summary(row) for row in rows]
+
+    def previous_reports(self, report_ids: Iterable[int]) -> dict[int, ReportSummary]:
+        """For each id, the summary of the report of the same bank saved just before it, for
+        "change since last time". Ids with no earlier report are left out."""
+        ids = list(dict.fromkeys(report_ids))
+        if not ids:
+            return {}
+        with self._read("cannot list reports") as conn:
+            pairs = []
+            for chunk in _chunks(ids, 500):
+                pairs += conn.execute(
+                    # A row-value comparison, so the search is one range of reports_by_bank.
+                    "SELECT r.id, (SELECT p.id FROM reports p WHERE p.bank_name = r.bank_name"
+                    " AND (p.created_at, p.id) < (r.created_at, r.id)"
+                    " ORDER BY p.bank_name DESC, p.created_at DESC, p.id DESC LIMIT 1)"
+                    f" FROM reports r WHERE r.id IN ({_marks(chunk)})",
+                    chunk,
+                ).fetchall()
+            previous = {int(rid): int(pid) for rid, pid in pairs if pid is not None}
+            rows = []
+            for chunk in _chunks(sorted(set(previous.values())), 500):
+                rows += conn.execute(
+                    "SELECT id, created_at, bank_name, bank_version, scores FROM reports"
+                    f" WHERE id IN ({_marks(chunk)})",
+                    chunk,
+                ).fetchall()
+        by_id = {s.id: s for s in map(self._summary, rows)}
+        return {rid: by_id[pid] for rid, pid in previous.items() if pid in by_id}
+
+    def _summary(self, row: tuple[Any, ...]) -> ReportSummary:
+        rid, created, bank_name, bank_version, scores_text = row
+        scores: dict[str, float] = {}
+        names: dict[str, str] = {}
+        try:
+            for role_id, name, score in json.loads(scores_text):
+                scores[role_id] = float(score)
+                names[role_id] = name
+            created_at = datetime.fromisoformat(created)
+        except (ValueError, TypeError):
+            raise StoreCorrupt(f"{self.path}: report {rid} has a damaged summary") from None
+        return ReportSummary(
+            id=rid,
+            created_at=created_at,
+            bank_name=bank_name,
+            bank_version=bank_version,
+            scores=scores,
+            role_names=names,
+        )
+
+    def count_reports(self) -> int:
+        with self._read("cannot count reports") as conn:
+            return int(conn.execute("SELECT count(*) FROM reports").fetchone()[0])
+
+    def get_report(self, report_id: int) -> Report:
+        with self._read(f"cannot read report {report_id}") as conn:
+            row = conn.execute(
+                "SELECT id, created_at, bank_name, bank_version, answers, result"
+                " FROM reports JOIN report_data ON report_id = id WHERE id = ?",
+                (report_id,),
+            ).fetchone()
+        if row is None:
+            raise ReportNotFound(f"{self.path}: there is no report {report_id}")
+        rid, created, bank_name, bank_version, answers_text, result_text = row
+        what = f"report {rid}"
+        try:
+            answers = answers_from_json(json.loads(answers_text))
+            result = result_from_json(json.loads(result_text))
+        except (FormatError, ValueError, RecursionError) as exc:
+            raise StoreCorrupt(f"{self.path}: {what} is damaged ({exc})") from None
+        return Report(int(rid), self._time(created, what), bank_name, bank_version, answers, result)
+
+    def delete_report(self, report_id: int) -> None:
+        with self._write(f"cannot delete report {report_id}") as conn:
+            if conn.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount == 0:
+                raise ReportNotFound(f"{self.path}: there is no report {report_id}")
+            conn.execute("DELETE FROM report_data WHERE report_id = ?", (report_id,))
+
+    # -- the quiz in progress ---------------------------------------------------------------
+
+    def save_session(self, session: Session) -> None:
+        """Replace the quiz in progress. Called on every answer: one small row, no fsync."""
+        if session.mode not in SESSION_MODES:
+            raise ValueError(f"session mode must be one of {SESSION_MODES}")
+        row = (
+            session.bank_name,
+            session.bank_version,
+            session.mode,
+            dumps(answers_to_json(session.answers)),
+            session.position,
+            timestamp(session.started_at),
+            timestamp(session.updated_at),
+        )
+        with self._write("cannot save the quiz in progress", durable=False) as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO session (only, bank_name, bank_version, mode, answers,"
+                " position, started_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+
+    def load_session(self) -> Session | None:
+        """The quiz in progress, or None. A row that cannot be read is left in place, unused."""
+        with self._read("cannot read the quiz in progress") as conn:
+            row = conn.execute(
+                "SELECT bank_name, bank_version, mode, answers, position, started_at,"
+                " updated_at FROM session WHERE only = 1"
+            ).fetchone()
+        if row is None:
+            return None
+        bank_name, bank_version, mode, answers_text, position, started, updated = row
+        try:
+            return Session(
+                bank_name=bank_name,
+                bank_version=bank_version,
+                mode=mode if mode in SESSION_MODES else "full",
+                answers=answers_from_json(json.loads(answers_text)),
+                position=int(position),
+                started_at=self._time(started, "the quiz in progress"),
+                updated_at=self._time(updated, "the quiz in progress"),
+            )
+        except (FormatError, ValueError, TypeError, RecursionError, StoreError):
+            return None
+
+    def clear_session(self) -> None:
+        with self._write("cannot clear the quiz in progress") as conn:
+            conn.execute("DELETE FROM session")
+
+    def finish_session(
+        self, answers: Answers, result: Result, plan_updates: Iterable[PlanEntry] = ()
+    ) -> int:
+        """Save the finished quiz as a report and clear it, in one transaction, with any plan
+        entries to update (plan.reached_entries: steps the new answers reach are done)."""
+        with self._write("cannot save the report") as conn:
+            report_id = _insert_report(conn, answers, result, None)
+            conn.execute("DELETE FROM session")
+            _upsert_plan(conn, result.bank_name, plan_updates)
+            return report_id
+
+    # -- the learning plan ------------------------------------------------------------------
+
+    def get_plan(self, bank_name: str) -> dict[str, PlanEntry]:
+        """The plan for one bank, by question id (every status, not relevant included)."""
+        with self._read("cannot read the plan") as conn:
+            rows = conn.execute(
+                "SELECT question_id, status, target, updated_at FROM plan WHERE bank_name = ?"
+                " ORDER BY question_id",
+                (bank_name,),
+            ).fetchall()
+        plan = {}
+        for qid, status, target, updated in rows:
+            if status not in PLAN_STATUSES:
+                continue  # the CHECK constraint keeps these out; never trust a file blindly
+            plan[qid] = PlanEntry(
+                qid,
+                status,
+                int(target) if target is not None else None,
+                self._time(updated, "plan"),
+            )
+        return plan
+
+    def set_plan(self, bank_name: str, entries: Iterable[PlanEntry]) -> None:
+        """Add or update plan entries, one transaction. An entry with no target keeps the one
+        stored; one with no time is stamped now."""
+        with self._write("cannot save the plan") as conn:
+            _upsert_plan(conn, bank_name, entries)
+
+    def remove_from_plan(self, bank_name: str, question_ids: Iterable[str]) -> None:
+        with self._write("cannot save the plan") as conn:
+            conn.executemany(
+                "DELETE FROM plan WHERE bank_name = ? AND question_id = ?",
+                [(bank_name, qid) for qid in question_ids],
+            )
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def get_setting(self, key: str) -> str | None:
+        with self._read("cannot read settings") as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write("cannot save settings") as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def get_flag(self, key: str, default: bool = True) -> bool:
+        """An on/off setting ("on" / "off"), e.g. checks.CHECKS_SETTING or
+        adaptive.ADAPTIVE_SETTING; `default` when unset or unreadable."""
+        value = self.get_setting(key)
+        return default if value not in ("on", "off") else value == "on"
+
+    def set_flag(self, key: str, on: bool) -> None:
+        self.set_setting(key, "on" if on else "off")
+
+    def _time(self, text: str, what: str) -> datetime:
+        try:
+            moment = datetime.fromisoformat(text)
+        except (TypeError, ValueError):
+            raise StoreCorrupt(f"{self.path}: {what} has a damaged time {text!r}") from None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        return moment
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _upsert_plan(conn: sqlite3.Connection, bank_name: str, entries: Iterable[PlanEntry]) -> None:
+    rows = []
+    for e in entries:
+        if e.status not in PLAN_STATUSES:
+            raise ValueError(f"plan status must be one of {PLAN_STATUSES}")
+        if e.target is not None and not 0 <= e.target <= 4:
+            raise ValueError("a plan target must be a level 0-4")
+        when = e.updated_at if e.updated_at is not None else datetime.now(timezone.utc)
+        rows.append((bank_name, e.question_id, e.status, e.target, timestamp(when)))
+    conn.executemany(
+        "INSERT INTO plan (bank_name, question_id, status, target, updated_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (bank_name, question_id) DO UPDATE SET"
+        " status = excluded.status, target = coalesce(excluded.target, plan.target),"
+        " updated_at = excluded.updated_at",
+        rows,
+    )
+
+
+def _insert_report(
+    conn: sqlite3.Connection, answers: Answers, result: Result, created_at: datetime | None
+) -> int:
+    moment = created_at if created_at is not None else datetime.now(timezone.utc)
+    scores = dumps([[r.role_id, r.name, r.score] for r in result.roles])
+    cursor = conn.execute(
+        "INSERT INTO reports (created_at, bank_name, bank_version, scores) VALUES (?, ?, ?, ?)",
+        (timestamp(moment), result.bank_name, result.bank_version, scores),
+    )
+    report_id = cursor.lastrowid
+    assert report_id is not None
+    conn.execute(
+        "INSERT INTO report_data (report_id, answers, result) VALUES (?, ?, ?)",
+        (report_id, dumps(answers_to_json(answers)), dumps(result_to_json(result))),
+    )
+    return report_id
+
+
+def _marks(items: Sequence[object]) -> str:
+    return ",".join("?" * len(items))
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "DB_NAME",
+    "MIGRATIONS",
+    "Report",
+    "ReportFileError",
+    "ReportNotFound",
+    "ReportSummary",
+    "Session",
+    "Store",
+    "StoreCorrupt",
+    "StoreError",
+    "StoreTooNew",
+    "default_data_dir",
+    "schema_version",
+]

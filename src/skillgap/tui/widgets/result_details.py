@@ -1,0 +1,135 @@
+"""The parts of Results that issue 8 adds: what checks back per role, each claim's mark, the
+questions the adaptive quiz left out, and what moved on the plan. Widgets built from the core's
+words (export's helpers), so the screen and the exports say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from skillgap.core.model import Answers, Bank, ClaimStatus, PlanEntry, Result
+from skillgap.core.plan import StepProgress, skip_ids
+from skillgap.escape import one_line
+from skillgap.tui.format import answer_label, line, question_title
+
+#: A claim's mark in words and a symbol: never colour alone.
+CLAIM_MARKS: dict[ClaimStatus, tuple[str, str]] = {
+    "checked": ("✓ checked  ", "$text-success"),
+    "missed": ("✗ missed   ", "$text-error"),
+    "unchecked": ("? unchecked", "$text-muted"),
+}
+
+
+def progress_text(rows: Sequence[StepProgress]) -> Content:
+    """ "Your plan: Kubernetes 2 → 3 ✓ reached · Docker 1 → 1 no change"."""
+    parts: list[Content] = []
+    for row in rows:
+        if row.reached:
+            state = "✓ reached"
+        elif row.moved:
+            state = f"(target {row.target})" if row.target is not None else ""
+        else:
+            state = "no change"
+        parts.append(
+            Content.assemble(
+                (one_line(row.title), "bold"), f" {row.before} → {row.after} {state}".rstrip()
+            )
+        )
+    return Content.assemble(("Your plan: ", "bold"), Content(" · ").join(parts))
+
+
+def result_parts(
+    bank: Bank, result: Result, answers: Answers, progress: Sequence[StepProgress]
+) -> list[Widget]:
+    from skillgap.export.report import checked_points, checks_asked, missed_text
+
+    widgets: list[Widget] = []
+    if progress:
+        widgets.append(Static(progress_text(progress), id="plan-progress"))
+    if checks_asked(result):
+        widgets.append(Static(Content.assemble(("Knowledge checks", "bold")), classes="heading2"))
+        names = {r.role_id: one_line(r.name) for r in result.roles}
+        width = max((len(n) for n in names.values()), default=8)
+        lines: list[Content | str | tuple[str, str]] = [
+            (
+                "Your fit is what you said. Points of it that a passed check backs"
+                " (claims of 3+: ✓ check passed, ✗ missed, ? none asked):",
+                "$text-muted",
+            )
+        ]
+        for role in result.roles:
+            if points := checked_points(role):
+                lines += ["\n", (f"{names[role.role_id]:<{width}}", "bold"), f"  {points}"]
+        widgets.append(Static(Content.assemble(*lines), id="backing"))
+        claims: list[Widget] = []
+        for qid, status in result.claims.items():
+            question = bank.questions.get(qid)
+            answer = answers.get(qid)
+            mark, style = CLAIM_MARKS[status]
+            said = answer_label(bank, question, answer) if question else ""
+            claims.append(
+                Static(
+                    Content.assemble(
+                        (mark, f"bold {style}"),
+                        "  ",
+                        line(question_title(bank, qid)),
+                        Content.styled(f" ({said})" if said else "", "$text-muted"),
+                        Content.styled(
+                            " · no check in the bank"
+                            if status == "unchecked" and question and not question.checks
+                            else "",
+                            "$text-muted",
+                        ),
+                    ),
+                    classes="claim",
+                )
+            )
+            if status == "missed" and answer is not None and answer.check is not None:
+                explain = Content(one_line(missed_text(answer.check)))
+                claims.append(Static(explain, classes="claim-explain"))
+        widgets.append(Vertical(*claims, id="claims"))
+    if result.not_asked:
+        from skillgap.export.report import not_asked_text
+
+        widgets.append(Static(Content.assemble(("Not asked", "bold")), classes="heading2"))
+        text = "\n".join(not_asked_text(result, bank))
+        widgets.append(
+            Static(
+                Content.assemble(
+                    ("Their prerequisite was answered 0, so they count as 0:\n", "$text-muted"),
+                    Content(text),
+                ),
+                id="not-asked",
+            )
+        )
+    return widgets
+
+
+def plan_of(store: object, bank: Bank, result: Result) -> dict[str, PlanEntry]:
+    """The plan of the result's bank ({} for another bank's report, or an unreadable store)."""
+    from skillgap.store import Store, StoreError
+
+    if result.bank_name != bank.name or not isinstance(store, Store):
+        return {}
+    try:
+        return store.get_plan(bank.name)
+    except StoreError:
+        return {}
+
+
+def rescored(store: object, bank: Bank, result: Result, answers: Answers) -> Result | None:
+    """The result with Learn next made again without the steps the plan marks not relevant
+    (role fit unchanged), or None when it is another bank's report."""
+    from skillgap.core.advice import next_steps
+    from skillgap.core.scoring import level_map
+
+    if result.bank_name != bank.name or result.bank_version != bank.version:
+        return None
+    skip = skip_ids(plan_of(store, bank, result))
+    return replace(result, next_steps=tuple(next_steps(bank, level_map(bank, answers), skip)))
