@@ -29,7 +29,9 @@ from skillgap.core.checks import (
 from skillgap.core.model import Answer, Answers, Bank, Check, CheckOutcome, Option, Question
 from skillgap.core.report import Report
 from skillgap.core.scoring import score
-from skillgap.export.report import render_report, render_text, result_json
+from skillgap.export.json_docs import result_json
+from skillgap.export.report import render_report
+from skillgap.export.text import render_text
 from skillgap.formats.bank import load_bank
 from skillgap.formats.report_json import answers_from_json, answers_to_json, report_from_json
 from skillgap.store import Store

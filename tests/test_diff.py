@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 from datetime import timedelta
 
-from skillgap.core.comparison import diff_json, diff_reports, render_diff_text
+from skillgap.core.comparison import diff_reports
 from skillgap.core.model import Answer, Answers, Bank
 from skillgap.core.report import Report
+from skillgap.export.json_docs import diff_json
+from skillgap.export.text import render_diff_text
 from tests.test_store import T0, scored
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from skillgap.cli.report import read_report_file
 from skillgap.core.model import Bank
-from skillgap.export.report import report_json
+from skillgap.export.json_docs import report_json
 from skillgap.formats.json_reader import FormatError, Reader, loads
 from skillgap.formats.report_json import (
     MAX_IMPORT_BYTES,

@@ -12,17 +12,13 @@ import pytest
 from skillgap.cli.report import FORMATS as CLI_FORMATS
 from skillgap.core.model import Answer, Answers, Bank, Resource
 from skillgap.core.report import Report
-from skillgap.export.report import (
-    FORMATS,
-    answer_rows,
-    format_for_path,
-    md,
-    render_report,
-    render_report_html,
-    render_report_markdown,
-    render_report_text,
-    result_json,
-)
+from skillgap.escape import md
+from skillgap.export.html import render_report_html
+from skillgap.export.json_docs import result_json
+from skillgap.export.markdown import render_report_markdown
+from skillgap.export.report import render_report
+from skillgap.export.text import render_report_text
+from skillgap.export.words import FORMATS, answer_rows, format_for_path
 from skillgap.formats.report_json import REPORT_SCHEMA_VERSION
 from tests.test_store import GROWN, T0, scored
 

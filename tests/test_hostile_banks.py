@@ -14,7 +14,8 @@ from skillgap.core.answering import make_answer
 from skillgap.core.model import Answers
 from skillgap.core.report import Report
 from skillgap.core.scoring import score
-from skillgap.export.report import render_report, render_text
+from skillgap.export.report import render_report
+from skillgap.export.text import render_text
 from skillgap.formats.answers import template
 from skillgap.formats.bank import BankError, load_bank
 from tests.conftest import BankWriter

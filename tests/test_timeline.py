@@ -19,13 +19,11 @@ from skillgap.cli.main import main
 from skillgap.core.model import Bank, PlanEntry, Requirement
 from skillgap.core.scoring import fit
 from skillgap.core.timeline import schedule
-from skillgap.export.timeline import (
-    render_timeline_markdown,
-    render_timeline_svg,
-    render_timeline_text,
-    sparkline,
-    timeline_json,
-)
+from skillgap.core.wording import sparkline
+from skillgap.export.html import render_timeline_svg
+from skillgap.export.json_docs import timeline_json
+from skillgap.export.markdown import render_timeline_markdown
+from skillgap.export.text import render_timeline_text
 from tests.conftest import MINI_BANK
 from tests.strategies import banks, level_maps
 
@@ -156,9 +154,9 @@ def test_bad_arguments_are_refused(mini_bank: Bank, hours: float, weeks: int) ->
 
 
 def test_sparkline() -> None:
-    assert sparkline([0, 50, 100]) == "▁▅█"
+    assert sparkline([0, 50, 100], 40) == "▁▅█"
     assert len(sparkline([float(i % 100) for i in range(500)], 40)) == 40
-    assert sparkline([]) == ""
+    assert sparkline([], 40) == ""
 
 
 def _evil(bank: Bank) -> Bank:

@@ -1,5 +1,6 @@
-"""Making outside text safe to show: no terminal escape sequences, no control characters, no
-bidirectional overrides that could make text read differently from what it is."""
+"""Making outside text safe to show, one escaper for each place it goes: the terminal (no
+escape sequences, no control characters, no bidirectional overrides that could make text read
+differently from what it is), Markdown, HTML, and links."""
 
 from __future__ import annotations
 
@@ -20,3 +21,26 @@ def safe(text: str) -> str:
 def one_line(text: str) -> str:
     """`safe` text folded onto one line."""
     return " ".join(safe(text).split())
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
+
+
+def md(text: str) -> str:
+    """Outside text as inline Markdown: one line, every character that could format escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def h(text: object) -> str:
+    """Any value as HTML text: control and bidi-override characters made visible, every
+    special character escaped, quotes included."""
+    import html
+
+    return html.escape(safe(str(text)), quote=True)
+
+
+def is_safe_url(url: str) -> bool:
+    """Whether `url` is a link we may show as one: http or https, and nothing in it that could
+    end the link, start markup or hide a control character. Anything else is shown as text."""
+    return _SAFE_URL.fullmatch(url) is not None

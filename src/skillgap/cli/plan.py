@@ -23,7 +23,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     from skillgap.app.reports import timeline_for
     from skillgap.app.settings import plan_settings
-    from skillgap.export.timeline import render_timeline_text, timeline_json
+    from skillgap.export.json_docs import timeline_json
+    from skillgap.export.text import render_timeline_text
     from skillgap.store import StoreError
 
     with open_store(args) as store:

@@ -43,7 +43,7 @@ def save_result(args: argparse.Namespace, answers: Answers, result: Result) -> i
 def cmd_list(args: argparse.Namespace) -> int:
     import json
 
-    from skillgap.formats.report_json import timestamp
+    from skillgap.export.json_docs import report_list_json
 
     limit = args.limit
     if limit is None:
@@ -55,19 +55,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     more = bool(limit) and len(summaries) > limit
     summaries = summaries[:limit] if limit else summaries
     if args.json:
-        doc = [
-            {
-                "id": s.id,
-                "created_at": timestamp(s.created_at),
-                "bank": {"name": s.bank_name, "version": s.bank_version},
-                "scores": {rid: round(score, 1) for rid, score in s.scores.items()},
-                "change": _changes(s, previous.get(s.id)),
-            }
-            for s in summaries
-        ]
+        doc = report_list_json(summaries, previous)
         print(json.dumps(doc, indent=2, ensure_ascii=True))
         return ExitCode.OK
-    sys.stdout.write(render_list(summaries, previous, more))
+    from skillgap.export.text import render_report_list
+
+    sys.stdout.write(render_report_list(summaries, previous, more))
     return ExitCode.OK
 
 
@@ -87,8 +80,8 @@ def render_list(
 ) -> str:
     """The `report list` table: one row per report, fit per role and the change since the
     previous report of the same bank."""
+    from skillgap.core.wording import percent
     from skillgap.escape import one_line
-    from skillgap.export.report import percent
 
     if not summaries:
         return "No saved reports yet. Finish an assessment, or: skillgap score ANSWERS --save\n"
@@ -145,7 +138,8 @@ def _timeline(store: Store, report: Report, bank: Bank | None, fmt: str) -> Time
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from skillgap.export.report import format_for_path, render_report
+    from skillgap.export.report import render_report
+    from skillgap.export.words import format_for_path
 
     output = Path(args.output)
     fmt = args.format or format_for_path(output)
@@ -168,7 +162,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     import json
 
-    from skillgap.core.comparison import diff_json, diff_reports, render_diff_text
+    from skillgap.core.comparison import diff_reports
+    from skillgap.export.json_docs import diff_json
+    from skillgap.export.text import render_diff_text
 
     with open_store(args) as store:
         old, new = store.get_report(args.old), store.get_report(args.new)

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from skillgap.core.model import Answer, Bank, NextStep, PlanEntry
 from skillgap.core.plan import StepProgress, progress
 from skillgap.core.report import Report
-from skillgap.escape import one_line
-from skillgap.export.report import describe_answer, percent, question_title
-from skillgap.formats.report_json import timestamp
+from skillgap.core.wording import describe_answer, question_title
 
 
 @dataclass(frozen=True)
@@ -149,132 +146,14 @@ def _answer_changes(old: Report, new: Report, bank: Bank | None) -> tuple[Answer
         changes.append(
             AnswerChange(
                 question_id=qid,
-                title=question_title(qid, bank, new.result)
+                title=question_title(bank, qid, new.result)
                 if bank is None or qid in bank.questions
-                else question_title(qid, None, old.result),
+                else question_title(None, qid, old.result),
                 old=a,
                 new=b,
-                old_text=describe_answer(a, bank),
-                new_text=describe_answer(b, bank),
+                old_text=describe_answer(bank, a),
+                new_text=describe_answer(bank, b),
                 gone=bank is not None and qid not in bank.questions,
             )
         )
     return tuple(changes)
-
-
-# -- rendering --------------------------------------------------------------------------------
-
-
-def _score(value: float | None) -> str:
-    return "-" if value is None else percent(value)
-
-
-def _delta(change: ScoreChange) -> str:
-    delta = change.delta
-    if delta is None:
-        return "added" if change.old is None else "removed"
-    return f"{delta:+.0f}" if round(delta) != 0 else "="
-
-
-def render_diff_text(d: ReportDiff) -> str:
-    old, new = d.old, d.new
-
-    def head(r: Report) -> str:
-        return f"report {r.id} ({r.created_at:%Y-%m-%d %H:%M} UTC)"
-
-    out = [f"From {head(old)} to {head(new)}"]
-    if (old.bank_name, old.bank_version) != (new.bank_name, new.bank_version):
-        out.append(
-            f"Bank: {one_line(old.bank_name)} {one_line(old.bank_version)}"
-            f" -> {one_line(new.bank_name)} {one_line(new.bank_version)}"
-            + ("" if d.same_bank else " (different banks: scores are not comparable)")
-        )
-    out += ["", "Fit"]
-    width = max((len(one_line(c.name)) for c in d.roles), default=10)
-    for c in d.roles:
-        out.append(
-            f"  {one_line(c.name):<{width}}  {_score(c.old):>4} -> {_score(c.new):>4}"
-            f"  {_delta(c):>7}"
-        )
-    changed = [c for c in d.sections if c.delta is None or round(c.delta) != 0]
-    out += ["", "By section" + ("" if changed else ": no change")]
-    names = {c.role_id: c.name for c in d.roles}
-    tw = max((len(one_line(c.name)) for c in changed), default=10)
-    for rid in dict.fromkeys(c.role_id for c in changed):
-        out.append(f"  {one_line(names.get(rid, rid))}")
-        for c in (c for c in changed if c.role_id == rid):
-            out.append(
-                f"    {one_line(c.name):<{tw}}  {_score(c.old):>4} -> {_score(c.new):>4}"
-                f"  {_delta(c):>7}"
-            )
-    out += ["", f"Answers changed: {len(d.answers) or 'none'}"]
-    aw = max((len(one_line(a.title)) for a in d.answers), default=10)
-    for a in d.answers:
-        gone = " (no longer in the bank)" if a.gone else ""
-        out.append(
-            f"  {one_line(a.title):<{aw}}  {one_line(a.old_text)} -> {one_line(a.new_text)}{gone}"
-        )
-        if a.old is not None and a.new is not None and a.old.note != a.new.note:
-            out.append(f"  {'':<{aw}}  note: {one_line(a.new.note) or '(removed)'}")
-    out += ["", f"Steps done since: {len(d.steps_done) or 'none'}"]
-    for step in d.steps_done:
-        out.append(f"  {one_line(step.title)}: level {step.from_level} -> {step.to_level}")
-    if d.plan:
-        out += ["", "Your plan"]
-        for row in d.plan:
-            target = f" (target {row.target}{', reached' if row.reached else ''})"
-            out.append(
-                f"  {one_line(row.title)}, {row.status}: level {row.before} -> {row.after}"
-                + (target if row.target is not None else "")
-            )
-    return "\n".join(out) + "\n"
-
-
-def diff_json(d: ReportDiff) -> dict[str, Any]:
-    def score(c: ScoreChange) -> dict[str, Any]:
-        r1 = None if c.old is None else round(c.old, 1)
-        r2 = None if c.new is None else round(c.new, 1)
-        delta = None if c.delta is None else round(c.delta, 1)
-        return {"old": r1, "new": r2, "change": delta}
-
-    return {
-        "old": {"id": d.old.id, "created_at": timestamp(d.old.created_at)},
-        "new": {"id": d.new.id, "created_at": timestamp(d.new.created_at)},
-        "roles": [{"id": c.role_id, "name": c.name, **score(c)} for c in d.roles],
-        "sections": [
-            {"role": c.role_id, "id": c.section_id, "title": c.name, **score(c)} for c in d.sections
-        ],
-        "answers": [
-            {
-                "id": a.question_id,
-                "title": a.title,
-                "old": None if a.old is None else a.old.level,
-                "new": None if a.new is None else a.new.level,
-                "old_answer": a.old_text,
-                "new_answer": a.new_text,
-                "in_bank": not a.gone,
-            }
-            for a in d.answers
-        ],
-        "steps_done": [
-            {
-                "id": s.question_id,
-                "title": s.title,
-                "from_level": s.from_level,
-                "to_level": s.to_level,
-            }
-            for s in d.steps_done
-        ],
-        "plan": [
-            {
-                "id": p.question_id,
-                "title": p.title,
-                "status": p.status,
-                "target": p.target,
-                "before": p.before,
-                "after": p.after,
-                "reached": p.reached,
-            }
-            for p in d.plan
-        ],
-    }

@@ -1,32 +1,32 @@
 """The report as a self-contained HTML page: inline CSS and SVG, no scripts, every value
-escaped, readable printed."""
+escaped (`escape.h`), readable printed."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from skillgap.core.model import Bank
-from skillgap.export.report import (
-    _gains,
-    _safe_url,
-    _section_score,
-    _section_titles,
+from skillgap.core.wording import percent, question_title
+from skillgap.escape import h, is_safe_url
+from skillgap.export.words import (
     answer_rows,
     bank_for,
     checked_points,
     checks_asked,
     claim_text,
-    h,
+    ending_text,
+    gains,
     missed_text,
     not_asked_text,
-    percent,
-    question_title,
     report_heading,
+    section_score,
+    section_titles,
+    work_item_text,
 )
 
 if TYPE_CHECKING:
     from skillgap.core.report import Report
-    from skillgap.core.timeline import Timeline
+    from skillgap.core.timeline import Timeline, WorkItem
 
 _CSS = """
 :root { color-scheme: light; --ink: #1d2330; --muted: #5b6478; --line: #d8dce4;
@@ -58,13 +58,13 @@ ol li { margin-bottom: .4rem; }
 """
 
 
-def _html_link(title: str, url: str) -> str:
-    if _safe_url(url):
+def html_link(title: str, url: str) -> str:
+    if is_safe_url(url):
         return f'<a href="{h(url)}" rel="noopener noreferrer">{h(title)}</a>'
     return h(title) + (f' <span class="muted">({h(url)})</span>' if url else "")
 
 
-def _html_bar(score: float) -> str:
+def html_bar(score: float) -> str:
     width = max(0.0, min(score, 100.0))
     return f'<span class="bar" aria-hidden="true"><span style="width:{width:.1f}%"></span></span>'
 
@@ -98,20 +98,20 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
         if role.ready:
             status = "ready"
         else:
-            missing = ", ".join(h(question_title(q, own, result)) for q in role.missing_essentials)
+            missing = ", ".join(h(question_title(own, q, result)) for q in role.missing_essentials)
             status = f'<span class="warn">missing essentials: {missing}</span>'
         out.append(
             f'<tr><td>{h(role.name)}</td><td class="num">{h(percent(role.score))}</td>'
-            f"<td>{_html_bar(role.score)}</td><td>{status}</td>"
+            f"<td>{html_bar(role.score)}</td><td>{status}</td>"
             + (f"<td>{h(checked_points(role))}</td>" if checked else "")
             + "</tr>"
         )
     out += ["</tbody></table>", "<h2>By section</h2>", "<table><thead><tr><th>Section</th>"]
     out += [f'<th class="num">{h(role.name)}</th>' for role in result.roles]
     out.append("</tr></thead><tbody>")
-    for section_id, section_title in _section_titles(result).items():
+    for section_id, section_title in section_titles(result).items():
         cells = "".join(
-            f'<td class="num">{h(_section_score(role, section_id))}</td>' for role in result.roles
+            f'<td class="num">{h(section_score(role, section_id))}</td>' for role in result.roles
         )
         out.append(f"<tr><td>{h(section_title)}</td>{cells}</tr>")
     out += ["</tbody></table>", "<h2>Learn next</h2>"]
@@ -123,18 +123,16 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
         for step in result.next_steps:
             item = (
                 f"<li><strong>{h(step.title)}</strong>: level {step.from_level} &rarr;"
-                f" {step.to_level} ({h(_gains(step, names))}; about {h(f'{step.hours:g}')} h)"
+                f" {step.to_level} ({h(gains(step, names))}; about {h(f'{step.hours:g}')} h)"
             )
             extra = []
             if step.needed_for:
-                needed = ", ".join(h(question_title(q, own, result)) for q in step.needed_for)
+                needed = ", ".join(h(question_title(own, q, result)) for q in step.needed_for)
                 extra.append(f"<li>needed first for: {needed}</li>")
-            extra += [f"<li>learn: {_html_link(r.title, r.url)}</li>" for r in step.resources]
+            extra += [f"<li>learn: {html_link(r.title, r.url)}</li>" for r in step.resources]
             out.append(item + (f"<ul>{''.join(extra)}</ul>" if extra else "") + "</li>")
         out.append("</ol>")
     if timeline is not None:
-        from skillgap.export.timeline import render_timeline_html
-
         out += ["<h2>Learning plan</h2>", render_timeline_html(timeline)]
     rows = answer_rows(report, bank)
     out += [
@@ -174,3 +172,100 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
         )
     out += ["</body>", "</html>", ""]
     return "\n".join(out)
+
+
+# -- the learning plan: an SVG chart and a table -----------------------------------------------
+
+#: Line colours and dash patterns: told apart in colour and in black-and-white print.
+_LINES = (("#2f6fdf", ""), ("#c2410c", "6 4"), ("#15803d", "2 3"), ("#7c3aed", "8 3 2 3"))
+
+_W, _H = 640, 260
+
+_LEFT, _RIGHT, _TOP, _BOTTOM = 44, 16, 16, 56
+
+
+def render_timeline_svg(timeline: Timeline) -> str:
+    """An inline SVG line chart of projected fit per role, week by week. No scripts, every
+    text escaped; titled for screen readers."""
+    weeks = len(timeline.weeks)
+    plot_w, plot_h = _W - _LEFT - _RIGHT, _H - _TOP - _BOTTOM
+
+    def x(week: int) -> float:
+        return _LEFT + (plot_w * week / weeks if weeks else 0.0)
+
+    def y(score: float) -> float:
+        return _TOP + plot_h * (1 - max(0.0, min(score, 100.0)) / 100)
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {_H}" role="img"'
+        ' class="timeline" aria-labelledby="timeline-title">',
+        '<title id="timeline-title">Projected fit per role, week by week, at'
+        f" {h(f'{timeline.hours_per_week:g}')} hours a week</title>",
+        '<g font-family="system-ui, sans-serif" font-size="11" fill="#5b6478">',
+    ]
+    for tick in (0, 25, 50, 75, 100):
+        out.append(
+            f'<line x1="{_LEFT}" x2="{_W - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"'
+            ' stroke="#d8dce4" stroke-width="1"/>'
+            f'<text x="{_LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick}%</text>'
+        )
+    step = max(1, -(-weeks // 10))
+    for week in range(0, weeks + 1, step):
+        label = "now" if week == 0 else str(week)
+        out.append(
+            f'<text x="{x(week):.1f}" y="{_TOP + plot_h + 16}" text-anchor="middle">{label}</text>'
+        )
+    out.append(
+        f'<text x="{_LEFT + plot_w / 2:.1f}" y="{_TOP + plot_h + 32}" text-anchor="middle">'
+        "week</text>"
+    )
+    out.append("</g>")
+    legend_x = _LEFT
+    for i, (rid, name) in enumerate(timeline.role_names.items()):
+        colour, dash = _LINES[i % len(_LINES)]
+        series = timeline.series(rid)
+        points = " ".join(f"{x(n):.1f},{y(v):.1f}" for n, v in enumerate(series))
+        dashes = f' stroke-dasharray="{dash}"' if dash else ""
+        if len(series) == 1:
+            out.append(f'<circle cx="{x(0):.1f}" cy="{y(series[0]):.1f}" r="3" fill="{colour}"/>')
+        else:
+            out.append(
+                f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"'
+                f"{dashes}><title>{h(name)}: {h(percent(series[0]))} now,"
+                f" {h(percent(series[-1]))} after week {weeks}</title></polyline>"
+            )
+        legend_y = _H - 8
+        out.append(
+            f'<line x1="{legend_x}" x2="{legend_x + 24}" y1="{legend_y - 4}" y2="{legend_y - 4}"'
+            f' stroke="{colour}" stroke-width="2"{dashes}/>'
+            f'<text x="{legend_x + 30}" y="{legend_y}" font-family="system-ui, sans-serif"'
+            f' font-size="12" fill="#1d2330">{h(name)}</text>'
+        )
+        legend_x += 40 + 7 * min(len(name), 40)
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def render_timeline_html(timeline: Timeline) -> str:
+    """The chart and a week table, for the HTML report."""
+    names = list(timeline.role_names.items())
+    out = [
+        f'<p class="muted">{h(f"{timeline.hours_per_week:g}")} h a week.</p>',
+        f'<figure class="chart">{render_timeline_svg(timeline)}</figure>',
+        '<table><thead><tr><th class="num">Week</th>',
+        *(f'<th class="num">{h(name)}</th>' for _, name in names),
+        "<th>Steps</th></tr></thead><tbody>",
+        _html_week("now", timeline.start, [], names),
+        *(_html_week(str(w.number), w.scores, list(w.items), names) for w in timeline.weeks),
+        "</tbody></table>",
+        f'<p class="muted">{h(ending_text(timeline, "→"))}</p>',
+    ]
+    return "\n".join(out)
+
+
+def _html_week(
+    label: str, scores: dict[str, float], items: list[WorkItem], names: list[tuple[str, str]]
+) -> str:
+    cells = "".join(f'<td class="num">{h(percent(scores.get(rid, 0.0)))}</td>' for rid, _ in names)
+    steps = "; ".join(h(work_item_text(item, "→")) for item in items)
+    return f'<tr><td class="num">{h(label)}</td>{cells}<td>{steps}</td></tr>'

@@ -1,27 +1,27 @@
 """The report as Markdown that reads well on a code-hosting site: tables for fit and
-sections, the learning plan as a table, every value from outside escaped."""
+sections, the learning plan as a table, every value from outside escaped (`escape.md`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from skillgap.core.model import Bank
-from skillgap.export.report import (
-    _gains,
-    _safe_url,
-    _section_score,
-    _section_titles,
+from skillgap.core.wording import percent, question_title
+from skillgap.escape import is_safe_url, md
+from skillgap.export.words import (
     answer_rows,
     bank_for,
     checked_points,
     checks_asked,
     claim_text,
-    md,
+    ending_text,
+    gains,
     missed_text,
     not_asked_text,
-    percent,
-    question_title,
     report_heading,
+    section_score,
+    section_titles,
+    work_item_text,
 )
 
 if TYPE_CHECKING:
@@ -45,15 +45,15 @@ def render_report_markdown(
         "| --- | ---: | --- |" + (" --- |" if checked else ""),
     ]
     for role in result.roles:
-        missing = ", ".join(md(question_title(q, own, result)) for q in role.missing_essentials)
+        missing = ", ".join(md(question_title(own, q, result)) for q in role.missing_essentials)
         status = "ready" if role.ready else f"missing essentials: {missing}"
         extra = f" {md(checked_points(role))} |" if checked else ""
         out.append(f"| {md(role.name)} | {percent(role.score)} | {status} |{extra}")
-    out += ["", "## By section", "", _md_row(["Section", *(md(r.name) for r in result.roles)])]
-    out.append(_md_row(["---", *("---:" for _ in result.roles)]))
-    for section_id, title in _section_titles(result).items():
-        cells = [_section_score(role, section_id) for role in result.roles]
-        out.append(_md_row([md(title), *cells]))
+    out += ["", "## By section", "", md_row(["Section", *(md(r.name) for r in result.roles)])]
+    out.append(md_row(["---", *("---:" for _ in result.roles)]))
+    for section_id, title in section_titles(result).items():
+        cells = [section_score(role, section_id) for role in result.roles]
+        out.append(md_row([md(title), *cells]))
     out += ["", "## Learn next", ""]
     if not result.next_steps:
         out.append("Nothing: every target of every role is met.")
@@ -61,16 +61,14 @@ def render_report_markdown(
     for i, step in enumerate(result.next_steps, 1):
         out.append(
             f"{i}. **{md(step.title)}**: level {step.from_level} → {step.to_level}"
-            f" ({md(_gains(step, names))}; about {step.hours:g} h)"
+            f" ({md(gains(step, names))}; about {step.hours:g} h)"
         )
         if step.needed_for:
-            needed = ", ".join(md(question_title(q, own, result)) for q in step.needed_for)
+            needed = ", ".join(md(question_title(own, q, result)) for q in step.needed_for)
             out.append(f"   - needed first for: {needed}")
         for resource in step.resources:
-            out.append(f"   - learn: {_md_link(resource.title, resource.url)}")
+            out.append(f"   - learn: {md_link(resource.title, resource.url)}")
     if timeline is not None:
-        from skillgap.export.timeline import render_timeline_markdown
-
         out += ["", "## Learning plan", "", render_timeline_markdown(timeline).rstrip()]
     rows = answer_rows(report, bank)
     out += ["", "## Answers", ""]
@@ -99,12 +97,34 @@ def render_report_markdown(
     return "\n".join(out) + "\n"
 
 
-def _md_link(title: str, url: str) -> str:
-    if _safe_url(url):
+def md_link(title: str, url: str) -> str:
+    if is_safe_url(url):
         target = url.replace("(", "%28").replace(")", "%29")
         return f"[{md(title)}]({target})"
     return md(title) + (f" ({md(url)})" if url else "")
 
 
-def _md_row(cells: list[str]) -> str:
+def md_row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
+
+
+def render_timeline_markdown(timeline: Timeline) -> str:
+    """A Markdown table: one row per week, projected fit per role, steps worked on."""
+    names = list(timeline.role_names.items())
+    out = [
+        f"{timeline.hours_per_week:g} h a week.",
+        "",
+        "| Week | " + " | ".join(md(name) for _, name in names) + " | Steps |",
+        "| ---: | " + " | ".join("---:" for _ in names) + " | --- |",
+        _md_week("now", timeline.start, "", names),
+    ]
+    for week in timeline.weeks:
+        steps = "; ".join(md(work_item_text(item, "→")) for item in week.items)
+        out.append(_md_week(str(week.number), week.scores, steps, names))
+    out += ["", md(ending_text(timeline, "→"))]
+    return "\n".join(out) + "\n"
+
+
+def _md_week(label: str, scores: dict[str, float], steps: str, names: list[tuple[str, str]]) -> str:
+    cells = " | ".join(percent(scores.get(rid, 0.0)) for rid, _ in names)
+    return f"| {label} | {cells} | {steps} |"

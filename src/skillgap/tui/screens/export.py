@@ -95,7 +95,7 @@ class ExportModal(SkillgapModal[Path | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def save(self) -> None:
-        from skillgap.export.report import format_for_path
+        from skillgap.export.words import format_for_path
 
         raw = self.query_one("#path", Input).value.strip()
         if not raw:

@@ -12,9 +12,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Sparkline, Static
 
+from skillgap.core.wording import percent
 from skillgap.escape import one_line
 from skillgap.tui.base import SkillgapScreen
-from skillgap.tui.format import delta, percent, when
+from skillgap.tui.format import delta, when
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.pointer_table import PointerTable
 

@@ -20,9 +20,10 @@ from textual.widgets.option_list import Option
 from skillgap.core.model import Answers, NextStep, PlanEntry, PlanStatus
 from skillgap.core.plan import STATUS_LABELS, entry_for
 from skillgap.core.timeline import Timeline
+from skillgap.core.wording import question_title
 from skillgap.escape import one_line
 from skillgap.tui.base import DIALOG_HELP, SkillgapModal, SkillgapScreen
-from skillgap.tui.format import line, question_title
+from skillgap.tui.format import line
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.pointer import PointerOptionList
 from skillgap.tui.widgets.pointer_table import PointerTable
@@ -196,7 +197,7 @@ class PlanScreen(SkillgapScreen[None]):
             target = "?" if entry.target is None else str(entry.target)
             table.add_row(
                 Text(""),
-                Text(question_title(self.bank, entry.question_id)),
+                Text(one_line(question_title(self.bank, entry.question_id))),
                 Text(STATUS_LABELS[entry.status], style="bold"),
                 Text(f"{now} → {target}"),
                 key=entry.question_id,

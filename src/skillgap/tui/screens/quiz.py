@@ -195,7 +195,7 @@ class QuizScreen(SkillgapScreen[None]):
 
     def _ask_check(self, question: Question, index: int, check: Check) -> None:
         """Ask the knowledge check for a claim of 3+; keep and save its outcome at once."""
-        from skillgap.tui.format import answer_label
+        from skillgap.core.wording import describe_answer
         from skillgap.tui.screens.check import CheckModal
 
         def checked(chosen: str | None) -> None:
@@ -203,7 +203,7 @@ class QuizScreen(SkillgapScreen[None]):
             self._save()
             self._advance()  # Results say which checks passed, and explain a missed one
 
-        claim = answer_label(self.bank, question, self.state.answers.get(question.id))
+        claim = one_line(describe_answer(self.bank, self.state.answers.get(question.id)))
         modal = self._check_modal
         if modal is None:
             modal = self._check_modal = CheckModal(question, check, claim)

@@ -12,9 +12,10 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from skillgap.core.comparison import ReportDiff, ScoreChange
+from skillgap.core.wording import percent
 from skillgap.escape import one_line
 from skillgap.tui.base import SkillgapScreen
-from skillgap.tui.format import percent, when
+from skillgap.tui.format import when
 from skillgap.tui.widgets.key_bar import KeyBar
 
 

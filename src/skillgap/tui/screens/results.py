@@ -17,10 +17,11 @@ from textual.widgets import DataTable, Link, Static
 
 from skillgap.core.model import Answers, NextStep, PlanEntry, Result
 from skillgap.core.plan import STATUS_LABELS
-from skillgap.escape import one_line
+from skillgap.core.wording import bar, level_name, percent, question_title
+from skillgap.escape import is_safe_url, one_line
 from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
-from skillgap.tui.format import bar, level_name, line, percent, question_title, when
-from skillgap.tui.widgets import result_details as depth
+from skillgap.tui.format import line, when
+from skillgap.tui.widgets import result_details
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.role_card import RoleCard
 
@@ -29,10 +30,6 @@ if TYPE_CHECKING:
 
 #: Steps shown; the rest are in the exports.
 STEPS_SHOWN = 10
-
-
-def is_web_link(url: str) -> bool:
-    return url.startswith(("https://", "http://")) and one_line(url) == url
 
 
 class ResultsScreen(SkillgapScreen[None]):
@@ -47,7 +44,7 @@ class ResultsScreen(SkillgapScreen[None]):
     .step .links { height: auto; padding: 0 0 0 3; }
     .step .links > * { width: auto; margin: 0 2 0 0; }
     .step .learn-label { color: $text-muted; }
-    /* the knowledge-check and plan parts (tui/depth.py) */
+    /* the knowledge-check and plan parts (tui/result_details.py) */
     #plan-progress { margin: 1 0 0 0; height: auto; }
     #backing, #claims, #not-asked { height: auto; }
     #claims { margin: 1 0 0 0; }
@@ -96,7 +93,7 @@ class ResultsScreen(SkillgapScreen[None]):
             with Horizontal(id="role-cards"):
                 for role in result.roles:
                     yield RoleCard(role, self.bank)
-            yield from depth.result_parts(self.bank, result, self.answers, self.progress)
+            yield from result_details.result_parts(self.bank, result, self.answers, self.progress)
             yield Static(Content.assemble(("By section", "bold")), classes="heading2")
             yield DataTable(id="sections", cursor_type="none", zebra_stripes=True)
             yield Static(Content.assemble(("Learn next", "bold")), classes="heading2")
@@ -125,7 +122,7 @@ class ResultsScreen(SkillgapScreen[None]):
         widgets: list[Widget] = []
         if not result.next_steps:
             widgets.append(Static(Content("Nothing: every target of every role is met.")))
-        plan = depth.plan_of(self.store, self.bank, result)
+        plan = result_details.plan_of(self.store, self.bank, result)
         self._plan_shown = plan
         for number, step in enumerate(result.next_steps[:STEPS_SHOWN], 1):
             widgets.append(self._step(number, step, plan.get(step.question_id)))
@@ -142,10 +139,10 @@ class ResultsScreen(SkillgapScreen[None]):
     def on_screen_resume(self) -> None:
         """Back from the plan or the add-to-plan dialog: show the plan's marks, and leave out
         of Learn next what the plan now says is not relevant."""
-        plan = depth.plan_of(self.store, self.bank, self.result)
+        plan = result_details.plan_of(self.store, self.bank, self.result)
         if not self.is_mounted or plan == self._plan_shown:
             return
-        result = depth.rescored(self.store, self.bank, self.result, self.answers)
+        result = result_details.rescored(self.store, self.bank, self.result, self.answers)
         if result is not None:
             self.result = result
         steps = self.query_one("#steps", Vertical)
@@ -192,17 +189,17 @@ class ResultsScreen(SkillgapScreen[None]):
         if entry is not None:
             lines += ["\n   ", (f"in your plan: {STATUS_LABELS[entry.status]}", "bold")]
         if step.requires:
-            needs = ", ".join(question_title(self.bank, q) for q in step.requires)
+            needs = ", ".join(one_line(question_title(self.bank, q)) for q in step.requires)
             lines += ["\n   ", (f"needs {needs} first", "$text-warning")]
         if step.needed_for:
-            for_ = ", ".join(question_title(self.bank, q) for q in step.needed_for)
+            for_ = ", ".join(one_line(question_title(self.bank, q)) for q in step.needed_for)
             lines += ["\n   ", (f"needed first for {for_}", "italic")]
         children: list[Widget] = [Static(Content.assemble(*lines))]
         if step.resources:
             links: list[Widget] = [Static(Content("Learn:"), classes="learn-label")]
             for resource in step.resources[:3]:
                 title = one_line(resource.title) or one_line(resource.url)
-                if is_web_link(resource.url):
+                if is_safe_url(resource.url):
                     links.append(Link(f"{title} ↗", url=resource.url))
                 else:
                     links.append(Static(Content(title), classes="resource"))

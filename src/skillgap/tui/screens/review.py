@@ -13,9 +13,9 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from skillgap.core.quiz import QuizState
+from skillgap.core.wording import describe_answer, question_title
 from skillgap.escape import one_line
 from skillgap.tui.base import SkillgapScreen
-from skillgap.tui.format import answer_label, question_title
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.pointer_table import PointerTable
 
@@ -78,10 +78,10 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
         not_asked = self.state.not_asked
         for index, question in enumerate(self.state.questions):
             answer = self.state.answers.get(question.id)
-            label = answer_label(self.bank, question, answer)
+            label = one_line(describe_answer(self.bank, answer))
             style = "italic" if answer is None or answer.skipped else ""
             if question.id in not_asked:  # the adaptive quiz left it out; Enter still opens it
-                needs = question_title(self.bank, not_asked[question.id])
+                needs = one_line(question_title(self.bank, not_asked[question.id]))
                 label = f"not asked: needs {needs} first"
             section = titles.get(question.section_id, question.section_id)
             table.add_row(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import on
@@ -13,9 +12,10 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from skillgap.core.wording import bar, percent
 from skillgap.escape import one_line
 from skillgap.tui.base import SkillgapScreen
-from skillgap.tui.format import bar, line, percent, when
+from skillgap.tui.format import line, when
 from skillgap.tui.widgets.key_bar import KeyBar
 from skillgap.tui.widgets.pointer import PointerOptionList
 
@@ -23,18 +23,11 @@ if TYPE_CHECKING:
     from skillgap.core.quiz import Session
     from skillgap.core.report import ReportSummary
 
-#: Seconds a person takes to read a question and its anchors and press a key.
-SECONDS_PER_QUESTION = 15
-
 INTRO = (
     "Rate your skills, certifications and compliance knowledge, one key press per question. "
     "You are scored against both roles side by side and get an ordered plan of what to learn "
     "next. Nothing leaves this computer."
 )
-
-
-def minutes(questions: int) -> str:
-    return f"about {max(1, math.ceil(questions * SECONDS_PER_QUESTION / 60))} min"
 
 
 class _Now(NamedTuple):

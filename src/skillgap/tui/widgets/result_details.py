@@ -15,8 +15,9 @@ from textual.widgets import Static
 
 from skillgap.core.model import Answers, Bank, ClaimStatus, PlanEntry, Result
 from skillgap.core.plan import StepProgress, skip_ids
+from skillgap.core.wording import describe_answer, question_title
 from skillgap.escape import one_line
-from skillgap.tui.format import answer_label, line, question_title
+from skillgap.tui.format import line
 
 #: A claim's mark in words and a symbol: never colour alone.
 CLAIM_MARKS: dict[ClaimStatus, tuple[str, str]] = {
@@ -47,7 +48,7 @@ def progress_text(rows: Sequence[StepProgress]) -> Content:
 def result_parts(
     bank: Bank, result: Result, answers: Answers, progress: Sequence[StepProgress]
 ) -> list[Widget]:
-    from skillgap.export.report import checked_points, checks_asked, missed_text
+    from skillgap.export.words import checked_points, checks_asked, missed_text
 
     widgets: list[Widget] = []
     if progress:
@@ -72,7 +73,7 @@ def result_parts(
             question = bank.questions.get(qid)
             answer = answers.get(qid)
             mark, style = CLAIM_MARKS[status]
-            said = answer_label(bank, question, answer) if question else ""
+            said = one_line(describe_answer(bank, answer)) if question else ""
             claims.append(
                 Static(
                     Content.assemble(
@@ -95,7 +96,7 @@ def result_parts(
                 claims.append(Static(explain, classes="claim-explain"))
         widgets.append(Vertical(*claims, id="claims"))
     if result.not_asked:
-        from skillgap.export.report import not_asked_text
+        from skillgap.export.words import not_asked_text
 
         widgets.append(Static(Content.assemble(("Not asked", "bold")), classes="heading2"))
         text = "\n".join(not_asked_text(result, bank))

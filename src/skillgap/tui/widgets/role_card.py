@@ -6,7 +6,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from skillgap.core.model import Bank, RoleResult
-from skillgap.tui.format import bar, line, percent, role_status
+from skillgap.core.wording import bar, percent
+from skillgap.tui.format import line, role_status
 
 
 class RoleCard(Static):

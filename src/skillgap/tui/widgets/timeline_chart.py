@@ -11,28 +11,13 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from skillgap.core.timeline import Timeline
+from skillgap.core.wording import sparkline
 from skillgap.escape import one_line
-
-BLOCKS = "▁▂▃▄▅▆▇█"
-
 
 #: At most this many cells per week when there is room: a short plan still reads as a chart.
 MAX_CELLS_PER_WEEK = 4
 #: Room for " after week 520" beside each row.
 SUFFIX_WIDTH = 16
-
-
-def blocks(values: list[float], width: int) -> str:
-    """Values 0-100 as block characters, sampled down to at most `width`, or each repeated
-    (up to MAX_CELLS_PER_WEEK times) to fill it."""
-    if width <= 0 or not values:
-        return ""
-    if len(values) > width:
-        last = len(values) - 1
-        values = [values[round(i * last / max(1, width - 1))] for i in range(width)]
-    cells = max(1, min(MAX_CELLS_PER_WEEK, width // len(values)))
-    top = len(BLOCKS) - 1
-    return "".join(BLOCKS[round(max(0.0, min(v, 100.0)) / 100 * top)] * cells for v in values)
 
 
 def fit_name(name: str, width: int) -> str:
@@ -89,13 +74,13 @@ class TimelineChart(Widget):
                 Content.assemble(
                     (f"{fit_name(name, name_width):<{name_width}} ", "bold"),
                     f"{series[0]:>4.0f}% ",
-                    (blocks(series, room), "$accent"),
+                    (sparkline(series, room, MAX_CELLS_PER_WEEK), "$accent"),
                     (f" {end:>4}", "bold"),
                     (after if suffix else "", "$text-muted"),
                 )
             )
         prefix = " " * (name_width + 7)
-        span = len(blocks([0.0] * (weeks + 1), room))
+        span = len(sparkline([0.0] * (weeks + 1), room, MAX_CELLS_PER_WEEK))
         last = f"week {weeks}"
         if not weeks:
             axis = f"{prefix}nothing to learn: every target is met"

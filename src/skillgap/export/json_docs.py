@@ -1,0 +1,186 @@
+"""Every public JSON document skillgap prints or writes, built here and nowhere else: `score
+--json`, `report list --json`, `report diff --json`, `plan --json`, and the report export that
+`report import` reads back (a public contract: keep every key)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from skillgap.core.model import NextStep, Result, RoleResult
+from skillgap.formats.report_json import backing_to_json, report_to_json, timestamp
+
+if TYPE_CHECKING:
+    from skillgap.core.comparison import ReportDiff, ScoreChange
+    from skillgap.core.report import Report, ReportSummary
+    from skillgap.core.timeline import Timeline
+
+
+def step_json(step: NextStep) -> dict[str, Any]:
+    return {
+        "id": step.question_id,
+        "title": step.title,
+        "from_level": step.from_level,
+        "to_level": step.to_level,
+        "gain": {role_id: round(points, 2) for role_id, points in step.gain.items()},
+        "hours": step.hours,
+        "requires": list(step.requires),
+        "needed_for": list(step.needed_for),
+        "resources": [{"title": r.title, "url": r.url, "kind": r.kind} for r in step.resources],
+    }
+
+
+def role_json(role: RoleResult) -> dict[str, Any]:
+    return {
+        "id": role.role_id,
+        "name": role.name,
+        "score": round(role.score, 1),
+        "ready": role.ready,
+        "sections": [
+            {
+                "id": s.section_id,
+                "title": s.title,
+                "score": None if s.score is None else round(s.score, 1),
+            }
+            for s in role.sections
+            if s.score is not None
+        ],
+        "missing_essentials": list(role.missing_essentials),
+        "gaps": [
+            {"id": g.question_id, "level": g.level, "target": g.target, "essential": g.essential}
+            for g in role.gaps
+        ],
+        "checked": None if role.backing is None else round(role.backing.checked, 1),
+        "backing": None
+        if role.backing is None
+        else {k: round(v, 1) for k, v in backing_to_json(role.backing).items()},
+    }
+
+
+def result_json(result: Result) -> dict[str, Any]:
+    """The `score --json` document (a public contract: see DESIGN.md)."""
+    return {
+        "roles": [role_json(role) for role in result.roles],
+        "next_steps": [step_json(step) for step in result.next_steps],
+        "bank": {"name": result.bank_name, "version": result.bank_version},
+        "unanswered": list(result.unanswered),
+        "skipped": list(result.skipped),
+        "claims": dict(result.claims),
+        "not_asked": dict(result.not_asked),
+    }
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The export document that `report import` reads back."""
+    return report_to_json(report.id, report.created_at, report.answers, report.result)
+
+
+def timeline_json(timeline: Timeline, report_id: int | None) -> dict[str, Any]:
+    """The `skillgap plan --json` document (a public contract: see DESIGN.md)."""
+    return {
+        "report": report_id,
+        "hours_per_week": timeline.hours_per_week,
+        "start": _rounded(timeline.start),
+        "weeks": [
+            {
+                "week": week.number,
+                "steps": [
+                    {
+                        "id": item.question_id,
+                        "title": item.title,
+                        "hours": round(item.hours, 2),
+                        "from_level": item.from_level,
+                        "to_level": item.to_level,
+                        "finished": item.finished,
+                    }
+                    for item in week.items
+                ],
+                "scores": _rounded(week.scores),
+            }
+            for week in timeline.weeks
+        ],
+        "done": list(timeline.done),
+        "complete": timeline.complete,
+    }
+
+
+def _rounded(scores: dict[str, float]) -> dict[str, float]:
+    return {rid: round(score, 1) for rid, score in scores.items()}
+
+
+def diff_json(d: ReportDiff) -> dict[str, Any]:
+    def score(c: ScoreChange) -> dict[str, Any]:
+        r1 = None if c.old is None else round(c.old, 1)
+        r2 = None if c.new is None else round(c.new, 1)
+        delta = None if c.delta is None else round(c.delta, 1)
+        return {"old": r1, "new": r2, "change": delta}
+
+    return {
+        "old": {"id": d.old.id, "created_at": timestamp(d.old.created_at)},
+        "new": {"id": d.new.id, "created_at": timestamp(d.new.created_at)},
+        "roles": [{"id": c.role_id, "name": c.name, **score(c)} for c in d.roles],
+        "sections": [
+            {"role": c.role_id, "id": c.section_id, "title": c.name, **score(c)} for c in d.sections
+        ],
+        "answers": [
+            {
+                "id": a.question_id,
+                "title": a.title,
+                "old": None if a.old is None else a.old.level,
+                "new": None if a.new is None else a.new.level,
+                "old_answer": a.old_text,
+                "new_answer": a.new_text,
+                "in_bank": not a.gone,
+            }
+            for a in d.answers
+        ],
+        "steps_done": [
+            {
+                "id": s.question_id,
+                "title": s.title,
+                "from_level": s.from_level,
+                "to_level": s.to_level,
+            }
+            for s in d.steps_done
+        ],
+        "plan": [
+            {
+                "id": p.question_id,
+                "title": p.title,
+                "status": p.status,
+                "target": p.target,
+                "before": p.before,
+                "after": p.after,
+                "reached": p.reached,
+            }
+            for p in d.plan
+        ],
+    }
+
+
+def report_list_json(
+    summaries: Sequence[ReportSummary], previous: Mapping[int, ReportSummary]
+) -> list[dict[str, Any]]:
+    """The `report list --json` document: each report with its fit per role and the change
+    since the previous report of the same bank (`previous`, by report id)."""
+    return [
+        {
+            "id": s.id,
+            "created_at": timestamp(s.created_at),
+            "bank": {"name": s.bank_name, "version": s.bank_version},
+            "scores": {rid: round(score, 1) for rid, score in s.scores.items()},
+            "change": score_changes(s, previous.get(s.id)),
+        }
+        for s in summaries
+    ]
+
+
+def score_changes(summary: ReportSummary, before: ReportSummary | None) -> dict[str, float | None]:
+    """Points gained per role since the previous report of the same bank (None: no previous
+    report, or the role was not in it)."""
+    return {
+        rid: None
+        if before is None or rid not in before.scores
+        else round(score - before.scores[rid], 1)
+        for rid, score in summary.scores.items()
+    }

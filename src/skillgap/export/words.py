@@ -1,0 +1,157 @@
+"""What every export format says alike: a report's heading, its answers as rows, the words
+for knowledge checks and questions not asked, a step's gains, a plan's work items, and which
+format a file name asks for. Raw text: each format escapes it for where it goes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from skillgap.core.checks import claim_status
+from skillgap.core.model import Bank, CheckOutcome, ClaimStatus, NextStep, Result, RoleResult
+from skillgap.core.wording import describe_answer, percent, question_title
+from skillgap.escape import one_line
+
+if TYPE_CHECKING:
+    from skillgap.core.report import Report
+    from skillgap.core.timeline import Timeline, WorkItem
+
+FORMATS = ("text", "md", "html", "json")
+
+EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+
+
+def format_for_path(path: str | Path) -> str | None:
+    """The export format a file name asks for by its extension, or None."""
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def bank_for(report: Report, bank: Bank | None) -> Bank | None:
+    """`bank` when the report was made with it (any version), else None: another bank's
+    titles would mislabel the report's questions."""
+    return bank if bank is not None and bank.name == report.bank_name else None
+
+
+def report_heading(report: Report) -> str:
+    when = report.created_at.strftime("%Y-%m-%d %H:%M UTC")
+    return f"Report {report.id}, {when}"
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    question_id: str
+    title: str
+    section: str
+    value: str
+    level: int
+    note: str
+    #: The report's question is not in the current version of its bank.
+    gone: bool
+    #: checked / missed / unchecked for a claim of 3+, else None.
+    claim: ClaimStatus | None = None
+    #: The knowledge check asked, while it counts (the claim is still 3+).
+    check: CheckOutcome | None = None
+
+
+def answer_rows(report: Report, bank: Bank | None) -> list[AnswerRow]:
+    """The report's answers in the bank's order; questions gone from the bank come last."""
+    bank = bank_for(report, bank)
+    by_question = report.answers.by_question
+    order: list[tuple[str, str]] = []
+    if bank is not None:
+        order = [(qid, s.title) for s in bank.sections for qid in s.question_ids]
+    known = {qid for qid, _ in order}
+    order += [(qid, "") for qid in by_question if qid not in known]
+    return [
+        AnswerRow(
+            question_id=qid,
+            title=question_title(bank, qid, report.result),
+            section=section,
+            value=describe_answer(bank, answer),
+            level=answer.level,
+            note=answer.note,
+            gone=bank is not None and qid not in bank.questions,
+            claim=claim_status(answer),
+            check=answer.check if claim_status(answer) in ("checked", "missed") else None,
+        )
+        for qid, section in order
+        if (answer := by_question.get(qid)) is not None
+    ]
+
+
+def checks_asked(result: Result) -> bool:
+    """Whether any knowledge check was asked (passed or missed) in this assessment: only then
+    do the renderers show the "checked" figures, which would otherwise all read 0."""
+    return any(status != "unchecked" for status in result.claims.values())
+
+
+def checked_points(role: RoleResult) -> str:
+    """ "checked: 62 of 78 points": the part of the role's self-rated fit that passed checks
+    back, of the fit (see checks.backing); "" for a report saved before checks existed."""
+    if role.backing is None:
+        return ""
+    return f"checked: {role.backing.checked:.0f} of {role.score:.0f} points"
+
+
+def claim_text(status: ClaimStatus | None) -> str:
+    return "" if status is None else status
+
+
+def missed_text(check: CheckOutcome) -> str:
+    """A missed check in one line: the question, the right answer, why, and the source."""
+    chosen = f"you chose {check.chosen!r}" if check.chosen else "you did not know"
+    explain = f" {check.explain}" if check.explain else ""
+    source = f" (source: {check.source})" if check.source else ""
+    return f"{check.prompt} The answer is {check.answer!r}; {chosen}.{explain}{source}"
+
+
+def not_asked_text(result: Result, bank: Bank | None) -> list[str]:
+    """ "Kubernetes: not asked: needs Docker first", one per question the quiz left out."""
+    return [
+        f"{question_title(bank, qid, result)}: not asked: needs"
+        f" {question_title(bank, pid, result)} first"
+        for qid, pid in result.not_asked.items()
+    ]
+
+
+def section_titles(result: Result) -> dict[str, str]:
+    return {s.section_id: s.title for r in result.roles for s in r.sections if s.score is not None}
+
+
+def section_score(role: RoleResult, section_id: str) -> str:
+    score = next((s.score for s in role.sections if s.section_id == section_id), None)
+    return "-" if score is None else percent(score)
+
+
+def gains(step: NextStep, names: dict[str, str]) -> str:
+    gains = [f"+{p:.1f} {names.get(rid, rid)}" for rid, p in step.gain.items() if p > 0]
+    return ", ".join(gains) or "no points by itself"
+
+
+def work_item_text(item: WorkItem, arrow: str = "->") -> str:
+    state = "done" if item.finished else "continues"
+    return (
+        f"{one_line(item.title)} {item.from_level}{arrow}{item.to_level}"
+        f" ({item.hours:.3g} h, {state})"
+    )
+
+
+def ending_text(timeline: Timeline, arrow: str = "->") -> str:
+    if timeline.complete:
+        return f"Every step is scheduled: {len(timeline.weeks)} week(s)."
+    step = timeline.next_step
+    more = (
+        f"; next: {one_line(step.title)} level {step.from_level} {arrow} {step.to_level}"
+        if step is not None
+        else ""
+    )
+    return f"Not finished within {len(timeline.weeks)} week(s){more}. Try more hours or weeks."
