@@ -19,7 +19,7 @@ from skillgap.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
     from skillgap.core.model import Answers, Bank, Result
-    from skillgap.core.report import Report, ReportSummary
+    from skillgap.core.report import Report
     from skillgap.core.timeline import Timeline
     from skillgap.store import Store
 
@@ -62,61 +62,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     sys.stdout.write(render_report_list(summaries, previous, more))
     return ExitCode.OK
-
-
-def _changes(summary: ReportSummary, before: ReportSummary | None) -> dict[str, float | None]:
-    """Points gained per role since the previous report of the same bank (None: no previous
-    report, or the role was not in it)."""
-    return {
-        rid: None
-        if before is None or rid not in before.scores
-        else round(score - before.scores[rid], 1)
-        for rid, score in summary.scores.items()
-    }
-
-
-def render_list(
-    summaries: list[ReportSummary], previous: dict[int, ReportSummary], more: bool = False
-) -> str:
-    """The `report list` table: one row per report, fit per role and the change since the
-    previous report of the same bank."""
-    from skillgap.core.wording import percent
-    from skillgap.escape import one_line
-
-    if not summaries:
-        return "No saved reports yet. Finish an assessment, or: skillgap score ANSWERS --save\n"
-    roles: dict[str, str] = {}
-    labels: dict[tuple[str, str], str] = {}
-    for s in summaries:
-        for rid, name in s.role_names.items():
-            if rid not in roles:
-                roles[rid] = one_line(name)
-        key = (s.bank_name, s.bank_version)
-        if key not in labels:
-            labels[key] = f"{one_line(s.bank_name)} {one_line(s.bank_version)}"
-    cols = {rid: max(len(name), 10) for rid, name in roles.items()}
-    bw = max(len("Bank"), *(len(label) for label in labels.values()))
-    iw = max(2, len(str(max(s.id for s in summaries))))
-    header = f"{'ID':>{iw}}  {'Saved (UTC)':<16}  {'Bank':<{bw}}"
-    out = [header + "".join(f"  {roles[rid]:>{cols[rid]}}" for rid in roles)]
-    for s in summaries:
-        before = previous.get(s.id)
-        row = [f"{s.id:>{iw}}  {s.created_at.isoformat(' ', 'minutes')[:16]}  "
-               f"{labels[(s.bank_name, s.bank_version)]:<{bw}}"]  # fmt: skip
-        for rid, width in cols.items():
-            score = s.scores.get(rid)
-            if score is None:
-                row.append(" " * (width + 2))
-                continue
-            shown = percent(score)
-            if before is not None and rid in before.scores:
-                delta = round(score - before.scores[rid])
-                shown += f" {delta:+d}" if delta else " ="
-            row.append(f"  {shown:>{width}}")
-        out.append("".join(row))
-    if more:
-        out.append(f"(newest {len(summaries)} shown; --limit 0 shows all)")
-    return "\n".join(out) + "\n"
 
 
 def cmd_show(args: argparse.Namespace) -> int:
