@@ -20,7 +20,6 @@ from skillgap.core.model import (
     Answer,
     Answers,
     Backing,
-    Bank,
     Check,
     CheckOutcome,
     ClaimStatus,
@@ -143,9 +142,3 @@ def backing(role: Role, answers: Answers, statuses: Mapping[str, ClaimStatus]) -
     # The same sum as scoring.fit, so rounding never puts a part (`checked`) above the fit.
     fit = min(100.0, 100.0 * earned / total)
     return Backing(**{key: min(points, fit) for key, points in parts.items()})
-
-
-def backings(bank: Bank, answers: Answers) -> dict[str, Backing]:
-    """`backing` for every role of the bank, by role id."""
-    statuses = claim_statuses(answers)
-    return {role.id: backing(role, answers, statuses) for role in bank.roles}

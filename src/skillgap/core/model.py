@@ -262,9 +262,6 @@ class Answers:
     def with_answer(self, answer: Answer) -> Answers:
         return Answers({**self.by_question, answer.question_id: answer})
 
-    def without(self, question_id: str) -> Answers:
-        return Answers({k: v for k, v in self.by_question.items() if k != question_id})
-
 
 @dataclass(frozen=True)
 class SectionScore:

@@ -84,10 +84,6 @@ def skip_ids(plan: Plan) -> frozenset[str]:
     return frozenset(qid for qid, e in plan.items() if e.status == "not_relevant")
 
 
-def with_status(plan: Plan, status: PlanStatus) -> list[PlanEntry]:
-    return [e for e in plan.values() if e.status == status]
-
-
 @dataclass(frozen=True)
 class StepProgress:
     """How one planned or learning step moved between two assessments."""

@@ -77,12 +77,6 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlText:
     return YamlText(path, text)
 
 
-def load(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
-    """Safely load one YAML document from `path`; raise YamlFileError with a line on failure."""
-    source = read_text(path, max_bytes)
-    return parse(source)
-
-
 def parse(source: YamlText) -> Any:
     if _ANCHOR.search(source.text):
         _check_alias_expansion(source)

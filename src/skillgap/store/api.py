@@ -41,7 +41,6 @@ from skillgap.store.database import (
     StoreError,
     StoreTooNew,
     connect,
-    prepare,
     schema_version,
     transaction,
     translate,
@@ -87,9 +86,6 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def _prepare(self) -> None:
-        prepare(self._conn, self.path)
 
     # -- plumbing ---------------------------------------------------------------------------
 

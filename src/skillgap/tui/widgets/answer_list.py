@@ -80,7 +80,6 @@ class AnswerList(Widget, can_focus=True):
         self.highlighted = 0
         self._ids: list[str] = []
         self._prompts: list[Content] = []
-        self._value: object = None
         # (index, highlighted, width) -> the option's lines; cleared per question.
         self._strips: dict[tuple[int, bool, int], list[Strip]] = {}
         self._starts: tuple[int, list[int]] | None = None  # (width, first line of each option)
@@ -91,7 +90,6 @@ class AnswerList(Widget, can_focus=True):
         """Replace the options with `question`'s, marking the current answer."""
         self.question = question
         value = answer.value if answer is not None else None
-        self._value = value
         if question.kind == "multi":
             self.chosen = set(value) if isinstance(value, tuple) else set()
         if question.kind == "rating":
@@ -146,9 +144,6 @@ class AnswerList(Widget, can_focus=True):
     @property
     def option_count(self) -> int:
         return len(self._prompts)
-
-    def prompt_at(self, index: int) -> Content:
-        return self._prompts[index]
 
     # -- drawing ----------------------------------------------------------------------------
 
