@@ -400,3 +400,25 @@ def test_a_check_whose_answer_is_not_an_option(bank_writer: BankWriter) -> None:
 def test_malformed_checks(bank_writer: BankWriter, old: str, new: str, says: str) -> None:
     bank_writer.write("sections/10-base.yaml", CHECKED.replace(old, new))
     assert says in only(bank_writer).message
+
+
+# -- "did you mean" -------------------------------------------------------------------------
+
+
+def test_did_you_mean_names_the_closest_choice_or_nothing() -> None:
+    from skillgap.formats.fields import did_you_mean
+
+    assert did_you_mean("dockr", ["linux", "docker"]) == "; did you mean 'docker'?"
+    assert did_you_mean("zzz", ["linux", "docker"]) == ""
+    assert did_you_mean("sc", ["score"]) == ""  # a ratio of 0.57: under the default 0.6
+    assert did_you_mean("sc", ["score"], cutoff=0.5) == "; did you mean 'score'?"
+    assert did_you_mean("anything", []) == ""
+
+
+def test_an_unknown_field_message_with_and_without_a_hint(bank_writer: BankWriter) -> None:
+    bank_writer.write("bank.yaml", BankWriter.BANK + "descripton: x\nzzz: y\n")
+    assert [p.message for p in problems(bank_writer)] == [
+        "unknown field; did you mean 'description'? allowed here: name, version, description,"
+        " scale",
+        "unknown field; allowed here: name, version, description, scale",
+    ]

@@ -49,7 +49,8 @@ def cmd_score(args: argparse.Namespace) -> int:
     import json
 
     from skillgap.core.scoring import score
-    from skillgap.export.report import render_text, result_json
+    from skillgap.export.json_docs import result_json
+    from skillgap.export.text import render_text
     from skillgap.formats.answers import load_answers
 
     bank = load_bank(args)
@@ -95,16 +96,16 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def _suggest(message: str) -> str:
     """argparse's "invalid choice" message, rewritten to name the nearest choice: "unknown
     command" for a command or subcommand, "--format: 'pdf' is not one of ..." for an option."""
-    import difflib
     import re
+
+    from skillgap.formats.fields import did_you_mean
 
     found = re.search(r"argument ([^:]*): invalid choice: '([^']*)' \(choose from (.*)\)", message)
     if not found:
         return message
     argument, wrong = found.group(1), found.group(2)
     choices = re.findall(r"'([^']*)'", found.group(3))
-    close = difflib.get_close_matches(wrong, choices, n=1, cutoff=0.5)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    hint = did_you_mean(wrong, choices, cutoff=0.5)
     if argument in ("COMMAND", "SUBCOMMAND"):
         return f"unknown command '{wrong}'{hint} (commands: {', '.join(choices)})"
     return f"{argument}: '{wrong}' is not one of {', '.join(choices)}{hint}"

@@ -10,14 +10,13 @@ claim, so a claim of 3+ scored from a file is "unchecked".
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from skillgap.core.answering import make_answer
 from skillgap.core.model import Answer, Answers, Bank
 from skillgap.escape import one_line
 from skillgap.formats import yamlfile
-from skillgap.formats.fields import Field, FileChecker, InvalidFile, Problem
+from skillgap.formats.fields import Field, FileChecker, InvalidFile, Problem, did_you_mean
 
 MAX_ANSWERS_BYTES = 1024 * 1024
 MAX_NOTE_LENGTH = 2_000
@@ -58,8 +57,7 @@ def load_answers(path: Path, bank: Bank) -> Answers:
 
 
 def _unknown(field: Field, qid: str, bank: Bank) -> None:
-    close = difflib.get_close_matches(qid, list(bank.questions), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    hint = did_you_mean(qid, bank.questions)
     field.error(f"'{qid}' is not a question in bank '{bank.name}'{hint}", at_key=True)
 
 

@@ -7,7 +7,6 @@ so an author can fix them in one go.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,14 @@ from skillgap.core.model import (
     Section,
 )
 from skillgap.formats import yamlfile
-from skillgap.formats.fields import Field, FileChecker, InvalidFile, Problem, is_kebab
+from skillgap.formats.fields import (
+    Field,
+    FileChecker,
+    InvalidFile,
+    Problem,
+    did_you_mean,
+    is_kebab,
+)
 from skillgap.formats.questions import read_question
 from skillgap.paths import bundled_bank_dir, default_bank_dir
 
@@ -245,8 +251,7 @@ class _BankLoader:
     # -- across files ------------------------------------------------------------------------
 
     def _unknown(self, field: Field, kind: str, ident: str, known: dict[str, Any]) -> None:
-        close = difflib.get_close_matches(ident, list(known), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        hint = did_you_mean(ident, known)
         field.error(f"{kind} '{ident}' names no question{hint}", at_key=True)
 
     def _check_references(self, questions: dict[str, Question], roles: list[Role]) -> None:

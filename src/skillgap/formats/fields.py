@@ -7,7 +7,6 @@ once per file, and only when something is wrong.
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import re
@@ -27,6 +26,15 @@ MAX_TEXT_LENGTH = 10_000
 
 def is_kebab(text: str) -> bool:
     return len(text) <= MAX_ID_LENGTH and _KEBAB.fullmatch(text) is not None
+
+
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
+    """The hint `; did you mean 'x'?` naming the choice closest to `word`, or "" when none is
+    close enough (difflib's ratio, `cutoff` 0-1): every "did you mean" is worded here."""
+    import difflib  # only once something is misspelt: start-up paths need not load it
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 @dataclass(frozen=True)
@@ -165,11 +173,12 @@ class Field:
             return False
         for key in self.value:
             if key not in allowed:
-                close = difflib.get_close_matches(str(key), list(allowed), n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
+                # "unknown field; did you mean 'x'? allowed here: ..." or "unknown field; allowed
+                # here: ...": the hint brings its own "; ", and without one the ";" stands alone.
+                hint = did_you_mean(str(key), allowed) or ";"
                 self.checker.error(
                     (*self.path, str(key)),
-                    f"unknown field; {hint}allowed here: {', '.join(allowed)}",
+                    f"unknown field{hint} allowed here: {', '.join(allowed)}",
                     at_key=True,
                 )
         for key in required:
