@@ -402,6 +402,87 @@ def test_malformed_checks(bank_writer: BankWriter, old: str, new: str, says: str
     assert says in only(bank_writer).message
 
 
+# -- one problem, one message: a refused id does not cascade --------------------------------
+
+
+def formatted(writer: BankWriter) -> list[str]:
+    return [p.format() for p in problems(writer)]
+
+
+def test_two_refused_question_ids_are_two_messages_not_a_duplicate(
+    bank_writer: BankWriter,
+) -> None:
+    bank_writer.write(
+        "sections/10-base.yaml",
+        BankWriter.SECTION.replace("id: linux", "id: Linux").replace("id: docker", "id: Docker"),
+    )
+    bank_writer.write(
+        "roles/10-ops.yaml",
+        BankWriter.ROLE.replace("linux:", "Linux:").replace("docker:", "Docker:"),
+    )
+    base = bank_writer.root / "sections" / "10-base.yaml"
+    found = formatted(bank_writer)
+    assert len(found) == 2, found
+    assert found[0].startswith(f"{base}:5: questions[0].id: id 'Linux' must be kebab-case")
+    assert found[1].startswith(f"{base}:9: questions[1].id: id 'Docker' must be kebab-case")
+    assert not any("duplicate" in line for line in found)
+
+
+def test_a_role_naming_a_refused_id_adds_no_message(bank_writer: BankWriter) -> None:
+    bank_writer.write(
+        "sections/10-base.yaml", BankWriter.SECTION.replace("id: docker", "id: docker_ce")
+    )
+    bank_writer.write("roles/10-ops.yaml", BankWriter.ROLE.replace("docker:", "docker_ce:"))
+    p = only(bank_writer)
+    assert p.file == str(bank_writer.root / "sections" / "10-base.yaml") and p.line == 9
+    assert p.field == "questions[1].id" and "'docker_ce' must be kebab-case" in p.message
+
+
+def test_a_prerequisite_naming_a_refused_id_adds_no_message(bank_writer: BankWriter) -> None:
+    bank_writer.write(
+        "sections/10-base.yaml",
+        BankWriter.SECTION.replace("id: linux", "id: Linux").replace(
+            "requires: {linux: 1}", "requires: {Linux: 1}"
+        ),
+    )
+    bank_writer.write("roles/10-ops.yaml", BankWriter.ROLE.replace("  linux:", "  Linux:"))
+    p = only(bank_writer)
+    assert p.file.endswith("10-base.yaml") and p.line == 5 and p.field == "questions[0].id"
+
+
+def test_a_reference_to_an_id_never_written_is_still_reported(bank_writer: BankWriter) -> None:
+    """Only refused ids are quiet: a name no question has, refused or not, still is one."""
+    bank_writer.write(
+        "sections/10-base.yaml", BankWriter.SECTION.replace("id: docker", "id: Docker")
+    )
+    bank_writer.write(
+        "roles/10-ops.yaml",
+        BankWriter.ROLE.replace("docker:", "Docker:") + "  podman: {target: 1, weight: 1}\n",
+    )
+    found = formatted(bank_writer)
+    assert len(found) == 2, found
+    assert found[0].startswith(f"{bank_writer.root / 'sections' / '10-base.yaml'}:9: ")
+    assert found[1] == (
+        f"{bank_writer.root / 'roles' / '10-ops.yaml'}:7: requirements.podman:"
+        " requirement 'podman' names no question"
+    )
+
+
+def test_two_refused_option_ids_are_two_messages_not_a_duplicate(
+    bank_writer: BankWriter,
+) -> None:
+    bank_writer.write(
+        "sections/20-certs.yaml",
+        CERT.replace("id: held", "id: Held").replace("id: none", "id: No_cert"),
+    )
+    found = problems(bank_writer)
+    assert [(p.line, p.field) for p in found] == [
+        (7, "questions[0].options[0].id"),
+        (8, "questions[0].options[1].id"),
+    ], [p.format() for p in found]
+    assert all(p.file.endswith("20-certs.yaml") and "kebab-case" in p.message for p in found)
+
+
 # -- "did you mean" -------------------------------------------------------------------------
 
 

@@ -69,6 +69,9 @@ class _BankLoader:
         self.question_at: dict[str, _Located] = {}
         self.section_at: dict[str, _Located] = {}
         self.role_at: dict[str, _Located] = {}
+        # Question ids refused where they were written (not kebab-case, too long): already
+        # reported once, so neither a second refused id nor a reference to one says it again.
+        self.refused_ids: set[str] = set()
 
     def load(self) -> Bank:
         if not self.directory.is_dir():
@@ -181,10 +184,21 @@ class _BankLoader:
                 question = read_question(item, section_id)
                 if question is None:
                     continue
+                if not question.id:
+                    self._refuse(item.child("id"))
+                    continue
                 if self._claim(self.question_at, "question", question.id, item.child("id")):
                     questions[question.id] = question
                     ids.append(question.id)
         return Section(section_id, title, description, tuple(ids))
+
+    def _refuse(self, field: Field | None) -> None:
+        """Remember the id a question was refused under (its problem is already recorded)."""
+        value = field.value if field is not None else None
+        if isinstance(value, str):
+            self.refused_ids.add(value.strip())
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.refused_ids.add(str(value))
 
     def _claim(self, seen: dict[str, _Located], what: str, ident: str, field: Field | None) -> bool:
         """Record where `ident` is defined; report a duplicate at the later place."""
@@ -251,6 +265,8 @@ class _BankLoader:
     # -- across files ------------------------------------------------------------------------
 
     def _unknown(self, field: Field, kind: str, ident: str, known: dict[str, Any]) -> None:
+        if ident in self.refused_ids:
+            return  # the question's own id was refused, and said so where it is written
         hint = did_you_mean(ident, known)
         field.error(f"{kind} '{ident}' names no question{hint}", at_key=True)
 

@@ -75,13 +75,15 @@ def _options(field: Field | None) -> tuple[Option, ...]:
         label = item.text("label", required=True)
         level_field = item.child("level", required=True)
         level = level_field.level(LEVELS) if level_field is not None else None
+        if not oid:
+            continue  # missing or refused: said so already, and never a duplicate of another
         if oid in seen:
             id_field = item.child("id")
             if id_field is not None:
                 id_field.error(f"duplicate option id '{oid}' in this question")
             continue
         seen.add(oid)
-        if oid and level is not None:
+        if level is not None:
             options.append(Option(oid, label, level))
     if len(field.value) < 2:
         field.error("a choice or multi question needs at least two options")
