@@ -483,6 +483,60 @@ def test_two_refused_option_ids_are_two_messages_not_a_duplicate(
     assert all(p.file.endswith("20-certs.yaml") and "kebab-case" in p.message for p in found)
 
 
+# -- ids up to 128 characters -----------------------------------------------------------------
+
+
+def kebab_id(length: int) -> str:
+    """A kebab-case id of exactly `length` characters, like a long DSOMM activity name."""
+    word = "defined-build-process-"
+    return (word * (length // len(word) + 1))[: length - 1] + "x"
+
+
+def test_a_128_character_id_loads(bank_writer: BankWriter) -> None:
+    long_id = kebab_id(128)
+    assert len(long_id) == 128
+    bank_writer.write(
+        "sections/10-base.yaml", BankWriter.SECTION.replace("id: docker", f"id: {long_id}")
+    )
+    bank_writer.write("roles/10-ops.yaml", BankWriter.ROLE.replace("docker:", f"{long_id}:"))
+    bank = load_bank(bank_writer.root)
+    assert long_id in bank.questions
+    assert bank.roles[0].requirements[1].question_id == long_id
+
+
+def test_a_129_character_id_is_one_clear_message(bank_writer: BankWriter) -> None:
+    long_id = kebab_id(129)
+    assert len(long_id) == 129
+    bank_writer.write(
+        "sections/10-base.yaml", BankWriter.SECTION.replace("id: docker", f"id: {long_id}")
+    )
+    bank_writer.write("roles/10-ops.yaml", BankWriter.ROLE.replace("docker:", f"{long_id}:"))
+    p = only(bank_writer)
+    assert p.format() == (
+        f"{bank_writer.root / 'sections' / '10-base.yaml'}:9: questions[1].id:"
+        " id is 129 characters long; the limit is 128"
+    )
+
+
+def test_the_schemas_allow_what_the_loader_allows() -> None:
+    import json
+
+    from skillgap.formats.fields import MAX_ID_LENGTH
+    from tests.conftest import BUNDLED_BANK
+
+    def max_lengths(node: object) -> list[int]:
+        if isinstance(node, dict):
+            found = [node["maxLength"]] if node.get("pattern", "").startswith("^[a-z0-9]") else []
+            return found + [n for v in node.values() for n in max_lengths(v)]
+        if isinstance(node, list):
+            return [n for v in node for n in max_lengths(v)]
+        return []
+
+    for name in ("section", "role"):
+        schema = json.loads((BUNDLED_BANK / "schema" / f"{name}.schema.json").read_text())
+        assert set(max_lengths(schema)) == {MAX_ID_LENGTH}, name
+
+
 # -- "did you mean" -------------------------------------------------------------------------
 
 

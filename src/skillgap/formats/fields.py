@@ -20,7 +20,7 @@ from skillgap.formats.yamlfile import PathPart, YamlText, line_of
 
 _PLAIN_KEY = re.compile(r"[\w-]+")
 _KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MAX_ID_LENGTH = 64
+MAX_ID_LENGTH = 128
 MAX_TEXT_LENGTH = 10_000
 
 
@@ -267,6 +267,9 @@ class Field:
         if field is None:
             return ""
         text = field.as_text()
+        if text and _KEBAB.fullmatch(text) and len(text) > MAX_ID_LENGTH:
+            field.error(f"id is {len(text):,} characters long; the limit is {MAX_ID_LENGTH}")
+            return ""
         if text and not is_kebab(text):
             field.error(
                 f"id {text!r} must be kebab-case: lower-case letters, digits and single hyphens"
