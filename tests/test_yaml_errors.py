@@ -1,5 +1,6 @@
 """Real invalid YAML (yaml-test-suite, MIT) used as a section file: exit 2, one clear line
-naming the file, never a traceback."""
+naming the file, never a traceback. The cases are copied into tests/data/yaml-test-suite-errors,
+so the tests need nothing outside the repository."""
 
 from __future__ import annotations
 
@@ -11,14 +12,16 @@ from pathlib import Path
 import pytest
 
 from skillgap.cli.main import main
-from tests.conftest import BankWriter
+from tests.conftest import DATA, BankWriter
 
-SUITE = Path(__file__).resolve().parents[2] / "shared" / "data" / "yaml-test-suite-errors"
+SUITE = DATA / "yaml-test-suite-errors"  # copied into the repository: see its README.md
 CASES = sorted(SUITE.glob("*.yaml"))
 
 
-def test_the_suite_is_present() -> None:
-    assert len(CASES) == 94
+def test_the_suite_is_present_with_its_licence() -> None:
+    assert len(CASES) == 94, f"expected the 94 error cases in {SUITE}"
+    assert "MIT License" in (SUITE / "LICENSE").read_text(encoding="utf-8")
+    assert "https://github.com/yaml/yaml-test-suite" in (SUITE / "README.md").read_text("utf-8")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
