@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
+from skillgap.core.model import Bank
 from skillgap.formats.bank import load_bank
 from skillgap.store import Store
 from skillgap.tui.app import DARK_THEME, LIGHT_THEME, SkillgapApp
@@ -16,6 +18,7 @@ from skillgap.tui.screens.quiz import QuizScreen
 from skillgap.tui.screens.roles import RolesScreen
 from skillgap.tui.widgets.key_bar import KeyBar
 from tests.conftest import BankWriter
+from tests.tui.conftest import FIRST, SECOND, save_report
 
 MakeApp = Callable[..., SkillgapApp]
 
@@ -78,6 +81,27 @@ async def test_compare_roles_shows_context_and_what_matters(make_app: MakeApp) -
         assert "Keep things running" in text and "Somewhere, 2023-01" in text
         matters = app.screen.query_one("#matters")
         assert matters.row_count == 6  # type: ignore[attr-defined]
+
+
+async def test_compare_roles_you_are_the_newest_report_of_the_bank_in_use(
+    make_app: MakeApp, mini_bank: Bank, store: Store
+) -> None:
+    save_report(store, mini_bank, FIRST)
+    other = dataclasses.replace(mini_bank, name="Another bank")
+    save_report(store, other, SECOND, days_after=1)  # newer, of another bank
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("c")
+        assert isinstance(app.screen, RolesScreen)
+        matters = app.screen.query_one("#matters", DataTable)
+        assert str(matters.ordered_columns[1].label) == "You"
+        you = {
+            str(row[0]): str(row[1])
+            for row in (matters.get_row_at(i) for i in range(matters.row_count))
+        }
+        titles = {qid: mini_bank.questions[qid].title for qid in ("linux", "docker")}
+        assert you[titles["linux"]] == str(FIRST["linux"])  # 2; the other bank's report has 3
+        assert you[titles["docker"]] == str(FIRST["docker"])
 
 
 async def test_bank_text_is_never_markup_or_escape_codes(

@@ -150,17 +150,10 @@ class SkillgapApp(App[None]):
             self.push_screen(SettingsModal())
 
     def action_plan(self) -> None:
-        from skillgap.app.assessment import previous_answers
         from skillgap.tui.screens.plan import PlanScreen
 
-        if isinstance(self.screen, PlanScreen):
-            return
-        # The answers on screen (Results), else the newest report of this bank.
-        answers = getattr(self.screen, "answers", None)
-        result = getattr(self.screen, "result", None)
-        if not isinstance(answers, Answers) or getattr(result, "bank_name", "") != self.bank.name:
-            answers = previous_answers(self.store, self.bank)
-        self.push_screen(PlanScreen(answers))
+        if not isinstance(self.screen, PlanScreen):
+            self.push_screen(PlanScreen(self.latest_answers()))
 
     def toggle_flag(self, key: str, name: str) -> None:
         """Turn a setting (checks.CHECKS_SETTING, adaptive.ADAPTIVE_SETTING) on or off."""
@@ -190,12 +183,15 @@ class SkillgapApp(App[None]):
             self.pop_screen()
 
     def latest_answers(self) -> Answers | None:
-        """The answers on screen (results) or of the last report, for 'what matters to whom'."""
+        """For the plan and the roles' "You": the answers on screen (Results) when they are
+        of the bank in use, else those of its newest report (None when it has none)."""
+        from skillgap.app.assessment import previous_answers
+
         answers = getattr(self.screen, "answers", None)
-        if isinstance(answers, Answers):
+        result = getattr(self.screen, "result", None)
+        if isinstance(answers, Answers) and getattr(result, "bank_name", "") == self.bank.name:
             return answers
-        reports = self.store.list_reports(limit=1)
-        return self.store.get_report(reports[0].id).answers if reports else None
+        return previous_answers(self.store, self.bank)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(
