@@ -521,7 +521,7 @@ def test_a_129_character_id_is_one_clear_message(bank_writer: BankWriter) -> Non
 def test_the_schemas_allow_what_the_loader_allows() -> None:
     import json
 
-    from skillgap.formats.fields import MAX_ID_LENGTH
+    from skillgap.core.model import MAX_ID_LENGTH
     from tests.conftest import BUNDLED_BANK
 
     def max_lengths(node: object) -> list[int]:

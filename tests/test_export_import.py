@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skillgap.cli.report import read_report_file
+from skillgap.app.reports import read_report_file
 from skillgap.core.model import Bank
 from skillgap.export.json_docs import report_json
 from skillgap.formats.json_reader import FormatError, Reader, loads

@@ -291,3 +291,26 @@ def test_report_modules_never_import_textual(module: str) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_bank_with_128_character_ids_saves_and_shows_reports(
+    capsys: Capture, tmp_path: Path
+) -> None:
+    """The id limit is one number: what validation accepts, a saved report reads back."""
+    import shutil
+
+    long_id = "linux-" + "x" * 122
+    assert len(long_id) == 128
+    bank = tmp_path / "bank"
+    shutil.copytree(MINI_BANK, bank)
+    for path in bank.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\blinux\b", long_id, text), encoding="utf-8")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(f"answers:\n  {long_id}: 3\n", encoding="utf-8")
+    opts = ["--questions", str(bank), "--data-dir", str(tmp_path / "data")]
+    code, _, err = sg(capsys, *opts, "score", str(answers), "--save")
+    assert code == 0 and "saved as report 1" in err
+    code, out, err = sg(capsys, *opts, "report", "show", "1", "--format", "json")
+    assert code == 0, err
+    assert long_id in out

@@ -11,6 +11,9 @@ from datetime import datetime
 from functools import cached_property
 from typing import Literal
 
+#: The longest id of a question, option, section or role (converted banks such as OWASP DSOMM
+#: name activities in up to 90 characters).
+MAX_ID_LENGTH = 128
 MIN_LEVEL = 0
 MAX_LEVEL = 4
 LEVELS = range(MIN_LEVEL, MAX_LEVEL + 1)

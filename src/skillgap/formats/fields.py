@@ -14,13 +14,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from skillgap.core.model import MAX_ID_LENGTH
 from skillgap.errors import ExitCode, SkillgapError
 from skillgap.escape import one_line
 from skillgap.formats.yamlfile import PathPart, YamlText, line_of
 
 _PLAIN_KEY = re.compile(r"[\w-]+")
 _KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MAX_ID_LENGTH = 128
 MAX_TEXT_LENGTH = 10_000
 
 

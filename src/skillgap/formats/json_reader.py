@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-MAX_ID_LENGTH = 64
+from skillgap.core.model import MAX_ID_LENGTH
+
 MAX_TEXT_LENGTH = 10_000
 MAX_ITEMS = 20_000
 
