@@ -7,6 +7,7 @@ duplicate ids and unknown prerequisites are bank.py's.
 from __future__ import annotations
 
 from skillgap.core.model import KINDS, LEVELS, Check, Kind, Option, Question, Resource
+from skillgap.escape import is_safe_url
 from skillgap.formats.fields import Field, describe_value
 
 
@@ -120,10 +121,13 @@ def _resources(field: Field | None) -> tuple[Resource, ...]:
             continue
         title = item.text("title", required=True)
         url = item.text("url")
-        if url and not url.startswith(("https://", "http://")):
+        if url and not is_safe_url(url):
             url_field = item.child("url")
             if url_field is not None:
-                url_field.error("must be an http:// or https:// address")
+                url_field.error(
+                    "must be an http:// or https:// address with no spaces, quotes or angle"
+                    " brackets"
+                )
             url = ""
         found.append(Resource(title, url, item.text("kind")))
     return tuple(found)
