@@ -13,7 +13,7 @@ from skillgap.formats.bank import load_bank
 from skillgap.store import Store
 from skillgap.tui.app import DARK_THEME, LIGHT_THEME, SkillgapApp
 from skillgap.tui.screens.dialogs import NoteModal
-from skillgap.tui.screens.help import HelpScreen
+from skillgap.tui.screens.help import HelpModal
 from skillgap.tui.screens.quiz import QuizScreen
 from skillgap.tui.screens.roles import RolesScreen
 from skillgap.tui.widgets.key_bar import KeyBar
@@ -39,16 +39,16 @@ async def test_help_lists_the_keys_of_the_screen_it_was_opened_from(make_app: Ma
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("f", "question_mark")
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(app.screen, HelpModal)
         keys = app.screen.query_one("#keys")
         rows = [str(keys.get_row_at(i)[0]) for i in range(keys.row_count)]  # type: ignore[attr-defined]
         assert {"0-4", "s", "n", "ctrl+q"} <= set(rows)
         await pilot.press("escape")
         assert isinstance(app.screen, QuizScreen)
         await pilot.press("f1")
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(app.screen, HelpModal)
         await pilot.press("escape", "n", "f1")  # a dialog stops the App's keys: F1 still helps
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(app.screen, HelpModal)
         keys = app.screen.query_one("#keys")
         rows = [str(keys.get_row_at(i)[0]) for i in range(keys.row_count)]  # type: ignore[attr-defined]
         assert "escape" in rows  # the note dialog's own key

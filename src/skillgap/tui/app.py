@@ -84,10 +84,10 @@ class SkillgapApp(App[None]):
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
 
     def action_help(self) -> None:
-        from skillgap.tui.screens.help import HelpScreen
+        from skillgap.tui.screens.help import HelpModal
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+        if not isinstance(self.screen, HelpModal):
+            self.push_screen(HelpModal(self.screen))
 
     def action_start_quiz(self, mode: Mode) -> None:
         """Start a new quiz; if one is in progress, ask before discarding it."""

@@ -29,7 +29,7 @@ EVERYWHERE = (
 )
 
 
-class HelpScreen(SkillgapModal[None]):
+class HelpModal(SkillgapModal[None]):
     DEFAULT_CSS = """
     #help { width: 90; }
     #keys { height: auto; max-height: 30; }
