@@ -150,3 +150,28 @@ async def test_history_reads_a_page_at_a_time_and_every_report_is_reachable(
         assert "11 saved reports" in str(app.screen.query_one("#history-title").render())  # type: ignore[attr-defined]
         await pilot.press("enter")  # open the oldest
         assert isinstance(app.screen, ResultsScreen) and app.screen.report_id == ids[0]
+
+
+async def test_an_export_that_cannot_be_written_leaves_nothing_half_written(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    """The TUI writes exports as report export does, the whole file or nothing: when the
+    write fails, what was there is as it was and no temporary file is left beside it."""
+    folder = tmp_path / "exports"
+    target = folder / "report.md"
+    # A folder where the file should go: replacing it fails, even for root.
+    target.mkdir(parents=True)
+    (target / "keep.txt").write_text("mine")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await finish_quick_quiz(pilot, app)
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("enter", "enter")  # the second Enter: replace it
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportModal)
+        status = str(app.screen.query_one("#export-status").render())
+    assert f"{target}: cannot write" in status
+    assert sorted(p.name for p in folder.iterdir()) == ["report.md"]
+    assert (target / "keep.txt").read_text() == "mine"

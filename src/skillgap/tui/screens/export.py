@@ -139,15 +139,14 @@ class ExportModal(SkillgapModal[Path | None]):
 
     @work(thread=True, exclusive=True, group="export")
     def write(self, path: Path, fmt: str, report: Report, timeline: Timeline | None) -> None:
+        from skillgap.app.files import CannotWrite, write_atomically
         from skillgap.export.report import render_report
 
+        text = render_report(report, self.skillgap.bank, fmt, timeline)
         try:
-            text = render_report(report, self.skillgap.bank, fmt, timeline)
-            path.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            self.app.call_from_thread(
-                self._status, f"Cannot write {path}: {exc.strerror or exc}", True
-            )
+            write_atomically(path, text)
+        except CannotWrite as exc:
+            self.app.call_from_thread(self._status, str(exc), True)
             return
         self.app.call_from_thread(self._saved, path)
 
