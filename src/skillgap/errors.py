@@ -6,10 +6,11 @@ traceback, and exits with its code; the TUI shows its message.
 
 from __future__ import annotations
 
-from enum import IntEnum
 
+class ExitCode:
+    """The exit codes skillgap ends with: plain ints, since `skillgap --version` imports this
+    module and `enum` would cost it a fifth of its time."""
 
-class ExitCode(IntEnum):
     OK = 0
     #: Something went wrong while running: the data folder cannot be written, a file vanished.
     FAILURE = 1
@@ -22,7 +23,7 @@ class ExitCode(IntEnum):
 class SkillgapError(Exception):
     """An expected failure, reported as one line (`skillgap: message (hint)`)."""
 
-    exit_code: ExitCode = ExitCode.FAILURE
+    exit_code: int = ExitCode.FAILURE
     #: What to do next, said after the message on the command line ("see: skillgap report list").
     hint: str = ""
 
