@@ -1,4 +1,5 @@
-"""The command-line contract for the core commands (see DESIGN.md)."""
+"""The command-line contract of the core commands (validate, answers-template, score): what
+they print, their exit codes, help and error messages, and the global options."""
 
 from __future__ import annotations
 

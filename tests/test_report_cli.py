@@ -1,4 +1,5 @@
-"""The `report` commands and `score --save`, as the command-line contract in DESIGN.md says."""
+"""The `report` commands and `score --save`: what they print (text and JSON), export and
+import, and their exit codes."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Shared by the tests of issue 8 (checks, adaptive quiz, plan): the bank with checks, and a
-fixed check choice, so which check is asked does not depend on the clock."""
+"""Shared by the tests of knowledge checks, the adaptive quiz and the plan: the bank with
+checks, and a fixed check choice, so which check is asked does not depend on the clock."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Snapshots of issue 8's screens at 80x24 with the checks bank: a knowledge check, Results
-with checked figures, and the plan's timeline. Update on purpose, then review the SVGs:
+"""Snapshots at 80x24 with the checks bank: a knowledge check, Results with checked figures,
+and the plan's timeline. Update on purpose, then review the SVGs:
     .venv/bin/python -m pytest tests/tui/test_snapshots_depth.py --snapshot-update
 """
 

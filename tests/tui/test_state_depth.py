@@ -1,5 +1,6 @@
-"""QuizState's part in issue 8, without an App: check outcomes kept through answers, notes and
-resume; the adaptive quiz's moves forward and back; Quick mode's marks only for its questions."""
+"""QuizState with knowledge checks and the adaptive quiz, without an App: check outcomes kept
+through answers, notes and resume; the adaptive quiz's moves forward and back; Quick mode's
+marks only for its questions."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Saved reports, the quiz in progress, the learning plan and settings, in one SQLite file in
-the data folder (database.py opens, checks and migrates the file).
+the data folder (store/database.py opens, checks and migrates the file).
 
 Every write is one transaction; the file is in WAL mode with a busy timeout, so several
 instances can save at once and a killed process loses at most the write it was making. The

@@ -68,8 +68,8 @@ CREATE INDEX reports_by_bank ON reports (bank_name, created_at, id);
 -- The full report, kept apart so the summary rows stay small and dense.
 CREATE TABLE report_data (
     report_id INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
-    answers   TEXT NOT NULL,  -- JSON, serialize.answers_to_json
-    result    TEXT NOT NULL   -- JSON, serialize.result_to_json, as computed then
+    answers   TEXT NOT NULL,  -- JSON, formats.report_json.answers_to_json
+    result    TEXT NOT NULL   -- JSON, formats.report_json.result_to_json, as computed then
 );
 CREATE TABLE session (
     only         INTEGER PRIMARY KEY CHECK (only = 1),

@@ -252,7 +252,7 @@ def run(bank_dir: Path, data_dir: str | Path | None) -> int:
     # the bank). Frozen, the collector never rescans them: less work while the first screen is
     # drawn and on every key press, and quitting no longer walks them all (70-150 ms here).
     gc.freeze()
-    gc.enable()  # `skillgap` turns collection off while it starts the TUI (cli.cmd_tui)
+    gc.enable()  # `skillgap` turns collection off while it starts the TUI (cli.main.cmd_tui)
     try:
         SkillgapApp(bank, store).run()
     finally:

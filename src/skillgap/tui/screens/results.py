@@ -44,7 +44,7 @@ class ResultsScreen(SkillgapScreen[None]):
     .step .links { height: auto; padding: 0 0 0 3; }
     .step .links > * { width: auto; margin: 0 2 0 0; }
     .step .learn-label { color: $text-muted; }
-    /* the knowledge-check and plan parts (tui/result_details.py) */
+    /* the knowledge-check and plan parts (tui/widgets/result_details.py) */
     #plan-progress { margin: 1 0 0 0; height: auto; }
     #backing, #claims, #not-asked { height: auto; }
     #claims { margin: 1 0 0 0; }

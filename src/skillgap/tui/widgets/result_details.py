@@ -1,6 +1,7 @@
-"""The parts of Results that issue 8 adds: what checks back per role, each claim's mark, the
-questions the adaptive quiz left out, and what moved on the plan. Widgets built from the core's
-words (export's helpers), so the screen and the exports say the same thing.
+"""The parts of Results for knowledge checks, the adaptive quiz and the plan: what checks back
+per role, each claim's mark, the questions the adaptive quiz left out, and what moved on the
+plan. Widgets built from the core's words (core.wording), so the screen and the exports say the
+same thing.
 """
 
 from __future__ import annotations
