@@ -6,11 +6,12 @@ Every read tolerates a store that cannot be read: the quiz then runs with the de
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from skillgap.app.settings import quiz_flags
-from skillgap.core.model import Answers, Bank, PlanEntry
+from skillgap.core.model import Answers, Bank, PlanEntry, Result
 
 if TYPE_CHECKING:
     from skillgap.core import plan as plans
@@ -81,3 +82,25 @@ def finish_parts(
         return frozenset(), [], []
     rows = plans.progress(plan, previous or Answers(), answers, bank) if previous else []
     return plans.skip_ids(plan), rows, plans.reached_entries(rows, datetime.now(timezone.utc))
+
+
+def plan_of(store: object, bank: Bank, result: Result) -> dict[str, PlanEntry]:
+    """The plan of the result's bank ({} for another bank's report, or an unreadable store)."""
+    from skillgap.store import Store
+
+    if result.bank_name != bank.name or not isinstance(store, Store):
+        return {}
+    return get_plan(store, bank)
+
+
+def rescored(store: object, bank: Bank, result: Result, answers: Answers) -> Result | None:
+    """The result with Learn next made again without the steps the plan marks not relevant
+    (role fit unchanged), or None when it is another bank's report."""
+    from skillgap.core.advice import next_steps
+    from skillgap.core.plan import skip_ids
+    from skillgap.core.scoring import level_map
+
+    if result.bank_name != bank.name or result.bank_version != bank.version:
+        return None
+    skip = skip_ids(plan_of(store, bank, result))
+    return replace(result, next_steps=tuple(next_steps(bank, level_map(bank, answers), skip)))

@@ -177,11 +177,10 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.add_argument("--save", action="store_true", help="also save the result as a report")
 
-    from skillgap.cli import plan as plan_cli
-    from skillgap.cli import report as report_cli
+    from skillgap.cli import plan, report
 
-    report_cli.register(sub)
-    plan_cli.register(sub)
+    report.register(sub)
+    plan.register(sub)
     return parser
 
 

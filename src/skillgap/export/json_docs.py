@@ -58,7 +58,7 @@ def role_json(role: RoleResult) -> dict[str, Any]:
 
 
 def result_json(result: Result) -> dict[str, Any]:
-    """The `score --json` document (a public contract: see DESIGN.md)."""
+    """The `score --json` document (a public contract: see the README's Commands)."""
     return {
         "roles": [role_json(role) for role in result.roles],
         "next_steps": [step_json(step) for step in result.next_steps],
@@ -76,7 +76,7 @@ def report_json(report: Report) -> dict[str, Any]:
 
 
 def timeline_json(timeline: Timeline, report_id: int | None) -> dict[str, Any]:
-    """The `skillgap plan --json` document (a public contract: see DESIGN.md)."""
+    """The `skillgap plan --json` document (a public contract: see the README's Commands)."""
     return {
         "report": report_id,
         "hours_per_week": timeline.hours_per_week,

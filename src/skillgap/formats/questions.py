@@ -1,7 +1,7 @@
 """Reading one question of a section file into a `Question`, field by field.
 
-Problems are recorded on the file's checker (see validate.py); cross-file checks such as
-duplicate ids and unknown prerequisites are bank.py's.
+Problems are recorded on the file's checker (formats/fields.py); cross-file checks such as
+duplicate ids and unknown prerequisites are formats/bank.py's.
 """
 
 from __future__ import annotations

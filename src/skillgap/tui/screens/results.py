@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Link, Static
 
+from skillgap.app.assessment import plan_of, rescored
 from skillgap.core.model import Answers, NextStep, PlanEntry, Result
 from skillgap.core.plan import STATUS_LABELS
 from skillgap.core.wording import bar, level_name, percent, question_title
@@ -122,7 +123,7 @@ class ResultsScreen(SkillgapScreen[None]):
         widgets: list[Widget] = []
         if not result.next_steps:
             widgets.append(Static(Content("Nothing: every target of every role is met.")))
-        plan = result_details.plan_of(self.store, self.bank, result)
+        plan = plan_of(self.store, self.bank, result)
         self._plan_shown = plan
         for number, step in enumerate(result.next_steps[:STEPS_SHOWN], 1):
             widgets.append(self._step(number, step, plan.get(step.question_id)))
@@ -139,10 +140,10 @@ class ResultsScreen(SkillgapScreen[None]):
     def on_screen_resume(self) -> None:
         """Back from the plan or the add-to-plan dialog: show the plan's marks, and leave out
         of Learn next what the plan now says is not relevant."""
-        plan = result_details.plan_of(self.store, self.bank, self.result)
+        plan = plan_of(self.store, self.bank, self.result)
         if not self.is_mounted or plan == self._plan_shown:
             return
-        result = result_details.rescored(self.store, self.bank, self.result, self.answers)
+        result = rescored(self.store, self.bank, self.result, self.answers)
         if result is not None:
             self.result = result
         steps = self.query_one("#steps", Vertical)

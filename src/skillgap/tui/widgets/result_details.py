@@ -7,15 +7,14 @@ same thing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from skillgap.core.model import Answers, Bank, ClaimStatus, PlanEntry, Result
-from skillgap.core.plan import StepProgress, skip_ids
+from skillgap.core.model import Answers, Bank, ClaimStatus, Result
+from skillgap.core.plan import StepProgress
 from skillgap.core.wording import describe_answer, question_title
 from skillgap.escape import one_line
 from skillgap.tui.format import line
@@ -111,27 +110,3 @@ def result_parts(
             )
         )
     return widgets
-
-
-def plan_of(store: object, bank: Bank, result: Result) -> dict[str, PlanEntry]:
-    """The plan of the result's bank ({} for another bank's report, or an unreadable store)."""
-    from skillgap.store import Store, StoreError
-
-    if result.bank_name != bank.name or not isinstance(store, Store):
-        return {}
-    try:
-        return store.get_plan(bank.name)
-    except StoreError:
-        return {}
-
-
-def rescored(store: object, bank: Bank, result: Result, answers: Answers) -> Result | None:
-    """The result with Learn next made again without the steps the plan marks not relevant
-    (role fit unchanged), or None when it is another bank's report."""
-    from skillgap.core.advice import next_steps
-    from skillgap.core.scoring import level_map
-
-    if result.bank_name != bank.name or result.bank_version != bank.version:
-        return None
-    skip = skip_ids(plan_of(store, bank, result))
-    return replace(result, next_steps=tuple(next_steps(bank, level_map(bank, answers), skip)))
