@@ -32,7 +32,8 @@ from skillgap.cli.report import cmd_list
 from skillgap.core.model import Answers, Bank, Result
 from skillgap.core.scoring import score
 from skillgap.formats.bank import BankError, bundled_bank_dir, load_bank
-from skillgap.store import Store, _insert_report
+from skillgap.store import Store
+from skillgap.store.api import _insert_report  # bulk fill in one transaction, for speed
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI_BANK = ROOT / "tests" / "data" / "banks" / "mini"
