@@ -22,6 +22,7 @@ from skillgap.store import (
     DB_NAME,
     ReportNotFound,
     Store,
+    StoreError,
     StoreTooNew,
     database,
     default_data_dir,
@@ -293,7 +294,7 @@ def test_a_failing_migration_changes_nothing(
     current = schema_version()
     released = database.MIGRATIONS
     monkeypatch.setattr(database, "MIGRATIONS", [*released, broken])
-    with pytest.raises(store_module.StoreError, match="migration bug"):
+    with pytest.raises(StoreError, match="migration bug"):
         Store.open(tmp_path)
     conn = sqlite3.connect(tmp_path / DB_NAME)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == current

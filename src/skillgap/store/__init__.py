@@ -1,15 +1,14 @@
 """Saved reports, the quiz in progress, the plan and settings in one SQLite file: the Store API
-(`api`), and beside it the file's connection, schema and migrations (`database`)."""
+(`api`), and beside it the file's connection, schema, migrations and errors (`database`)."""
 
-from skillgap.store.api import (
+from skillgap.store.api import Store, default_data_dir
+from skillgap.store.database import (
     DB_NAME,
     ReportFileError,
     ReportNotFound,
-    Store,
     StoreCorrupt,
     StoreError,
     StoreTooNew,
-    default_data_dir,
     schema_version,
 )
 

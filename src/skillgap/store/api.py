@@ -32,16 +32,10 @@ from skillgap.formats.report_json import (
     timestamp,
 )
 from skillgap.store.database import (
-    BUSY_TIMEOUT_MS,
-    DB_NAME,
-    MIGRATIONS,
-    ReportFileError,
     ReportNotFound,
     StoreCorrupt,
     StoreError,
-    StoreTooNew,
     connect,
-    schema_version,
     transaction,
     translate,
 )
@@ -396,21 +390,3 @@ def _marks(items: Sequence[object]) -> str:
 def _chunks(items: Sequence[int], size: int) -> Iterator[list[int]]:
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
-
-
-__all__ = [
-    "BUSY_TIMEOUT_MS",
-    "DB_NAME",
-    "MIGRATIONS",
-    "Report",
-    "ReportFileError",
-    "ReportNotFound",
-    "ReportSummary",
-    "Session",
-    "Store",
-    "StoreCorrupt",
-    "StoreError",
-    "StoreTooNew",
-    "default_data_dir",
-    "schema_version",
-]
