@@ -6,6 +6,7 @@ Every answer is a level 0-4, whatever the kind of question, so scoring is unifor
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -34,6 +35,9 @@ PLAN_STATUSES: tuple[PlanStatus, ...] = ("planned", "learning", "done", "not_rel
 
 #: Hours to the next level when a question does not say.
 DEFAULT_EFFORT_HOURS = 10.0
+#: A role's fit (percent) that "ready" needs, besides every essential at target, unless the
+#: role sets its own `ready_at`.
+DEFAULT_READY_AT = 75.0
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,9 @@ class Question:
     short_title: str = ""
     #: Knowledge checks, asked after a claim of level 3 or more.
     checks: tuple[Check, ...] = ()
+    #: Background, years of work, education: counts in fit, never a learning step (it grows
+    #: with time, not with study).
+    experience: bool = False
 
     @property
     def title(self) -> str:
@@ -136,12 +143,27 @@ class Section:
 
 @dataclass(frozen=True)
 class Requirement:
-    """What a role asks of one question: a target level and the requirement's weight."""
+    """What a role asks: a target level and a weight, of one question or of an any-of group
+    (certifications, regulations by industry, one orchestrator) whose best member counts."""
 
+    #: The question's id; for a group, the group's own id (never a question's).
     question_id: str
     target: int
     weight: float
     essential: bool = False
+    #: A group's member question ids (two or more); () for a requirement on one question.
+    any_of: tuple[str, ...] = ()
+    #: A group's name ("A security certification"); "" for one question, or to list members.
+    title: str = ""
+
+    @property
+    def question_ids(self) -> tuple[str, ...]:
+        """The questions whose answers count: the question, or the group's members."""
+        return self.any_of or (self.question_id,)
+
+    def level(self, levels: Mapping[str, int]) -> int:
+        """The level that counts: the question's, or the best of a group's members."""
+        return max(levels.get(qid, 0) for qid in self.question_ids)
 
     def credit(self, level: int) -> float:
         """How much of this requirement a level meets, 0-1: min(level / target, 1)."""
@@ -170,6 +192,8 @@ class Role:
     background: tuple[str, ...] = ()
     education: tuple[str, ...] = ()
     market: tuple[MarketFigure, ...] = ()
+    #: Ready also needs this fit (percent), besides every essential at its target.
+    ready_at: float = DEFAULT_READY_AT
 
     @cached_property
     def total_weight(self) -> float:
@@ -177,7 +201,8 @@ class Role:
 
     @cached_property
     def requirement_by_question(self) -> dict[str, Requirement]:
-        return {r.question_id: r for r in self.requirements}
+        """Each question's requirement, a group's members included (they share the group's)."""
+        return {qid: r for r in self.requirements for qid in r.question_ids}
 
 
 @dataclass(frozen=True)
@@ -198,6 +223,16 @@ class Bank:
             if role.id == role_id:
                 return role
         return None
+
+    @cached_property
+    def groups(self) -> dict[str, Requirement]:
+        """Every role's any-of groups by group id (the first role's, where several share one)."""
+        found: dict[str, Requirement] = {}
+        for role in self.roles:
+            for req in role.requirements:
+                if req.any_of:
+                    found.setdefault(req.question_id, req)
+        return found
 
     def section(self, section_id: str) -> Section | None:
         for section in self.sections:
