@@ -38,11 +38,15 @@ def banks(draw: st.DrawFn, max_questions: int = 10) -> Bank:
             options=options,
             effort_hours=effort,
             requires=requires,
+            experience=draw(st.integers(0, 5)) == 0,
         )
     role_count = draw(st.integers(min_value=1, max_value=3))
     roles = []
     for r in range(role_count):
         chosen = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=count, unique=True))
+        # Sometimes the first two or three chosen questions form an any-of group.
+        grouped = draw(st.integers(0, 3)) if len(chosen) >= 3 else 0
+        members = tuple(chosen[:grouped]) if grouped >= 2 else ()
         requirements = tuple(
             Requirement(
                 qid,
@@ -50,9 +54,19 @@ def banks(draw: st.DrawFn, max_questions: int = 10) -> Bank:
                 draw(st.floats(0.1, 10)),
                 draw(st.booleans()),
             )
-            for qid in chosen
+            for qid in chosen[len(members) :]
         )
-        roles.append(Role(f"r{r}", f"Role {r}", requirements=requirements))
+        if members:
+            group = Requirement(
+                f"g{r}",
+                draw(st.integers(1, 4)),
+                draw(st.floats(0.1, 10)),
+                draw(st.booleans()),
+                any_of=members,
+            )
+            requirements = (group, *requirements)
+        ready_at = draw(st.sampled_from([50.0, 75.0, 100.0]))
+        roles.append(Role(f"r{r}", f"Role {r}", requirements=requirements, ready_at=ready_at))
     sections = (
         Section("s0", "Even", question_ids=tuple(ids[0::2])),
         Section("s1", "Odd", question_ids=tuple(ids[1::2])),

@@ -1,5 +1,5 @@
-"""The adaptive quiz: questions below a prerequisite answered 0 are not asked, count as 0, and
-give exactly the scores of answering each of them 0."""
+"""The adaptive quiz: questions built straight on a prerequisite answered 0 (needed at level 2
+or more) are not asked, count as 0, and give exactly the scores of answering each of them 0."""
 
 from __future__ import annotations
 
@@ -23,11 +23,32 @@ def _answers(bank: Bank, values: dict[str, int | None]) -> Answers:
 
 
 def test_dependents_of_a_prerequisite_answered_0_are_not_asked(mini_bank: Bank) -> None:
-    # mini: docker needs linux 2, kubernetes needs docker 2.
+    # mini: docker needs linux 2, kubernetes needs docker 2. Only direct dependents are left
+    # out: kubernetes is still asked (docker was not answered 0, only not asked).
     answers = _answers(mini_bank, {"linux": 0})
-    assert not_asked(mini_bank, answers) == {"docker": "linux", "kubernetes": "docker"}
+    assert not_asked(mini_bank, answers) == {"docker": "linux"}
     questions = asked(mini_bank.ordered_questions(), not_asked(mini_bank, answers))
-    assert [q.id for q in questions] == ["linux", "scanning", "cissp", "background"]
+    assert [q.id for q in questions] == ["linux", "kubernetes", "scanning", "cissp", "background"]
+
+
+def test_a_prerequisite_needed_only_for_awareness_hides_nothing(mini_bank: Bank) -> None:
+    questions = dict(mini_bank.questions)
+    questions["docker"] = dataclasses.replace(questions["docker"], requires={"linux": 1})
+    bank = dataclasses.replace(mini_bank, questions=questions)
+    assert not_asked(bank, _answers(bank, {"linux": 0})) == {}
+
+
+def test_in_the_bundled_bank_one_0_hides_at_most_three_questions() -> None:
+    from skillgap.core.adaptive import hidden_by
+    from skillgap.formats.bank import load_bank
+    from skillgap.paths import bundled_bank_dir
+
+    bank = load_bank(bundled_bank_dir())
+    hides = hidden_by(bank)
+    assert max(len(qids) for qids in hides.values()) <= 3, hides
+    for pid, qids in hides.items():
+        zero = _answers(bank, {pid: 0})
+        assert set(not_asked(bank, zero)) == set(qids)
 
 
 def test_only_an_answer_of_0_blocks_not_a_skip_or_a_low_level(mini_bank: Bank) -> None:
@@ -70,8 +91,8 @@ def test_skipping_gives_the_scores_of_answering_every_skipped_question_0(
     marks = not_asked(bank, answers)
     assert all(answers.get(qid) is None for qid in marks)
     for qid, pid in marks.items():
-        assert pid in bank.questions[qid].requires
-        assert answers.level(pid) == 0 and (pid in marks or answers.get(pid) is not None)
+        assert bank.questions[qid].requires[pid] >= 2
+        assert answers.level(pid) == 0 and answers.get(pid) is not None
     zeros = Answers({**answers.by_question, **{q: Answer(q, 0, 0) for q in marks}})
     inferred = score(bank, answers, not_asked=marks)
     answered = score(bank, zeros)
@@ -83,8 +104,8 @@ def test_skipping_gives_the_scores_of_answering_every_skipped_question_0(
 @FAST
 @given(st.data())
 def test_every_question_below_a_zero_is_marked(data: st.DataObject) -> None:
-    """The inference is complete: an unanswered question with a prerequisite answered 0, or
-    itself not asked, is always marked."""
+    """The inference is complete: an unanswered question with a prerequisite needed at level 2
+    or more answered 0 is always marked, and nothing else is."""
     bank = data.draw(banks())
     zeros = data.draw(st.lists(st.sampled_from(sorted(bank.questions)), unique=True))
     answers = Answers({qid: Answer(qid, 0, 0) for qid in zeros})
@@ -92,7 +113,7 @@ def test_every_question_below_a_zero_is_marked(data: st.DataObject) -> None:
     for qid, question in bank.questions.items():
         if answers.get(qid) is not None:
             continue
-        blocked = any(p in zeros or p in marks for p in question.requires)
+        blocked = any(p in zeros and lvl >= 2 for p, lvl in question.requires.items())
         assert (qid in marks) is blocked
 
 
@@ -118,8 +139,8 @@ def test_estimate_from_the_last_answers(mini_bank: Bank) -> None:
     bank = dataclasses.replace(mini_bank, questions=questions)
     previous = _answers(bank, {"linux": 0, "docker": 4, "scanning": 3})
     guess = estimate(bank, bank.ordered_questions(), previous=previous)
-    # docker and kubernetes are left out (linux was 0); one check, for scanning.
-    assert (guess.most_questions, guess.most_checks) == (4, 1)
+    # docker is left out (linux was 0); one check, for scanning.
+    assert (guess.most_questions, guess.most_checks) == (5, 1)
     assert guess.fewest_minutes == guess.most_minutes
     no_checks = estimate(bank, bank.ordered_questions(), previous=previous, checks=False)
     assert no_checks.most_checks == 0

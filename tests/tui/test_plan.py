@@ -16,10 +16,10 @@ from skillgap.tui.widgets.timeline_chart import TimelineChart
 from tests.tui.depth import checks_bank
 
 #: Linux 2, Docker 1, Kubernetes 0, Scanning 1, CISSP no, no background: Learn next starts
-#: Docker 1 -> 2, Linux 2 -> 3.
+#: with the essentials, Linux 2 -> 3 then Vulnerability scanning 1 -> 2.
 FIRST = ("f", "2", "1", "0", "1", "3", "enter", "f")
-#: Docker now 2: the Docker step is reached.
-SECOND = ("f", "2", "2", "0", "1", "3", "enter", "f")
+#: Linux now 3: the Linux step is reached.
+SECOND = ("f", "3", "1", "0", "1", "3", "enter", "f")
 
 
 def step_ids(app: SkillgapApp) -> list[str]:
@@ -34,46 +34,46 @@ async def test_plan_from_results_to_the_next_assessment(store: Store, tmp_path: 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*FIRST)
         await pilot.pause()
-        assert step_ids(app)[:2] == ["docker", "linux"]
+        assert step_ids(app)[:2] == ["linux", "scanning"]
         await pilot.press("a")
         assert isinstance(app.screen, AddToPlanModal)
         await pilot.press("enter", "down", "enter", "escape")
         plan = store.get_plan(bank.name)
         assert {qid: (e.status, e.target) for qid, e in plan.items()} == {
-            "docker": ("planned", 2),
             "linux": ("planned", 3),
+            "scanning": ("planned", 3),  # where Learn next takes it
         }
         steps = str(app.screen.query_one("#steps").query(Static).first().render())
         assert "in your plan: planned" in steps
 
         await pilot.press("p")
         assert isinstance(app.screen, PlanScreen)
-        await pilot.press("down", "x", "up", "l")  # Linux not relevant, Docker learning
+        await pilot.press("down", "x", "up", "l")  # Scanning not relevant, Linux learning
         plan = store.get_plan(bank.name)
-        assert plan["linux"].status == "not_relevant"
-        assert plan["docker"].status == "learning"
+        assert plan["scanning"].status == "not_relevant"
+        assert plan["linux"].status == "learning"
         chart = app.screen.query_one(TimelineChart)
         assert chart.timeline is not None and chart.timeline.weeks
         drawn = str(chart.render())
         assert "Ops engineer" in drawn and "%" in drawn and "week" in drawn
         weeks = str(app.screen.query_one("#timeline-weeks", Static).render())
-        assert "Week 1" in weeks and "Docker 1 → 2" in weeks  # the learning step first
-        assert "Linux" not in weeks  # not relevant: not scheduled
+        assert "Week 1" in weeks and "Linux 2 → 3" in weeks  # the learning step first
+        assert "scanning" not in weeks  # not relevant: not scheduled
 
         await pilot.press("escape")
-        assert "linux" not in step_ids(app)  # not relevant leaves Learn next
-        assert "docker" in step_ids(app)
+        assert "scanning" not in step_ids(app)  # not relevant leaves Learn next
+        assert "linux" in step_ids(app)
         results = app.screen
         assert isinstance(results, ResultsScreen)
-        ops = results.result.role("ops")
-        assert ops is not None and ops.score > 0  # role fit still counts it
+        secops = results.result.role("secops")
+        assert secops is not None and any(g.question_id == "scanning" for g in secops.gaps)
 
         await pilot.press("escape", *SECOND)
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         progress = str(app.screen.query_one("#plan-progress", Static).render())
-        assert "Your plan: Docker 1 → 2 ✓ reached" in progress
-        assert "linux" not in step_ids(app)
+        assert "Your plan: Linux 2 → 3 ✓ reached" in progress
+        assert "scanning" not in step_ids(app)
         # An export from the TUI carries the timeline, as `report export` does.
         await pilot.press("e")
         app.screen.query_one("#path", Input).value = str(tmp_path / "out.md")
@@ -83,8 +83,8 @@ async def test_plan_from_results_to_the_next_assessment(store: Store, tmp_path: 
     exported = (tmp_path / "out.md").read_text(encoding="utf-8")
     assert "h a week" in exported and "| Week |" in exported
     plan = store.get_plan(bank.name)
-    assert plan["linux"].status == "not_relevant"  # kept across assessments
-    assert plan["docker"].status == "done"  # reached
+    assert plan["scanning"].status == "not_relevant"  # kept across assessments
+    assert plan["linux"].status == "done"  # reached
 
 
 async def test_hours_a_week_change_the_timeline(store: Store) -> None:

@@ -1,10 +1,13 @@
 """The adaptive quiz: which questions need not be asked, and about how long each mode takes.
 Pure functions, no I/O.
 
-A question is not asked when it has no answer and one of its prerequisites was answered 0
-(not skipped: a skip says nothing about the skill) or is itself not asked. An unanswered
-question already counts as 0, so the scores are exactly those of answering each one 0; the
-person can still open one and answer it, and then it is asked like any other.
+A question is not asked when it has no answer and a prerequisite it needs at level 2 or more was
+answered 0 (not skipped: a skip says nothing about the skill). Without that skill practised the
+question cannot be past awareness, which is not worth a question of its own; only direct
+prerequisites count, so one 0 hides only the questions built straight on it (in the bundled bank
+at most three). An unanswered question already counts as 0, so the scores are exactly those of
+answering each one 0; the person can still open one and answer it, and then it is asked like
+any other.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from skillgap.core.model import CHECK_LEVEL, Answers, Bank, Question
-from skillgap.core.prerequisites import depths
 
 #: The store setting that turns the adaptive quiz on ("on", the default) or off ("off").
 ADAPTIVE_SETTING = "adaptive"
@@ -24,9 +26,13 @@ SECONDS_PER_QUESTION = 15
 SECONDS_PER_CHECK = 20
 
 
+#: A prerequisite needed at this level or more, answered 0, leaves its question out.
+HIDING_LEVEL = 2
+
+
 def not_asked(bank: Bank, answers: Answers) -> dict[str, str]:
     """Questions the adaptive quiz skips: question id -> the prerequisite it needs first (the
-    first in its `requires` that was answered 0 or is itself not asked)."""
+    first in its `requires`, needed at level 2 or more, that was answered 0)."""
     return _blocked(bank, lambda qid: answers.get(qid) is not None, _zero(answers))
 
 
@@ -42,16 +48,24 @@ def _blocked(
     bank: Bank, answered: Callable[[str], bool], zero: Callable[[str], bool]
 ) -> dict[str, str]:
     blocked: dict[str, str] = {}
-    # Prerequisites first: a question's chain below it is longer than any of its prerequisites'.
-    depth = depths({qid: q.requires for qid, q in bank.questions.items()})
-    for qid in sorted(bank.questions, key=lambda q: depth.get(q, 0)):
+    for qid, question in bank.questions.items():
         if answered(qid):
             continue
-        for pid in bank.questions[qid].requires:
-            if pid in bank.questions and (pid in blocked or zero(pid)):
+        for pid, needed in question.requires.items():
+            if needed >= HIDING_LEVEL and pid in bank.questions and zero(pid):
                 blocked[qid] = pid
                 break
     return blocked
+
+
+def hidden_by(bank: Bank) -> dict[str, tuple[str, ...]]:
+    """For each question, the questions a 0 on it would leave out of the adaptive quiz."""
+    hides: dict[str, list[str]] = {}
+    for qid, question in bank.questions.items():
+        for pid, needed in question.requires.items():
+            if needed >= HIDING_LEVEL and pid in bank.questions:
+                hides.setdefault(pid, []).append(qid)
+    return {pid: tuple(qids) for pid, qids in hides.items()}
 
 
 def asked(questions: Iterable[Question], blocked: Collection[str]) -> list[Question]:
@@ -115,7 +129,11 @@ def estimate(
         )
         return Estimate(count, count, claims if checks else 0, claims if checks else 0)
     if adaptive:
-        fewest = sum(1 for q in questions if not any(p in bank.questions for p in q.requires))
+        fewest = sum(
+            1
+            for q in questions
+            if not any(p in bank.questions and lvl >= HIDING_LEVEL for p, lvl in q.requires.items())
+        )
     else:
         fewest = len(ids)
     with_checks = sum(1 for q in questions if q.checks) if checks else 0

@@ -1,136 +1,331 @@
-"""What to learn next: pure functions, no I/O.
+"""What to learn next, for a target role R (or both roles): the one ranking of steps, which
+Results, the exports and the plan's timeline all follow. Pure functions, no I/O.
 
-For each question below a target in any role, one step is one more level: its gain is the
-points that level adds to each role's fit. Steps are ranked by total points per hour of effort,
-and a step whose prerequisites are unmet is preceded by steps that meet them.
+A step is one more level on one question (a prerequisite step may go several levels at once,
+up to the level needed). Its `gain` is the points of fit it adds to each role, every role
+shown, so the other role's gain is information. The order:
+
+0. Steps of the person's plan, when the caller gives them (learning, then planned).
+1. While R has essentials below target, those: each essential taken to its target, one level
+   after another, its unmet prerequisites before it. Essentials are ordered by
+   `weight x (target - level) / target` over the hours to reach the target, prerequisites'
+   hours included.
+2. Then every other requirement of R with a gap, a level at a time, ranked by value per hour
+   with convex credit c(l) = min(l / t, 1)^2: value = weight x (c(l + 1) - c(l)), so going
+   deeper toward a target beats scattering awareness. A step and the prerequisite steps it
+   waits on rank together, by their total value over their total hours.
+
+Prerequisites apply to reaching level 2 and above: awareness (level 1) never waits. Experience
+questions (background, years, education) are never steps; neither are questions the plan marks
+not relevant, nor questions that were not assessed. With both roles, R's essentials are the
+union and value sums over the roles.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+import heapq
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from skillgap.core.model import Bank, NextStep, Question, Role
+from skillgap.core.model import Bank, NextStep, Question, Requirement, Role
+
+#: A prerequisite applies to reaching this level and above.
+PREREQUISITE_FROM = 2
 
 
-def gain(role: Role, question_id: str, low: int, high: int) -> float:
-    """Points of `role`'s fit gained by raising one answer from `low` to `high`."""
+def _level_with(req: Requirement, levels: Mapping[str, int], qid: str, level: int) -> int:
+    """The requirement's level with `qid` at `level` (a group's best member counts)."""
+    return max(level if m == qid else levels.get(m, 0) for m in req.question_ids)
+
+
+def gain(role: Role, question_id: str, low: int, high: int, levels: Mapping[str, int]) -> float:
+    """Points of `role`'s fit gained by raising one answer from `low` to `high` (linear
+    credit; a group gains only what its best member rises by)."""
     total = role.total_weight
-    requirement = role.requirement_by_question.get(question_id)
-    if total <= 0 or requirement is None:
+    req = role.requirement_by_question.get(question_id)
+    if total <= 0 or req is None:
         return 0.0
-    return 100.0 * requirement.weight * (requirement.credit(high) - requirement.credit(low)) / total
+    before = req.credit(_level_with(req, levels, question_id, low))
+    after = req.credit(_level_with(req, levels, question_id, high))
+    return 100.0 * req.weight * (after - before) / total
 
 
-def _step(
-    bank: Bank,
-    levels: dict[str, int],
-    question: Question,
-    from_level: int,
-    to_level: int,
-    needed_for: tuple[str, ...] = (),
-) -> NextStep:
-    unmet = tuple(pid for pid, lvl in question.requires.items() if levels.get(pid, 0) < lvl)
-    return NextStep(
-        question_id=question.id,
-        title=question.title,
-        from_level=from_level,
-        to_level=to_level,
-        gain={role.id: gain(role, question.id, from_level, to_level) for role in bank.roles},
-        hours=question.hours_between(from_level, to_level),
-        requires=unmet,
-        resources=question.resources,
-        needed_for=needed_for,
-    )
+def _convex(req: Requirement, level: int) -> float:
+    return min(level / req.target, 1.0) ** 2
 
 
-def candidates(bank: Bank, levels: dict[str, int], skip: Collection[str] = ()) -> list[NextStep]:
-    """One step per question below a target in any role, unranked."""
-    highest = highest_targets(bank)
-    steps = []
-    for qid, target in highest.items():
-        if qid not in skip and (step := candidate(bank, levels, qid, target)) is not None:
-            steps.append(step)
-    return steps
+@dataclass
+class _Advisor:
+    bank: Bank
+    #: Current levels, raised as steps are placed.
+    levels: dict[str, int]
+    #: The roles advice aims for: the target role, or all of them.
+    roles: tuple[Role, ...]
+    skip: Collection[str]
+    assessed: Collection[str] | None
 
+    def __post_init__(self) -> None:
+        self.placed: list[NextStep] = []
+        # (role, requirement) pairs of the target roles that each question counts in.
+        self.counts_in: dict[str, list[tuple[Role, Requirement]]] = {}
+        for role in self.roles:
+            for req in role.requirements:
+                for qid in req.question_ids:
+                    self.counts_in.setdefault(qid, []).append((role, req))
+        self.essential_ids = {
+            r.question_id for role in self.roles for r in role.requirements if r.essential
+        }
+        self.dependents: dict[str, list[str]] = {}
+        for qid, question in self.bank.questions.items():
+            for pid in question.requires:
+                self.dependents.setdefault(pid, []).append(qid)
 
-def highest_targets(bank: Bank) -> dict[str, int]:
-    """Each required question's highest target across the roles."""
-    highest: dict[str, int] = {}
-    for role in bank.roles:
-        for req in role.requirements:
-            highest[req.question_id] = max(highest.get(req.question_id, 0), req.target)
-    return highest
+    # -- what a question may be ------------------------------------------------------------
 
-
-def candidate(bank: Bank, levels: dict[str, int], question_id: str, target: int) -> NextStep | None:
-    """The one step `candidates` gives for a question whose highest role target is `target`."""
-    question = bank.questions.get(question_id)
-    level = levels.get(question_id, 0)
-    if question is None or level >= target:
-        return None
-    to_level = question.next_level(level)
-    return None if to_level is None else _step(bank, levels, question, level, to_level)
-
-
-def rank_key(step: NextStep) -> tuple[float, float, str]:
-    hours = step.hours if step.hours > 0 else 1e-9
-    return (-step.total_gain / hours, -step.total_gain, step.question_id)
-
-
-def next_steps(bank: Bank, levels: dict[str, int], skip: Collection[str] = ()) -> list[NextStep]:
-    """Steps in the order to take them: best points per hour first, each preceded by steps
-    that bring its prerequisites up to the level it needs."""
-    ordered: list[NextStep] = []
-    reached: dict[str, int] = {}  # level each question stands at once the steps so far are done
-
-    def place(step: NextStep, chain: tuple[str, ...]) -> None:
-        def now(pid: str) -> int:
-            return reached.get(pid, levels.get(pid, 0))
-
-        while (pre := _prerequisite_step(bank, levels, step, chain, now)) is not None:
-            place(pre, (*chain, pre.question_id))
-        if reached.get(step.question_id, step.from_level) >= step.to_level:
-            return  # a prerequisite step already took this question as far
-        reached[step.question_id] = step.to_level
-        ordered.append(step)
-
-    for step in sorted(candidates(bank, levels, skip), key=rank_key):
-        place(step, (step.question_id,))
-    return ordered
-
-
-def first_step(bank: Bank, levels: dict[str, int], step: NextStep) -> NextStep:
-    """The step `next_steps` puts first when `step` is the best-ranked candidate: `step`
-    itself, or the first prerequisite step it waits on (the same walk as `place` above, up to
-    its first step). Lets a caller that keeps the candidates ranked itself (the timeline)
-    take one step at a time without ranking every question again."""
-    chain: tuple[str, ...] = (step.question_id,)
-    while pre := _prerequisite_step(bank, levels, step, chain, lambda p: levels.get(p, 0)):
-        step, chain = pre, (*chain, pre.question_id)
-    return step
-
-
-def _prerequisite_step(
-    bank: Bank,
-    levels: dict[str, int],
-    step: NextStep,
-    chain: tuple[str, ...],
-    level_now: Callable[[str], int],
-) -> NextStep | None:
-    """The step that brings `step`'s first unmet prerequisite up to the level it needs, or
-    None when every one is met (prerequisites already on `chain` are skipped: no cycles)."""
-    question = bank.questions[step.question_id]
-    for pid in step.requires:
-        prerequisite = bank.questions.get(pid)
-        if prerequisite is None or pid in chain:
-            continue
-        needed, now = question.requires[pid], level_now(pid)
-        if now >= needed:
-            continue
-        reach = min(
-            (lvl for lvl in prerequisite.reachable_levels() if lvl >= needed),
-            default=prerequisite.reachable_levels()[-1],
+    def studiable(self, qid: str) -> bool:
+        question = self.bank.questions.get(qid)
+        return (
+            question is not None
+            and not question.experience
+            and (self.assessed is None or qid in self.assessed)
         )
-        if reach > now:
-            return _step(bank, levels, prerequisite, now, reach, (step.question_id,))
-    return None
+
+    def goal(self, qid: str) -> bool:
+        return qid in self.counts_in and qid not in self.skip and self.studiable(qid)
+
+    def value(self, qid: str, low: int, high: int, levels: Mapping[str, int]) -> float:
+        """What raising `qid` from `low` to `high` is worth to the target roles (convex)."""
+        total = 0.0
+        for role, req in self.counts_in.get(qid, ()):
+            weight = role.total_weight
+            if weight > 0:
+                before = _convex(req, _level_with(req, levels, qid, low))
+                after = _convex(req, _level_with(req, levels, qid, high))
+                total += 100.0 * req.weight * (after - before) / weight
+        return total
+
+    # -- steps and their prerequisites -----------------------------------------------------
+
+    def step(
+        self,
+        question: Question,
+        low: int,
+        high: int,
+        levels: Mapping[str, int],
+        needed_for: tuple[str, ...] = (),
+    ) -> NextStep:
+        unmet = (
+            tuple(pid for pid, lvl in question.requires.items() if levels.get(pid, 0) < lvl)
+            if high >= PREREQUISITE_FROM
+            else ()
+        )
+        return NextStep(
+            question_id=question.id,
+            title=question.title,
+            from_level=low,
+            to_level=high,
+            gain={r.id: gain(r, question.id, low, high, levels) for r in self.bank.roles},
+            hours=question.hours_between(low, high),
+            requires=unmet,
+            resources=question.resources,
+            needed_for=needed_for,
+            essential=question.id in self.essential_ids,
+        )
+
+    def chain(
+        self, qid: str, high: int, levels: dict[str, int], trail: tuple[str, ...] = ()
+    ) -> list[NextStep]:
+        """The steps that take `qid` to `high` from its level in `levels` (which it updates):
+        unmet prerequisites first (from level 2 on), then the question itself."""
+        question = self.bank.questions[qid]
+        low = levels.get(qid, 0)
+        steps: list[NextStep] = []
+        if high >= PREREQUISITE_FROM:
+            for pid, needed in question.requires.items():
+                prerequisite = self.bank.questions.get(pid)
+                now = levels.get(pid, 0)
+                if prerequisite is None or pid in trail or now >= needed or not self.studiable(pid):
+                    continue
+                reach = min(
+                    (lvl for lvl in prerequisite.reachable_levels() if lvl >= needed),
+                    default=prerequisite.reachable_levels()[-1],
+                )
+                if reach > now:
+                    *before, last = self.chain(pid, reach, levels, (*trail, qid))
+                    steps += [*before, replace(last, needed_for=(qid,))]
+        steps.append(self.step(question, low, high, levels))
+        levels[qid] = max(low, high)
+        return steps
+
+    def path(self, qid: str, target: int) -> list[NextStep]:
+        """Every step that takes `qid` to `target`, one level at a time, with prerequisites,
+        from the current levels (nothing placed)."""
+        levels = dict(self.levels)
+        question = self.bank.questions[qid]
+        steps: list[NextStep] = []
+        while (level := levels.get(qid, 0)) < target:
+            upper = question.next_level(level)
+            if upper is None:
+                break
+            steps += self.chain(qid, upper, levels)
+        return steps
+
+    def place(self, steps: Sequence[NextStep], essential: bool = False) -> list[str]:
+        """Put `steps` next; returns the questions they raised."""
+        raised = []
+        for step in steps:
+            if self.levels.get(step.question_id, 0) >= step.to_level:
+                continue
+            if essential and not step.essential:
+                step = replace(step, essential=True)
+            self.placed.append(step)
+            self.levels[step.question_id] = step.to_level
+            raised.append(step.question_id)
+        return raised
+
+    # -- the order -------------------------------------------------------------------------
+
+    def gap_of(self, qid: str) -> int | None:
+        """The highest target among the target roles' requirements `qid` counts in that are
+        not yet met, or None when all are."""
+        targets = [
+            req.target
+            for _, req in self.counts_in.get(qid, ())
+            if req.level(self.levels) < req.target
+        ]
+        return max(targets) if targets else None
+
+    def next_for(self, qid: str) -> tuple[float, float, list[NextStep]] | None:
+        """The next level of `qid` with its prerequisites: (value per hour, value, steps)."""
+        if not self.goal(qid) or self.gap_of(qid) is None:
+            return None
+        question = self.bank.questions[qid]
+        upper = question.next_level(self.levels.get(qid, 0))
+        if upper is None:
+            return None
+        levels = dict(self.levels)
+        steps = self.chain(qid, upper, levels)
+        value = sum(self.value(s.question_id, s.from_level, s.to_level, self.levels) for s in steps)
+        if value <= 1e-12:
+            return None
+        hours = sum(s.hours for s in steps)
+        return value / max(hours, 1e-9), value, steps
+
+    def plan_first(self, wanted: Mapping[str, int | None]) -> None:
+        """Steps toward the plan's chosen questions, each to its plan target (or the roles'),
+        best value per hour first."""
+        while True:
+            best: tuple[float, float, str, list[NextStep]] | None = None
+            for qid, target in wanted.items():
+                question = self.bank.questions.get(qid)
+                if question is None or qid in self.skip or not self.studiable(qid):
+                    continue
+                goal = target if target is not None else self.gap_of(qid)
+                level = self.levels.get(qid, 0)
+                upper = question.next_level(level)
+                if goal is None or level >= goal or upper is None:
+                    continue
+                steps = self.chain(qid, upper, dict(self.levels))
+                value = sum(
+                    self.value(s.question_id, s.from_level, s.to_level, self.levels) for s in steps
+                )
+                ratio = value / max(sum(s.hours for s in steps), 1e-9)
+                if best is None or (ratio, value, qid) > (best[0], best[1], best[2]):
+                    best = (ratio, value, qid, steps)
+            if best is None:
+                return
+            self.place(best[3])
+
+    def essentials_first(self) -> None:
+        """Each unmet essential of the target roles to its target, the best-placed first."""
+        unmet: dict[str, list[Requirement]] = {}
+        for role in self.roles:
+            for req in role.requirements:
+                if req.essential and any(self.studiable(q) for q in req.question_ids):
+                    unmet.setdefault(req.question_id, []).append(req)
+        while True:
+            best: tuple[float, str, list[NextStep]] | None = None
+            for rid, reqs in unmet.items():
+                req = max(reqs, key=lambda r: r.target)
+                level = req.level(self.levels)
+                if level >= req.target:
+                    continue
+                weight = sum(r.weight for r in reqs)
+                paths = [
+                    self.path(m, req.target)
+                    for m in req.question_ids
+                    if self.studiable(m) and m not in self.skip
+                ]
+                paths = [p for p in paths if p]
+                if not paths:
+                    continue
+                steps = min(paths, key=lambda p: sum(s.hours for s in p))
+                hours = max(sum(s.hours for s in steps), 1e-9)
+                priority = weight * (req.target - level) / req.target / hours
+                if best is None or (priority, rid) > (best[0], best[1]):
+                    best = (priority, rid, steps)
+            if best is None:
+                return
+            if not self.place(best[2], essential=True):
+                return  # nothing could move (a skipped member): stop rather than loop
+
+    def the_rest(self) -> None:
+        """Every other gap of the target roles, a level at a time, best value per hour first."""
+        heap: list[tuple[float, float, str, int]] = []
+
+        def push(qid: str) -> None:
+            found = self.next_for(qid)
+            if found is not None:
+                heapq.heappush(heap, (-found[0], -found[1], qid, self.levels.get(qid, 0)))
+
+        for qid in self.counts_in:
+            push(qid)
+        while heap:
+            _, _, qid, level = heapq.heappop(heap)
+            if self.levels.get(qid, 0) != level:
+                continue  # ranked at a level since passed; pushed again when it was raised
+            found = self.next_for(qid)
+            if found is None:
+                continue
+            ratio, value, steps = found
+            if heap and heap[0][:3] < (-ratio, -value, qid):
+                heapq.heappush(heap, (-ratio, -value, qid, level))  # worth less than it was
+                continue
+            touched: set[str] = set()
+            for raised in self.place(steps):
+                touched.add(raised)
+                touched.update(self.dependents.get(raised, ()))
+                for _, req in self.counts_in.get(raised, ()):
+                    touched.update(req.question_ids)
+            for other in sorted(touched):
+                push(other)
+
+
+def next_steps(
+    bank: Bank,
+    levels: Mapping[str, int],
+    skip: Collection[str] = (),
+    *,
+    target_role: str | None = None,
+    assessed: Collection[str] | None = None,
+    first: Sequence[Mapping[str, int | None]] = (),
+) -> list[NextStep]:
+    """Steps in the order to take them (see the module's docstring), until every target of
+    the target role (None: every role) is met.
+
+    `skip`: questions left out (the plan's "not relevant"). `assessed`: for a Quick quiz, the
+    questions that were assessed; the rest are never steps. `first`: plan entries to serve
+    before anything else, tier by tier (question id -> the level the plan aims for)."""
+    role = bank.role(target_role) if target_role is not None else None
+    advisor = _Advisor(
+        bank,
+        {qid: levels.get(qid, 0) for qid in bank.questions},
+        (role,) if role is not None else bank.roles,
+        skip,
+        assessed,
+    )
+    for wanted in first:
+        advisor.plan_first(wanted)
+    advisor.essentials_first()
+    advisor.the_rest()
+    return advisor.placed

@@ -354,14 +354,29 @@ class RoleResult:
     gaps: tuple[Gap, ...]
     #: How much of the fit passed checks back; None in reports saved before checks existed.
     backing: Backing | None = None
+    #: The fit "ready" needs (the role's ready_at).
+    ready_at: float = DEFAULT_READY_AT
+    #: The share of the role's weight that was assessed, 0-1 (a Quick quiz may leave some out).
+    coverage: float = 1.0
+    #: (met, total) of the role's essentials; None in reports saved before it was recorded.
+    essentials: tuple[int, int] | None = None
+    #: Requirement ids neither asked nor carried from an earlier report: out of the fit.
+    not_assessed: tuple[str, ...] = ()
 
     @property
     def missing_essentials(self) -> tuple[str, ...]:
         return tuple(g.question_id for g in self.gaps if g.essential)
 
     @property
+    def essentials_met(self) -> bool:
+        if self.essentials is None:
+            return not self.missing_essentials
+        return self.essentials[0] >= self.essentials[1]
+
+    @property
     def ready(self) -> bool:
-        return not self.missing_essentials
+        """Every essential at its target, and the fit at or above the role's ready_at."""
+        return self.essentials_met and self.score >= self.ready_at - 1e-9
 
 
 @dataclass(frozen=True)
@@ -380,6 +395,8 @@ class NextStep:
     resources: tuple[Resource, ...]
     #: Set when this step is here only because a later step needs it.
     needed_for: tuple[str, ...] = ()
+    #: The step serves an essential of the target role (itself, or as a prerequisite of one).
+    essential: bool = False
 
     @property
     def total_gain(self) -> float:
@@ -401,8 +418,14 @@ class Result:
     #: Each claim of level 3+ by question id: checked, missed or unchecked.
     claims: dict[str, ClaimStatus] = field(default_factory=dict)
     #: Questions the adaptive quiz did not ask (counted as 0), by question id -> the
-    #: prerequisite answered 0 (or itself not asked) that they need first.
+    #: prerequisite answered 0 that they need first.
     not_asked: dict[str, str] = field(default_factory=dict)
+    #: "full" (every question assessed) or "quick" (some may be not assessed).
+    mode: str = "full"
+    #: The role Learn next aims for; None for both.
+    target_role: str | None = None
+    #: Questions neither asked nor carried from an earlier report: out of every fit.
+    not_assessed: tuple[str, ...] = ()
 
     def role(self, role_id: str) -> RoleResult | None:
         for role in self.roles:

@@ -1,11 +1,10 @@
 """The learning plan as a week-by-week schedule, with the projected fit of each role after each
 week. Pure functions, no I/O.
 
-Steps come in advice order: after each step the advice is made again from the projected
-levels, so the next step reflects what the last one changed, and prerequisites come first.
-Learning steps of the plan go first, then planned ones, then the rest of the advice; steps
-marked not relevant are left out, and done steps count as reached before week 1. Each step
-takes its `effort_hours`; one longer than what is left of a week carries on into the next.
+The weeks take the steps of Learn next in its order (advice.next_steps: the one ranking), with
+the plan's learning steps first, then its planned ones; steps marked not relevant are left
+out, and done steps count as reached before week 1. Each step takes its `effort_hours`; one
+longer than what is left of a week carries on into the next.
 
 A week's projected fit is the fit (scoring.fit's terms) of the levels of the steps finished by
 its end; a finished step only ever adds to it, so it never falls from week to week. The
@@ -15,14 +14,13 @@ role reaches 100, exactly.
 
 from __future__ import annotations
 
-import heapq
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from skillgap.core.advice import candidate, first_step, highest_targets, rank_key
+from skillgap.core.advice import next_steps
 from skillgap.core.model import Bank, NextStep, PlanEntry, Requirement
 from skillgap.core.plan import skip_ids
-from skillgap.core.scoring import fit
 
 #: Hours below this are rounding left over, not work.
 _EPSILON = 1e-9
@@ -51,6 +49,8 @@ class Week:
     items: tuple[WorkItem, ...]
     #: Projected fit per role at the end of the week, by role id.
     scores: dict[str, float]
+    #: The roles ready at the end of the week (every essential at target, fit >= ready_at).
+    ready: frozenset[str] = frozenset()
 
     @property
     def hours(self) -> float:
@@ -72,6 +72,20 @@ class Timeline:
     complete: bool
     #: The step in progress or next when the weeks ran out (None when complete).
     next_step: NextStep | None = None
+    #: The roles ready before week 1.
+    start_ready: frozenset[str] = frozenset()
+    #: The role Learn next aims for; None for both.
+    target_role: str | None = None
+
+    def ready_week(self, role_id: str) -> int | None:
+        """The first week at whose end the role is ready (0: ready already), or None when it
+        is not within the weeks planned."""
+        if role_id in self.start_ready:
+            return 0
+        for week in self.weeks:
+            if role_id in week.ready:
+                return week.number
+        return None
 
     @property
     def end(self) -> dict[str, float]:
@@ -89,9 +103,11 @@ def schedule(
     hours_per_week: float,
     weeks: int,
     plan: Mapping[str, PlanEntry] | None = None,
+    target_role: str | None = None,
 ) -> Timeline:
     """The plan for a person at `levels` (question id -> level, e.g. a report's answers via
-    scoring.level_map), learning `hours_per_week`, over at most `weeks` weeks."""
+    scoring.level_map), learning `hours_per_week`, over at most `weeks` weeks, aiming for
+    `target_role` (None: both roles)."""
     if not hours_per_week > 0:
         raise ValueError("hours per week must be more than 0")
     if weeks < 1:
@@ -104,10 +120,13 @@ def schedule(
         if entry.status == "done" and qid in now and target is not None and now[qid] < target:
             now[qid] = target
             done.append(qid)
-    skip = skip_ids(plan)
-    start = {role.id: fit(role, now) for role in bank.roles}
+    first = [
+        {qid: e.target for qid, e in plan.items() if e.status == status}
+        for status in ("learning", "planned")
+    ]
+    queue = deque(next_steps(bank, now, skip_ids(plan), target_role=target_role, first=first))
     projection = _Projection(bank, now)
-    advice = _Advice(bank, now, skip)
+    start, start_ready = projection.scores(), projection.ready()
     out: list[Week] = []
     items: list[WorkItem] = []
     left = hours_per_week
@@ -115,9 +134,9 @@ def schedule(
     remaining = 0.0
     while len(out) < weeks:
         if step is None:
-            step = _next(advice, plan)
-            if step is None:
+            if not queue:
                 break
+            step = queue.popleft()
             remaining = step.hours
         spend = min(left, remaining)
         remaining -= spend
@@ -135,18 +154,15 @@ def schedule(
             )
         )
         if finished:
-            old = now[step.question_id]
-            now[step.question_id] = max(old, step.to_level)
-            projection.raised(step.question_id, old, now[step.question_id])
-            advice.raised(step.question_id)
+            projection.raised(step.question_id, step.to_level)
             step = None
         if left <= _EPSILON * hours_per_week:
-            out.append(Week(len(out) + 1, tuple(items), projection.scores()))
+            out.append(Week(len(out) + 1, tuple(items), projection.scores(), projection.ready()))
             items, left = [], hours_per_week
     if items and len(out) < weeks:
-        out.append(Week(len(out) + 1, tuple(items), projection.scores()))
-    if step is None and len(out) >= weeks:
-        step = _next(advice, plan)
+        out.append(Week(len(out) + 1, tuple(items), projection.scores(), projection.ready()))
+    if step is None and queue:
+        step = queue[0]
     return Timeline(
         hours_per_week=hours_per_week,
         start=start,
@@ -155,34 +171,44 @@ def schedule(
         done=tuple(sorted(done)),
         complete=step is None,
         next_step=step,
+        start_ready=start_ready,
+        target_role=target_role,
     )
 
 
 class _Projection:
-    """Each role's fit as levels rise, kept up to date per raised question instead of summed
-    again each week: scoring.fit's terms, where a raise only ever adds (so the fit never
-    falls), and exactly 100 once every requirement of the role is met."""
+    """Each role's fit and readiness as levels rise, kept up to date per raised question
+    instead of summed again each week: scoring.fit's terms, where a raise only ever adds (so
+    the fit never falls), and exactly 100 once every requirement of the role is met."""
 
     def __init__(self, bank: Bank, levels: dict[str, int]) -> None:
         self.roles = bank.roles
+        self.levels = dict(levels)
         self.terms: dict[str, list[tuple[int, Requirement]]] = {}
         self.earned: list[float] = []
         self.unmet: list[int] = []
+        self.unmet_essentials: list[int] = []
         for index, role in enumerate(bank.roles):
             for req in role.requirements:
-                self.terms.setdefault(req.question_id, []).append((index, req))
-            self.earned.append(
-                sum(r.weight * r.credit(levels.get(r.question_id, 0)) for r in role.requirements)
-            )
-            self.unmet.append(
-                sum(1 for r in role.requirements if levels.get(r.question_id, 0) < r.target)
+                for qid in req.question_ids:
+                    self.terms.setdefault(qid, []).append((index, req))
+            self.earned.append(sum(r.weight * r.credit(r.level(levels)) for r in role.requirements))
+            self.unmet.append(sum(1 for r in role.requirements if r.level(levels) < r.target))
+            self.unmet_essentials.append(
+                sum(1 for r in role.requirements if r.essential and r.level(levels) < r.target)
             )
 
-    def raised(self, qid: str, old: int, new: int) -> None:
-        for index, req in self.terms.get(qid, ()):
+    def raised(self, qid: str, level: int) -> None:
+        terms = self.terms.get(qid, ())
+        before = [req.level(self.levels) for _, req in terms]
+        self.levels[qid] = max(self.levels.get(qid, 0), level)
+        for (index, req), old in zip(terms, before, strict=True):
+            new = req.level(self.levels)
             self.earned[index] += req.weight * (req.credit(new) - req.credit(old))
             if old < req.target <= new:
                 self.unmet[index] -= 1
+                if req.essential:
+                    self.unmet_essentials[index] -= 1
 
     def scores(self) -> dict[str, float]:
         out = {}
@@ -196,64 +222,10 @@ class _Projection:
                 out[role.id] = min(100.0, 100.0 * self.earned[index] / total)
         return out
 
-
-class _Advice:
-    """The first step of `advice.next_steps` as levels rise, one step at a time: candidates
-    stay ranked in a heap, and only the question a step raised is ranked again (a step's rank
-    depends on its own question alone). `advice.first_step` then puts prerequisites first."""
-
-    def __init__(self, bank: Bank, levels: dict[str, int], skip: frozenset[str]) -> None:
-        self.bank, self.levels, self.skip = bank, levels, skip
-        self.highest = highest_targets(bank)
-        self.heap: list[tuple[tuple[float, float, str], str, int]] = []
-        for qid in self.highest:
-            self.raised(qid)
-
-    def raised(self, qid: str) -> None:
-        """`qid`'s level changed: rank its next step."""
-        target = self.highest.get(qid)
-        if target is None or qid in self.skip:
-            return
-        step = candidate(self.bank, self.levels, qid, target)
-        if step is not None:
-            heapq.heappush(self.heap, (rank_key(step), qid, self.levels.get(qid, 0)))
-
-    def best(self) -> NextStep | None:
-        while self.heap:
-            _, qid, level = self.heap[0]
-            if self.levels.get(qid, 0) != level:
-                heapq.heappop(self.heap)  # ranked at a level since passed
-                continue
-            step = candidate(self.bank, self.levels, qid, self.highest[qid])
-            if step is None:
-                heapq.heappop(self.heap)
-                continue
-            return first_step(self.bank, self.levels, step)
-        return None
-
-    def best_of(self, wanted: set[str]) -> NextStep | None:
-        """The first step of next_steps with every question but `wanted` skipped."""
-        steps = [
-            step
-            for qid in wanted
-            if qid in self.highest
-            and (step := candidate(self.bank, self.levels, qid, self.highest[qid])) is not None
-        ]
-        return first_step(self.bank, self.levels, min(steps, key=rank_key)) if steps else None
-
-
-def _next(advice: _Advice, plan: Mapping[str, PlanEntry]) -> NextStep | None:
-    """The first step of the advice from the current levels: toward a learning step of the
-    plan if any is short of its target, else a planned one, else the best of the rest."""
-    levels = advice.levels
-    for status in ("learning", "planned"):
-        wanted = {
-            qid
-            for qid, e in plan.items()
-            if e.status == status
-            and qid not in advice.skip
-            and (e.target is None or levels.get(qid, 0) < e.target)
-        }
-        if wanted and (step := advice.best_of(wanted)) is not None:
-            return step
-    return advice.best()
+    def ready(self) -> frozenset[str]:
+        scores = self.scores()
+        return frozenset(
+            role.id
+            for index, role in enumerate(self.roles)
+            if self.unmet_essentials[index] == 0 and scores[role.id] >= role.ready_at - 1e-9
+        )

@@ -16,6 +16,7 @@ from typing import Any
 
 from skillgap.core.model import (
     CLAIM_STATUSES,
+    DEFAULT_READY_AT,
     LEVELS,
     Answer,
     Answers,
@@ -30,6 +31,7 @@ from skillgap.core.model import (
     SectionScore,
 )
 from skillgap.formats.json_reader import (
+    MAX_ITEMS,
     FormatError,
     Reader,
     kind_of,
@@ -38,8 +40,10 @@ from skillgap.formats.json_reader import (
 
 #: The version of the exported report document; `report import` accepts this and older.
 #: 2 added knowledge-check outcomes on answers, each role's backing, claims and not-asked marks
-#: (all optional when reading, so version 1 documents read as they always did).
-REPORT_SCHEMA_VERSION = 2
+#: (all optional when reading, so version 1 documents read as they always did). 3 added each
+#: role's ready_at, coverage, essentials met of total and requirements not assessed, each
+#: step's essential mark, and the result's mode, target role and questions not assessed.
+REPORT_SCHEMA_VERSION = 3
 REPORT_KIND = "skillgap-report"
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -121,6 +125,14 @@ def result_to_json(result: Result) -> dict[str, Any]:
                     for g in role.gaps
                 ],
                 **({} if role.backing is None else {"backing": backing_to_json(role.backing)}),
+                "ready_at": role.ready_at,
+                "coverage": role.coverage,
+                **(
+                    {}
+                    if role.essentials is None
+                    else {"essentials": {"met": role.essentials[0], "total": role.essentials[1]}}
+                ),
+                "not_assessed": list(role.not_assessed),
             }
             for role in result.roles
         ],
@@ -135,6 +147,7 @@ def result_to_json(result: Result) -> dict[str, Any]:
                 "requires": list(step.requires),
                 "needed_for": list(step.needed_for),
                 "resources": [_resource(r) for r in step.resources],
+                "essential": step.essential,
             }
             for step in result.next_steps
         ],
@@ -142,6 +155,9 @@ def result_to_json(result: Result) -> dict[str, Any]:
         "skipped": list(result.skipped),
         "claims": dict(result.claims),
         "not_asked": dict(result.not_asked),
+        "mode": result.mode,
+        "target_role": result.target_role,
+        "not_assessed": list(result.not_assessed),
     }
 
 
@@ -230,7 +246,10 @@ def read_claim(reader: Reader) -> ClaimStatus:
 
 
 def _read_role(reader: Reader) -> RoleResult:
-    f = reader.obj(("id", "name", "score", "sections", "gaps"), ("backing",))
+    f = reader.obj(
+        ("id", "name", "score", "sections", "gaps"),
+        ("backing", "ready_at", "coverage", "essentials", "not_assessed"),
+    )
     sections = []
     for item in f["sections"].items():
         s = item.obj(("id", "title", "score", "weight"))
@@ -258,6 +277,11 @@ def _read_role(reader: Reader) -> RoleResult:
     if "backing" in f:
         b = f["backing"].obj(("checked", "missed", "unchecked", "below_3"))
         backing = Backing(**{key: b[key].number(0, 100) for key in b})
+    essentials = None
+    if "essentials" in f:
+        e = f["essentials"].obj(("met", "total"))
+        total = e["total"].integer(0, MAX_ITEMS)
+        essentials = (e["met"].integer(0, total), total)
     return RoleResult(
         f["id"].ident(),
         f["name"].text(),
@@ -265,13 +289,17 @@ def _read_role(reader: Reader) -> RoleResult:
         tuple(sections),
         tuple(gaps),
         backing,
+        ready_at=f["ready_at"].number(0, 100) if "ready_at" in f else DEFAULT_READY_AT,
+        coverage=f["coverage"].number(0, 1) if "coverage" in f else 1.0,
+        essentials=essentials,
+        not_assessed=f["not_assessed"].ids() if "not_assessed" in f else (),
     )
 
 
 def _read_step(reader: Reader) -> NextStep:
     f = reader.obj(
         ("id", "title", "from_level", "to_level", "gain", "hours", "requires", "resources"),
-        ("needed_for",),
+        ("needed_for", "essential"),
     )
     resources = []
     for item in f["resources"].items():
@@ -293,12 +321,14 @@ def _read_step(reader: Reader) -> NextStep:
         requires=f["requires"].ids(),
         resources=tuple(resources),
         needed_for=f["needed_for"].ids() if "needed_for" in f else (),
+        essential=f["essential"].flag() if "essential" in f else False,
     )
 
 
 def read_result(reader: Reader) -> Result:
     f = reader.obj(
-        ("bank", "roles", "next_steps", "unanswered", "skipped"), ("claims", "not_asked")
+        ("bank", "roles", "next_steps", "unanswered", "skipped"),
+        ("claims", "not_asked", "mode", "target_role", "not_assessed"),
     )
     bank = f["bank"].obj(("name", "version"))
     return Result(
@@ -312,7 +342,17 @@ def read_result(reader: Reader) -> Result:
         not_asked={qid: r.ident() for qid, r in f["not_asked"].mapping()}
         if "not_asked" in f
         else {},
+        mode=_read_mode(f["mode"]) if "mode" in f else "full",
+        target_role=f["target_role"].optional(Reader.ident) if "target_role" in f else None,
+        not_assessed=f["not_assessed"].ids() if "not_assessed" in f else (),
     )
+
+
+def _read_mode(reader: Reader) -> str:
+    mode = reader.text(10)
+    if mode not in ("full", "quick"):
+        raise reader.fail("must be full or quick")
+    return mode
 
 
 def answers_from_json(data: Any, where: str = "answers") -> Answers:
