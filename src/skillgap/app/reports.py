@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from skillgap.app.settings import plan_settings
+from skillgap.app.settings import BOTH, plan_settings, target_role
 
 if TYPE_CHECKING:
     from skillgap.core.model import Bank
@@ -30,10 +30,12 @@ def timeline_for(
     bank: Bank | None,
     hours: float | None = None,
     weeks: int | None = None,
+    role: str | None = None,
 ) -> Timeline | None:
     """The learning plan of a saved report with the stored plan statuses, or None when `bank`
     is not the report's bank (the advice needs the bank it was made with). Hours a week and
-    weeks default to the saved settings."""
+    weeks default to the saved settings; `role` (a role id, or settings.BOTH) to the saved
+    choice of the role aimed for."""
     from skillgap.core.scoring import level_map
     from skillgap.core.timeline import schedule
 
@@ -42,7 +44,8 @@ def timeline_for(
     saved_hours, saved_weeks = plan_settings(store)
     plan = store.get_plan(bank.name)
     levels = level_map(bank, report.answers)
-    return schedule(bank, levels, hours or saved_hours, weeks or saved_weeks, plan)
+    aim = target_role(store, bank) if role is None else None if role == BOTH else role
+    return schedule(bank, levels, hours or saved_hours, weeks or saved_weeks, plan, aim)
 
 
 def previous_in_page(store: Store, summaries: Sequence[ReportSummary]) -> dict[int, ReportSummary]:

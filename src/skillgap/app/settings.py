@@ -1,6 +1,6 @@
-"""The settings both front ends read from the store: the plan's hours a week and weeks, and the
-quiz's knowledge-check and adaptive switches. A setting that is unset, not valid, or in a store
-that cannot be read gives the default."""
+"""The settings both front ends read from the store: the role the person is aiming for, the
+plan's hours a week and weeks, and the quiz's knowledge-check and adaptive switches. A setting
+that is unset, not valid, or in a store that cannot be read gives the default."""
 
 from __future__ import annotations
 
@@ -19,7 +19,12 @@ from skillgap.core.plan import (
 )
 
 if TYPE_CHECKING:
+    from skillgap.core.model import Bank
     from skillgap.store import Store
+
+#: The store setting for the role Learn next and the plan aim for: a role id, or "both".
+TARGET_ROLE_SETTING = "target_role"
+BOTH = "both"
 
 T = TypeVar("T")
 
@@ -47,6 +52,23 @@ def save_hours_per_week(store: Store, text: str) -> float:
     hours = parse_hours_per_week(text)
     store.set_setting(HOURS_SETTING, f"{hours:g}")
     return hours
+
+
+def target_role(store: Store, bank: Bank) -> str | None:
+    """The role the person aims for, if it is one of `bank`'s; None means both roles (also
+    when unset, unreadable, or a role this bank does not have)."""
+    from skillgap.store import StoreError
+
+    try:
+        chosen = store.get_setting(TARGET_ROLE_SETTING)
+    except StoreError:
+        return None
+    return chosen if chosen is not None and bank.role(chosen) is not None else None
+
+
+def save_target_role(store: Store, role_id: str | None) -> None:
+    """Keep the role the person aims for (None: both). StoreError when it cannot be saved."""
+    store.set_setting(TARGET_ROLE_SETTING, role_id or BOTH)
 
 
 def quiz_flags(store: Store) -> tuple[bool, bool]:
