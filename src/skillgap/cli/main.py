@@ -7,7 +7,7 @@ import os
 import sys
 
 from skillgap import __version__
-from skillgap.cli.options import bank_dir, load_bank
+from skillgap.cli.options import bank_dir, load_bank, target_role
 from skillgap.errors import ExitCode, SkillgapError, UsageError
 
 TYPE_CHECKING = False  # importing `typing` for it would cost --version a third of its time
@@ -62,7 +62,7 @@ def cmd_score(args: argparse.Namespace) -> int:
             f"skillgap answers-template -o {args.answers}"
         )
     answers = load_answers(Path(args.answers), bank)
-    result = score(bank, answers)
+    result = score(bank, answers, target_role=target_role(args, bank))
     if args.json:
         print(json.dumps(result_json(result), indent=2, ensure_ascii=True))
     else:
@@ -110,6 +110,11 @@ def _suggest(message: str) -> str:
         return f"unknown command '{wrong}'{hint} (commands: {', '.join(choices)})"
     return f"{argument}: '{wrong}' is not one of {', '.join(choices)}{hint}"
 
+
+ROLE_HELP = (
+    "the role Learn next aims for: a role id (devops, devsecops) or both"
+    " (default: the one chosen in the app, else both)"
+)
 
 #: The options that come before any command; given alone, they open the TUI.
 GLOBAL_OPTIONS = ("--questions", "--data-dir")
@@ -176,6 +181,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("answers", metavar="ANSWERS", help="answers file (see answers-template)")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.add_argument("--save", action="store_true", help="also save the result as a report")
+    p.add_argument("--role", metavar="ID", help=ROLE_HELP)
 
     from skillgap.cli import plan, report
 

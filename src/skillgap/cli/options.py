@@ -43,6 +43,43 @@ def current_bank(args: argparse.Namespace) -> Bank | None:
         return None
 
 
+def target_role(args: argparse.Namespace, bank: Bank) -> str | None:
+    """The role `--role` names (None for "both"), else the role saved in the TUI, else both.
+    A role the bank does not have is a usage error naming the choices; reading the saved
+    choice never creates a data folder."""
+    from skillgap.app.settings import BOTH
+    from skillgap.app.settings import target_role as saved
+    from skillgap.errors import UsageError
+
+    chosen: str | None = getattr(args, "role", None)
+    if chosen is not None:
+        if chosen == BOTH:
+            return None
+        if bank.role(chosen) is None:
+            from skillgap.formats.fields import did_you_mean
+
+            roles = [r.id for r in bank.roles]
+            hint = did_you_mean(chosen, [*roles, BOTH], cutoff=0.5)
+            raise UsageError(
+                f"--role: '{chosen}' is not a role of this bank{hint}"
+                f" (roles: {', '.join([*roles, BOTH])})"
+            )
+        return chosen
+    from pathlib import Path
+
+    from skillgap.store import DB_NAME, StoreError, default_data_dir
+
+    data_dir = getattr(args, "data_dir", None)
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    if not (folder / DB_NAME).is_file():
+        return None
+    try:
+        with open_store(args) as store:
+            return saved(store, bank)
+    except StoreError:
+        return None
+
+
 def open_store(args: argparse.Namespace) -> Store:
     from skillgap.app.reports import open_store as open_in
 

@@ -11,9 +11,13 @@ import sys
 from typing import Any
 
 from skillgap.cli import argtypes
-from skillgap.cli.options import current_bank, open_store
+from skillgap.cli.options import current_bank, open_store, target_role
 from skillgap.errors import ExitCode, UsageError
 
+ROLE_HELP = (
+    "the role the plan aims for: a role id (devops, devsecops) or both"
+    " (default: the one chosen in the app, else both)"
+)
 #: Repeated from core.plan so building the parser imports nothing more.
 MAX_WEEKS = 520
 
@@ -22,7 +26,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     import json
 
     from skillgap.app.reports import timeline_for
-    from skillgap.app.settings import plan_settings
+    from skillgap.app.settings import BOTH, plan_settings
     from skillgap.export.json_docs import timeline_json
     from skillgap.export.text import render_timeline_text
     from skillgap.store import StoreError
@@ -38,7 +42,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
         report = store.get_report(newest[0].id if args.id is None else args.id)
         bank = current_bank(args)
         weeks = args.weeks or plan_settings(store)[1]
-        timeline = timeline_for(store, report, bank, args.hours, weeks)
+        role = args.role
+        if role is not None and bank is not None:
+            role = target_role(args, bank) or BOTH  # checks the id against the bank
+        timeline = timeline_for(store, report, bank, args.hours, weeks, role)
     if timeline is None:
         raise UsageError(
             f"report {report.id} was made with the bank {report.bank_name!r}; pass"
@@ -76,4 +83,5 @@ def register(sub: Any) -> None:
         "--weeks", type=argtypes.weeks, metavar="W",
         help=f"weeks to plan, 1-{MAX_WEEKS} (default: the saved setting, else 26)",
     )  # fmt: skip
+    p.add_argument("--role", metavar="ID", help=ROLE_HELP)
     p.add_argument("--json", action="store_true", help="print JSON for scripts")

@@ -16,10 +16,16 @@ SPARKS = "▁▂▃▄▅▆▇█"
 
 
 def question_title(bank: Bank | None, question_id: str, result: Result | None = None) -> str:
-    """A question's title from the bank, else from the report's own steps, else its id."""
+    """A question's title from the bank (an any-of group's: its title, else "one of: CISSP,
+    CEH, GSEC"), else from the report's own steps, else its id."""
     question = bank.questions.get(question_id) if bank else None
     if question is not None:
         return question.title
+    group = bank.groups.get(question_id) if bank else None
+    if group is not None:
+        if group.title:
+            return group.title
+        return "one of: " + ", ".join(question_title(bank, m) for m in group.any_of)
     if result is not None:
         for step in result.next_steps:
             if step.question_id == question_id:

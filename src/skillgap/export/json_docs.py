@@ -26,6 +26,7 @@ def step_json(step: NextStep) -> dict[str, Any]:
         "hours": step.hours,
         "requires": list(step.requires),
         "needed_for": list(step.needed_for),
+        "essential": step.essential,
         "resources": [{"title": r.title, "url": r.url, "kind": r.kind} for r in step.resources],
     }
 
@@ -101,6 +102,8 @@ def timeline_json(timeline: Timeline, report_id: int | None) -> dict[str, Any]:
         ],
         "done": list(timeline.done),
         "complete": timeline.complete,
+        "target_role": timeline.target_role,
+        "ready_week": {rid: timeline.ready_week(rid) for rid in timeline.role_names},
     }
 
 
