@@ -39,6 +39,8 @@ class _Now(NamedTuple):
     reports: int
     checks_on: bool
     adaptive_on: bool
+    #: The role the person aims for; None for both.
+    aim: str | None = None
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -52,6 +54,7 @@ class _Now(NamedTuple):
             self.latest[0].id if self.latest else 0,
             self.checks_on,
             self.adaptive_on,
+            self.aim,
         )
 
 
@@ -82,6 +85,8 @@ class WelcomeScreen(SkillgapScreen[None]):
                 tooltip="Saved reports, their trend, and comparisons"),
         Binding("c", "app.compare_roles", "Roles", id="welcome.roles",
                 tooltip="How the two roles differ"),
+        Binding("a", "aim", "Aim", id="welcome.aim",
+                tooltip="The role you are aiming for: Learn next and the plan rank for it"),
         Binding("ctrl+t", "app.toggle_theme", "Theme", id="welcome.theme",
                 tooltip="Switch between dark and light (remembered)"),
         Binding("p", "app.plan", "Plan", id="welcome.plan", show=False,
@@ -108,7 +113,7 @@ class WelcomeScreen(SkillgapScreen[None]):
             last.border_title = "Last result"
             yield last
             menu = PointerOptionList(*self._options(now), id="menu", markup=False)
-            menu.border_title = "Start"
+            menu.border_title = self._aim_title(now.aim)
             yield menu
             yield Static(
                 Content.assemble(
@@ -137,6 +142,7 @@ class WelcomeScreen(SkillgapScreen[None]):
         self._shown, self._resumable = now.key, now.session is not None
         self.query_one("#last-result", Static).update(self._last_result(now.latest))
         menu = self.query_one("#menu", OptionList)
+        menu.border_title = self._aim_title(now.aim)
         menu.clear_options()
         menu.add_options(self._options(now))
         menu.highlighted = 0
@@ -144,14 +150,15 @@ class WelcomeScreen(SkillgapScreen[None]):
         self.refresh_bindings()
 
     def _read(self) -> _Now:
-        from skillgap.app.settings import quiz_flags
+        from skillgap.app.settings import quiz_flags, target_role
 
         store = self.store
         session = store.load_session()
         if session is not None and session.bank_name != self.bank.name:
             session = None  # a quiz of another bank cannot be resumed with this one
         latest = store.list_reports(limit=1)
-        return _Now(session, latest, store.count_reports() if latest else 0, *quiz_flags(store))
+        reports = store.count_reports() if latest else 0
+        return _Now(session, latest, reports, *quiz_flags(store), target_role(store, self.bank))
 
     def _options(self, now: _Now) -> list[Option]:
         bank = self.bank
@@ -201,6 +208,27 @@ class WelcomeScreen(SkillgapScreen[None]):
             ),
         ]
         return options
+
+    def _aim_title(self, aim: str | None) -> str:
+        """The menu's title: where Learn next and the plan aim, and the key that changes it."""
+        role = self.bank.role(aim) if aim is not None else None
+        return f"Start · aiming for {one_line(role.name) if role else 'both roles'} (a changes)"
+
+    def action_aim(self) -> None:
+        """Aim for the next role: both, then each role of the bank in turn."""
+        from skillgap.app.settings import save_target_role, target_role
+        from skillgap.store import StoreError
+
+        choices: list[str | None] = [None, *(r.id for r in self.bank.roles)]
+        try:
+            now = target_role(self.store, self.bank)
+            chosen = choices[(choices.index(now) + 1) % len(choices)]
+            save_target_role(self.store, chosen)
+        except StoreError as exc:
+            self.notify(f"Not saved: {exc}", severity="error")
+            return
+        self.query_one("#menu", OptionList).border_title = self._aim_title(chosen)
+        self._shown = None  # the next resume redraws what depends on it
 
     @staticmethod
     def _last_result(latest: list[ReportSummary]) -> Content:
