@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from skillgap.cli.main import main
 from skillgap.core.answering import make_answer
 from skillgap.core.checks import (
+    answer_lines,
     asked_before,
     assessment_seed,
     backing,
@@ -24,6 +25,7 @@ from skillgap.core.checks import (
     claim_statuses,
     needs_check,
     outcome,
+    shuffled_options,
     with_outcome,
 )
 from skillgap.core.model import Answer, Answers, Bank, Check, CheckOutcome, Option, Question
@@ -34,6 +36,7 @@ from skillgap.export.report import render_report
 from skillgap.export.text import render_text
 from skillgap.formats.bank import load_bank
 from skillgap.formats.report_json import answers_from_json, answers_to_json, report_from_json
+from skillgap.paths import bundled_bank_dir
 from skillgap.store import Store
 from tests.conftest import DATA
 from tests.strategies import banks, level_maps
@@ -124,6 +127,127 @@ def test_a_check_asked_last_time_is_avoided_while_there_is_another(bank: Bank) -
     docker = bank.questions["docker"]  # only one check: asked again
     again = choose_check(docker, 1, asked_before={docker.checks[0].prompt})
     assert again is not None and again[0] == 0
+
+
+# -- the order of the options -----------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    options=st.lists(st.text(min_size=1, max_size=12), min_size=2, max_size=8, unique=True),
+    prompt=st.text(max_size=40),
+    seed=st.integers(min_value=0, max_value=2**64 - 1),
+    line=st.none() | st.integers(min_value=0, max_value=7),
+    data=st.data(),
+)
+def test_shuffling_is_a_permutation_and_the_same_for_a_seed(
+    options: list[str], prompt: str, seed: int, line: int | None, data: st.DataObject
+) -> None:
+    answer = data.draw(st.sampled_from(options))
+    check = Check(prompt, tuple(options), answer, "why", "source")
+    order = shuffled_options(check, seed, line)
+    assert isinstance(order, tuple) and sorted(order) == sorted(options)
+    assert shuffled_options(check, seed, line) == order  # a re-render, a resume
+    assert shuffled_options(dataclasses.replace(check), seed, line) == order  # an equal check
+    if line is not None and line < len(options):
+        assert order.index(answer) == line
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    sizes=st.lists(st.integers(min_value=2, max_value=6), max_size=60),
+    seed=st.integers(min_value=0, max_value=2**64 - 1),
+)
+def test_answer_lines_spread_each_size_evenly_and_are_the_same_for_a_seed(
+    sizes: list[int], seed: int
+) -> None:
+    asked = [Check(f"Q{i}?", tuple("abcdef"[:n]), "a", "", "") for i, n in enumerate(sizes)]
+    lines = answer_lines(asked, seed)
+    assert lines == answer_lines(asked, seed) and len(lines) == len(asked)
+    assert all(0 <= line < n for line, n in zip(lines, sizes, strict=True))
+    for n in set(sizes):
+        on_size = [line for line, size in zip(lines, sizes, strict=True) if size == n]
+        for line in range(n):  # any one line: ceil(k / n) at most
+            assert on_size.count(line) <= -(-len(on_size) // n)
+
+
+def test_each_check_gets_its_own_order_and_new_assessments_new_ones() -> None:
+    first = Check("First?", ("a", "b", "c", "d"), "a", "why", "source")
+    second = dataclasses.replace(first, prompt="Second?")
+    seeds = [assessment_seed(T0 + timedelta(minutes=m)) for m in range(64)]
+    orders = [shuffled_options(first, seed) for seed in seeds]
+    assert len(set(orders)) > 12  # of the 24
+    assert {order.index("a") for order in orders} == {0, 1, 2, 3}  # the answer goes anywhere
+    assert any(
+        shuffled_options(second, seed) != order for seed, order in zip(seeds, orders, strict=True)
+    )
+    dealt = {answer_lines([first, second], seed) for seed in seeds}
+    assert len(dealt) > 4  # the lines dealt change with the seed too
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Bank:
+    return load_bank(bundled_bank_dir())
+
+
+def _blind(shown: list[tuple[Check, tuple[str, ...]]], line: int = 0) -> int:
+    """How many checks a person passes pressing Enter on `line` every time (0: the first)."""
+    return sum(order[line] == check.answer for check, order in shown)
+
+
+def test_a_blind_enter_passes_at_most_a_quarter_of_the_bundled_checks(bundled: Bank) -> None:
+    every = [check for q in bundled.questions.values() for check in q.checks]
+    assert len(every) >= 18 and all(len(c.options) == 4 for c in every)
+    most = -(-len(every) // 4)  # ceil: 31 of 121
+    for minute in range(100):
+        seed = assessment_seed(T0 + timedelta(minutes=minute))
+        lines = answer_lines(every, seed)
+        shown = [(c, shuffled_options(c, seed, n)) for c, n in zip(every, lines, strict=True)]
+        for line in range(4):  # Enter on the first line, or ↓ Enter, ...: none does better
+            assert _blind(shown, line) <= most
+
+
+def test_a_blind_enter_through_one_assessment_passes_at_most_a_quarter(bundled: Bank) -> None:
+    """What one quiz asks a person who claims 3+ everywhere: one check per question, in the
+    order they come, each in the order the dialog shows it."""
+    from skillgap.core.quiz import QuizState
+
+    for minute in range(100):
+        state = QuizState(bundled, "full", started_at=T0 + timedelta(minutes=minute))
+        shown = []
+        for question in state.questions:
+            state.jump(state.questions.index(question))
+            state.answer(4 if question.kind == "rating" else None)
+            pending = state.check_for(question)
+            if question.kind == "rating" and question.checks:
+                assert pending is not None
+            if pending is not None:
+                shown.append((pending[1], state.check_options(question, pending[1])))
+        assert len(shown) >= 18
+        assert _blind(shown) <= -(-len(shown) // 4)  # 11 of 41 at most; 18 of 41 was possible
+
+
+def test_the_seed_is_the_moment_whatever_its_zone_and_survives_the_store(
+    bank: Bank, tmp_path: Path
+) -> None:
+    from skillgap.core.quiz import QuizState
+
+    elsewhere = T0.astimezone(timezone(timedelta(hours=2)))
+    assert assessment_seed(elsewhere) == assessment_seed(T0)
+    assert assessment_seed(T0.replace(tzinfo=None)) == assessment_seed(T0)  # naive: UTC
+    linux = bank.questions["linux"]
+    for started in (elsewhere, T0 + timedelta(microseconds=7), T0):
+        state = QuizState(bank, "full", started_at=started)
+        state.answer(3)
+        asked = state.check_for(linux)
+        assert asked is not None
+        with Store.open(tmp_path) as store:
+            store.save_session(state.to_session())
+            session = store.load_session()
+        assert session is not None
+        resumed = QuizState.from_session(bank, session)
+        assert resumed.check_for(linux) == asked
+        assert resumed.check_options(linux, asked[1]) == state.check_options(linux, asked[1])
 
 
 def test_an_outcome_keeps_the_checks_text_and_refuses_other_options(bank: Bank) -> None:

@@ -4,16 +4,19 @@ and how much of each role's fit passed checks back. Pure functions, no I/O.
 A claim is an answer at level 3 (CHECK_LEVEL) or more. When the question has checks, the quiz
 asks one of them right after the claim. Which one is `choose_check(question, seed)`: the seed
 comes from the assessment (`assessment_seed(started_at)`), so resuming a quiz asks the same
-check and the next assessment usually asks another.
+check and the next assessment usually asks another. The same seed orders its options
+(`shuffled_options`, `answer_lines`): the bank often writes the answer first, so its order
+would let a blind Enter on the first option pass; shuffled, with the answers spread evenly
+over the lines, Enter on any one line passes about 1 check in n (n options), and no more.
 
 The score stays self-rated. Checks only say how much of it is backed (see `backing`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timezone
 
 from skillgap.core.model import (
     CHECK_LEVEL,
@@ -33,8 +36,11 @@ CHECKS_SETTING = "checks"
 
 def assessment_seed(started_at: datetime) -> int:
     """The seed for one assessment, from the time it started (kept in the Session, so a
-    resumed quiz gets the same seed)."""
-    return _hash(started_at.isoformat())
+    resumed quiz gets the same seed). A time in another zone, or a naive one (as the store
+    reads it: UTC), gives the seed of the same moment in UTC, which is how the store keeps it."""
+    if started_at.tzinfo is None:
+        started_at = started_at.replace(tzinfo=timezone.utc)
+    return _hash(started_at.astimezone(timezone.utc).isoformat())
 
 
 def _hash(text: str) -> int:
@@ -59,6 +65,51 @@ def choose_check(
         indices = list(range(len(question.checks)))
     index = indices[_hash(f"{seed}:{question.id}") % len(indices)]
     return index, question.checks[index]
+
+
+def shuffled_options(check: Check, seed: int, answer_line: int | None = None) -> tuple[str, ...]:
+    """The options of `check` in the order the assessment with `seed` shows them: a shuffle
+    of its own for each check, the same for the same seed (a resumed quiz, a re-rendered
+    dialog), another for the next assessment. Where the bank wrote the answer says nothing.
+
+    `answer_line` (0-based, from `answer_lines`) puts the answer on that line, the others
+    still shuffled around it; without it the answer lands wherever the shuffle puts it.
+    """
+    import random  # here, not at the top: the welcome screen imports this module
+
+    order = list(check.options)
+    random.Random(f"{seed}:{check.prompt}").shuffle(order)
+    if answer_line is not None and check.answer in order:
+        line = answer_line % len(order)
+        at = order.index(check.answer)
+        order[at], order[line] = order[line], order[at]
+    return tuple(order)
+
+
+def answer_lines(asked: Sequence[Check], seed: int) -> tuple[int, ...]:
+    """The line (0-based) each check's answer is shown on, for the checks one assessment
+    would ask (one per question, in quiz order); pass each to `shuffled_options`.
+
+    Shuffling each check on its own leaves the rest to luck: about one assessment in 18
+    would still pass a blind Enter on 8 or more of 18 checks. So the lines are dealt from
+    shuffled decks, one deck per number of options: each run of n checks with n options puts
+    its answers on n different lines. Enter on any one line then passes at most ceil(k / n)
+    of k such checks (a claim of 3+ everywhere meets them all), whatever the seed; which
+    line a check gets still changes with the seed.
+    """
+    import random  # here, not at the top: the welcome screen imports this module
+
+    deal = random.Random(f"{seed}:answer lines")
+    decks: dict[int, list[int]] = {}
+    lines: list[int] = []
+    for check in asked:
+        size = max(1, len(check.options))
+        deck = decks.setdefault(size, [])
+        if not deck:
+            deck.extend(range(size))
+            deal.shuffle(deck)
+        lines.append(deck.pop())
+    return tuple(lines)
 
 
 def asked_before(previous: Answers | None, question_id: str) -> tuple[str, ...]:

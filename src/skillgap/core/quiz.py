@@ -205,6 +205,22 @@ class QuizState:
             checks.asked_before(self.previous, question.id),
         )
 
+    def check_options(self, question: Question, check: Check) -> tuple[str, ...]:
+        """The options of `check` (asked for `question`) in the order this assessment shows
+        them: shuffled, its answer on the line dealt to it among the checks this quiz would
+        ask (`checks.answer_lines`), and the same on every resume (the same seed and checks)."""
+        seed = checks.assessment_seed(self.started_at)
+        asked = {
+            q.id: chosen[1]
+            for q in self.questions
+            if (chosen := checks.choose_check(q, seed, checks.asked_before(self.previous, q.id)))
+        }
+        lines = checks.answer_lines(list(asked.values()), seed)
+        line = dict(zip(asked, lines, strict=True)).get(question.id)
+        if asked.get(question.id) != check:
+            line = None  # not the check this quiz asks for it: shuffled alone
+        return checks.shuffled_options(check, seed, line)
+
     def record_check(self, question: Question, index: int, chosen: str | None) -> None:
         """Keep the outcome of the check asked for `question` (`chosen` "" for "I don't
         know", None when the person left it unasked) and, if it is current, move on."""
