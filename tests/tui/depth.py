@@ -20,7 +20,13 @@ def checks_bank() -> Bank:
     return load_bank(CHECKS_BANK)
 
 
-def fix_seed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Seed 0 asks: Linux "Which file lists the mounts made at boot?" (1 /etc/fstab is right),
-    Docker "Which instruction sets the user…?" (1 USER is right, 2 RUN is not)."""
-    monkeypatch.setattr(checks, "assessment_seed", lambda started_at: 0)
+def fix_seed(monkeypatch: pytest.MonkeyPatch, seed: int = 0) -> None:
+    """Every assessment gets `seed`, which chooses the checks and orders their options.
+
+    Seed 0 asks: Linux "Which file lists the mounts made at boot?", shown as 1 /etc/fstab
+    (right), 2 /proc/mounts, 3 /etc/mtab; Docker "Which instruction sets the user…?", shown
+    as 1 RUN, 2 USER (right), 3 ENTRYPOINT.
+    Seed 7 asks the same checks, shown as 1 /etc/mtab, 2 /etc/fstab (right), 3 /proc/mounts
+    and 1 ENTRYPOINT, 2 RUN, 3 USER (right).
+    """
+    monkeypatch.setattr(checks, "assessment_seed", lambda started_at: seed)

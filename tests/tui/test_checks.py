@@ -1,10 +1,10 @@
-"""Knowledge checks in the quiz: asked after a claim of 3+, kept on the answer and saved at
-once, shown on Results; turned off by a setting."""
+"""Knowledge checks in the quiz: asked after a claim of 3+, their options shuffled per
+assessment, kept on the answer and saved at once, shown on Results; turned off by a setting."""
 
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from skillgap.core.adaptive import ADAPTIVE_SETTING
 from skillgap.core.checks import CHECKS_SETTING
@@ -18,6 +18,12 @@ from tests.tui.depth import checks_bank, fix_seed
 
 def text_of(app: SkillgapApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
+
+
+def shown_options(app: SkillgapApp) -> list[str]:
+    """The check dialog's lines, as shown: "1 /etc/mtab", ..., "0 I don't know"."""
+    menu = app.screen.query_one("#check-options", OptionList)
+    return [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
 
 
 async def test_check_only_after_a_claim_of_3_and_results_show_passed_and_missed(
@@ -41,7 +47,7 @@ async def test_check_only_after_a_claim_of_3_and_results_show_passed_and_missed(
         assert saved is not None and saved.check is not None and saved.check.passed
         await pilot.press("3")  # Docker 3
         assert isinstance(app.screen, CheckModal)
-        await pilot.press("2")  # RUN: missed
+        await pilot.press("1")  # RUN: missed
         await pilot.press("2", "2", "3", "enter")  # kubernetes, scanning, cissp none, background
         await pilot.press("f")
         await pilot.pause()
@@ -86,12 +92,14 @@ async def test_a_resumed_quiz_asks_the_same_check(store: Store) -> None:
         await pilot.press("f", "3")
         assert isinstance(app.screen, CheckModal)
         asked = app.screen.check.prompt
+        shown = shown_options(app)
     app = SkillgapApp(bank, store)  # as after a crash or a closed terminal
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, CheckModal)
         assert app.screen.check.prompt == asked
+        assert shown_options(app) == shown  # and its options in the same order
         await pilot.press("0")  # I don't know: a missed check
         assert isinstance(app.screen, QuizScreen)
         session = store.load_session()
@@ -103,3 +111,34 @@ async def test_a_resumed_quiz_asks_the_same_check(store: Store) -> None:
         assert isinstance(app.screen, QuizScreen)
         kept = app.screen.state.answers.get("linux")
         assert kept is not None and kept.level == 4 and kept.check == linux.check
+
+
+async def test_the_options_are_shuffled_and_a_blind_enter_picks_what_is_shown_first(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fix_seed(monkeypatch, 7)  # the bank writes /etc/fstab, the answer, first
+    bank = checks_bank()
+    app = SkillgapApp(bank, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", "3")
+        assert isinstance(app.screen, CheckModal)
+        assert bank.questions["linux"].checks[1].options[0] == "/etc/fstab"
+        assert shown_options(app) == ["1 /etc/mtab", "2 /etc/fstab", "3 /proc/mounts",
+                                      "0 I don't know"]  # fmt: skip
+        await pilot.press("enter")  # blind: the first line shown
+        assert isinstance(app.screen, QuizScreen)
+        session = store.load_session()
+        assert session is not None
+        linux = session.answers.get("linux")
+        assert linux is not None and linux.check is not None
+        # Kept as texts, whatever the order shown.
+        assert linux.check.chosen == "/etc/mtab" and linux.check.answer == "/etc/fstab"
+        assert not linux.check.passed
+        await pilot.press("3")  # Docker 3
+        assert isinstance(app.screen, CheckModal)
+        assert shown_options(app)[:3] == ["1 ENTRYPOINT", "2 RUN", "3 USER"]
+        await pilot.press("3")  # a digit picks the line it is shown on
+        assert isinstance(app.screen, QuizScreen)
+        docker = app.screen.state.answers.get("docker")
+        assert docker is not None and docker.check is not None
+        assert docker.check.chosen == "USER" and docker.check.passed

@@ -1,11 +1,14 @@
 """The knowledge check asked right after a claim of level 3 or more: one multiple-choice item.
 
-It returns the option chosen, "" for "I don't know", or None when the person leaves it (Esc):
-the claim then stays unchecked. The score never changes; Results show what checks back.
+The options show in the order the quiz gives (shuffled per assessment, so the bank's order,
+often answer first, does not pass a blind Enter). It returns the option chosen, as its text,
+"" for "I don't know", or None when the person leaves it (Esc): the claim then stays
+unchecked. The score never changes; Results show what checks back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on
@@ -59,12 +62,16 @@ class CheckModal(SkillgapModal[str | None]):
         *_digits(),
     ]  # fmt: skip
 
-    def __init__(self, question: Question, check: Check, claim: str) -> None:
+    def __init__(
+        self, question: Question, check: Check, claim: str, options: Sequence[str]
+    ) -> None:
         super().__init__()
         self.question = question
         self.check = check
         #: What the person said, in words ("3 Independent", an option's label).
         self.claim = claim
+        #: The check's options in the order shown: the quiz's shuffle (`check_options`).
+        self.options = self._order(check, options)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="check"):
@@ -77,12 +84,19 @@ class CheckModal(SkillgapModal[str | None]):
     def on_mount(self) -> None:
         self._fill()
 
-    def ask(self, question: Question, check: Check, claim: str) -> None:
+    def ask(self, question: Question, check: Check, claim: str, options: Sequence[str]) -> None:
         """Show another check in this dialog: the quiz keeps one and refills it, which costs
         a fraction of composing, styling and mounting a new one on each claim."""
         self.question, self.check, self.claim = question, check, claim
+        self.options = self._order(check, options)
         if self.is_mounted:
             self._fill()
+
+    @staticmethod
+    def _order(check: Check, options: Sequence[str]) -> tuple[str, ...]:
+        if sorted(options) != sorted(check.options):
+            raise ValueError("the options to show are not the check's options")
+        return tuple(options)
 
     def _fill(self) -> None:
         check = self.check
@@ -98,7 +112,7 @@ class CheckModal(SkillgapModal[str | None]):
         self.query_one("#check-prompt", Static).update(Content.styled(safe(check.prompt), "bold"))
         options = [
             Option(Content.assemble((f"{i} ", "bold"), one_line(text)), id=str(i))
-            for i, text in enumerate(check.options, 1)
+            for i, text in enumerate(self.options, 1)
         ]
         options.append(Option(Content.assemble(("0 ", "bold"), "I don't know"), id=DONT_KNOW))
         menu = self.query_one("#check-options", OptionList)
@@ -107,7 +121,7 @@ class CheckModal(SkillgapModal[str | None]):
         menu.highlighted = 0
         menu.focus()
         self.query_one("#check-hint", Static).update(
-            Content(f"Press 1-{len(check.options)} to answer, 0 if you don't know · Esc: not now")
+            Content(f"Press 1-{len(self.options)} to answer, 0 if you don't know · Esc: not now")
         )
 
     def on_resize(self) -> None:
@@ -117,16 +131,16 @@ class CheckModal(SkillgapModal[str | None]):
     def _choose(self, option_id: str) -> None:
         if option_id == DONT_KNOW:
             self.dismiss("")
-        elif option_id.isdigit() and 1 <= int(option_id) <= len(self.check.options):
-            self.dismiss(self.check.options[int(option_id) - 1])
+        elif option_id.isdigit() and 1 <= int(option_id) <= len(self.options):
+            self.dismiss(self.options[int(option_id) - 1])
 
     def action_pick(self, digit: int) -> None:
         if digit == 0:
             self._choose(DONT_KNOW)
-        elif digit <= len(self.check.options):
+        elif digit <= len(self.options):
             self._choose(str(digit))
         else:
-            self.notify(f"Choose 1-{len(self.check.options)}, or 0.", severity="warning", timeout=2)
+            self.notify(f"Choose 1-{len(self.options)}, or 0.", severity="warning", timeout=2)
 
     @on(OptionList.OptionSelected, "#check-options")
     def selected(self, event: OptionList.OptionSelected) -> None:

@@ -194,7 +194,8 @@ class QuizScreen(SkillgapScreen[None]):
         self._advance()
 
     def _ask_check(self, question: Question, index: int, check: Check) -> None:
-        """Ask the knowledge check for a claim of 3+; keep and save its outcome at once."""
+        """Ask the knowledge check for a claim of 3+, its options in this assessment's
+        order; keep and save its outcome at once."""
         from skillgap.core.wording import describe_answer
         from skillgap.tui.screens.check import CheckModal
 
@@ -204,12 +205,13 @@ class QuizScreen(SkillgapScreen[None]):
             self._advance()  # Results say which checks passed, and explain a missed one
 
         claim = one_line(describe_answer(self.bank, self.state.answers.get(question.id)))
+        options = self.state.check_options(question, check)
         modal = self._check_modal
         if modal is None:
-            modal = self._check_modal = CheckModal(question, check, claim)
+            modal = self._check_modal = CheckModal(question, check, claim, options)
             self.app.install_screen(modal, self._check_name)
         else:
-            modal.ask(question, check, claim)
+            modal.ask(question, check, claim, options)
         self.app.push_screen(modal, checked)
 
     @property
