@@ -1,50 +1,63 @@
 """What the TUI reads from the store around one assessment: the settings a quiz starts with,
-the last report's answers (so checks vary), and the plan when it finishes. No Textual here.
+the last report (so checks vary, and a Quick quiz carries its other answers over), and the plan
+and the score when it finishes. No Textual here.
 
 Every read tolerates a store that cannot be read: the quiz then runs with the defaults.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from skillgap.app.settings import quiz_flags
+from skillgap.app.settings import quiz_flags, target_role
 from skillgap.core.model import Answers, Bank, PlanEntry, Result
 
 if TYPE_CHECKING:
     from skillgap.core import plan as plans
     from skillgap.core.quiz import Mode, QuizState, Session
+    from skillgap.core.report import Report
     from skillgap.store import Store
 
 # The welcome screen reads `flags` before its first paint: the quiz state (and with it the
 # answers reader and YAML) and the plan are imported only by the functions that use them.
 
 
-def previous_answers(store: Store, bank: Bank) -> Answers | None:
-    """The answers of the newest report of `bank`, or None."""
+def previous_report(store: Store, bank: Bank) -> Report | None:
+    """The newest report of `bank` (its answers, id and what it carried), or None."""
     from skillgap.store import StoreError
 
     try:
         for summary in store.list_reports(limit=20):
             if summary.bank_name == bank.name:
-                return store.get_report(summary.id).answers
+                return store.get_report(summary.id)
     except StoreError:
         return None
     return None
 
 
+def previous_answers(store: Store, bank: Bank) -> Answers | None:
+    """The answers of the newest report of `bank`, or None."""
+    report = previous_report(store, bank)
+    return report.answers if report is not None else None
+
+
 def new_quiz(store: Store, bank: Bank, mode: Mode) -> QuizState:
+    """A new quiz; a Quick one carries the newest report's answers to the questions it does
+    not ask (QuizState.carried)."""
     from skillgap.core.quiz import QuizState
 
     checks_on, adaptive_on = quiz_flags(store)
+    report = previous_report(store, bank)
     return QuizState(
         bank,
         mode,
         checks_on=checks_on,
         adaptive_on=adaptive_on,
-        previous=previous_answers(store, bank),
+        previous=report.answers if report else None,
+        previous_id=report.id if report else None,
+        previous_carried=dict(report.result.carried) if report else {},
     )
 
 
@@ -52,12 +65,15 @@ def resumed_quiz(store: Store, bank: Bank, session: Session) -> QuizState:
     from skillgap.core.quiz import QuizState
 
     checks_on, adaptive_on = quiz_flags(store)
+    report = previous_report(store, bank)
     return QuizState.from_session(
         bank,
         session,
         checks_on=checks_on,
         adaptive_on=adaptive_on,
-        previous=previous_answers(store, bank),
+        previous=report.answers if report else None,
+        previous_id=report.id if report else None,
+        previous_carried=dict(report.result.carried) if report else {},
     )
 
 
@@ -84,6 +100,38 @@ def finish_parts(
     return plans.skip_ids(plan), rows, plans.reached_entries(rows, datetime.now(timezone.utc))
 
 
+@dataclass(frozen=True)
+class Finished:
+    """A finished quiz, scored: what the report keeps, and what moved on the plan."""
+
+    #: The quiz's answers and those it carried over.
+    answers: Answers
+    result: Result
+    #: What moved on planned and learning steps since the last report.
+    progress: list[plans.StepProgress]
+    #: The plan entries the new answers reach (done).
+    updates: list[PlanEntry]
+
+
+def finish_quiz(store: Store, bank: Bank, state: QuizState) -> Finished:
+    """Score a finished quiz: a Full one over every question, a Quick one over the questions
+    it asked and those it carried over (the rest are not assessed), carried answers marked
+    with the report they come from. Learn next aims for the role chosen (settings)."""
+    from skillgap.core.scoring import score
+
+    answers = state.scored_answers()
+    skip, progress, updates = finish_parts(store, bank, state.previous, answers)
+    result = score(
+        bank,
+        answers,
+        skip=skip,
+        not_asked=state.not_asked,
+        target_role=target_role(store, bank),
+        assessed=state.assessed_ids(),
+    )
+    return Finished(answers, replace(result, carried=dict(state.carried)), progress, updates)
+
+
 def plan_of(store: object, bank: Bank, result: Result) -> dict[str, PlanEntry]:
     """The plan of the result's bank ({} for another bank's report, or an unreadable store)."""
     from skillgap.store import Store
@@ -95,7 +143,8 @@ def plan_of(store: object, bank: Bank, result: Result) -> dict[str, PlanEntry]:
 
 def rescored(store: object, bank: Bank, result: Result, answers: Answers) -> Result | None:
     """The result with Learn next made again without the steps the plan marks not relevant
-    (role fit unchanged), or None when it is another bank's report."""
+    (role fit unchanged; a Quick result's not-assessed questions stay out), or None when it is
+    another bank's report."""
     from skillgap.core.advice import next_steps
     from skillgap.core.plan import skip_ids
     from skillgap.core.scoring import level_map
@@ -103,4 +152,19 @@ def rescored(store: object, bank: Bank, result: Result, answers: Answers) -> Res
     if result.bank_name != bank.name or result.bank_version != bank.version:
         return None
     skip = skip_ids(plan_of(store, bank, result))
-    return replace(result, next_steps=tuple(next_steps(bank, level_map(bank, answers), skip)))
+    steps = next_steps(
+        bank,
+        level_map(bank, answers),
+        skip,
+        target_role=result.target_role,
+        assessed=assessed_of(bank, result),
+    )
+    return replace(result, next_steps=tuple(steps))
+
+
+def assessed_of(bank: Bank, result: Result) -> frozenset[str] | None:
+    """The questions a result assessed (None: every one, a Full quiz's)."""
+    if result.mode != "quick":
+        return None
+    left_out = set(result.not_assessed)
+    return frozenset(qid for qid in bank.questions if qid not in left_out)

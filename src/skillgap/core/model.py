@@ -426,6 +426,9 @@ class Result:
     target_role: str | None = None
     #: Questions neither asked nor carried from an earlier report: out of every fit.
     not_assessed: tuple[str, ...] = ()
+    #: Answers a Quick quiz carried over from an earlier report, for the questions it did not
+    #: ask: question id -> the id of the report the answer was given in.
+    carried: dict[str, int] = field(default_factory=dict)
 
     def role(self, role_id: str) -> RoleResult | None:
         for role in self.roles:

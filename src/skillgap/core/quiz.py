@@ -49,6 +49,12 @@ class QuizState:
     adaptive_on: bool = True
     #: The last report's answers, so this assessment's checks differ from that one's.
     previous: Answers | None = None
+    #: The id of the report `previous` comes from: a Quick quiz carries its answers over for
+    #: the questions it does not ask.
+    previous_id: int | None = None
+    #: That report's own carried answers (its Result.carried), so an answer carried twice
+    #: still names the report it was given in.
+    previous_carried: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.questions: list[Question] = self.bank.ordered_questions(quick=self.mode == "quick")
@@ -57,6 +63,9 @@ class QuizState:
         self.position = max(0, min(self.position, len(self.questions)))
         self._ids = {q.id for q in self.questions}
         self._blocked: tuple[Answers, dict[str, str]] | None = None
+        #: Answers carried over from the previous report, for questions this quiz does not
+        #: ask, and where each was given (question id -> report id).
+        self.carried_answers, self.carried = self._carry_over()
 
     @classmethod
     def from_session(
@@ -67,6 +76,8 @@ class QuizState:
         checks_on: bool = True,
         adaptive_on: bool = True,
         previous: Answers | None = None,
+        previous_id: int | None = None,
+        previous_carried: dict[str, int] | None = None,
     ) -> QuizState:
         """Rebuild a quiz from a saved session, keeping only answers the bank still accepts
         (with their check outcomes)."""
@@ -89,6 +100,8 @@ class QuizState:
             checks_on=checks_on,
             adaptive_on=adaptive_on,
             previous=previous,
+            previous_id=previous_id,
+            previous_carried=dict(previous_carried or {}),
         )
 
     def to_session(self) -> Session:
@@ -101,6 +114,42 @@ class QuizState:
             started_at=self.started_at,
             updated_at=now(),
         )
+
+    # -- carried over ----------------------------------------------------------------------
+
+    def _carry_over(self) -> tuple[Answers, dict[str, int]]:
+        """The previous report's answers to the questions this quiz does not ask, those the
+        bank still accepts (as `from_session` keeps them), with the report each was given in.
+        Only a quiz that leaves questions out carries anything."""
+        previous, report_id = self.previous, self.previous_id
+        if previous is None or report_id is None or not self.leaves_out:
+            return Answers(), {}
+        kept: dict[str, Answer] = {}
+        origin: dict[str, int] = {}
+        for qid, answer in previous.by_question.items():
+            question = self.bank.questions.get(qid)
+            if question is None or qid in self._ids:
+                continue  # gone from the bank, or asked again now: never carried
+            try:
+                kept[qid] = make_answer(question, answer.value, answer.note, answer.check)
+            except ValueError:
+                continue
+            origin[qid] = self.previous_carried.get(qid, report_id)
+        return Answers(kept), origin
+
+    @property
+    def leaves_out(self) -> bool:
+        """Whether this quiz leaves questions of the bank out (a Quick quiz)."""
+        return len(self._ids) < len(self.bank.questions)
+
+    def assessed_ids(self) -> frozenset[str] | None:
+        """The questions the fit counts, for scoring: those this quiz asks and those it
+        carries over; None when it asks every question of the bank (a Full quiz)."""
+        return frozenset(self._ids | set(self.carried)) if self.leaves_out else None
+
+    def scored_answers(self) -> Answers:
+        """What the report keeps and the fit counts: this quiz's answers and those carried."""
+        return Answers({**self.carried_answers.by_question, **self.answers.by_question})
 
     # -- where we are ----------------------------------------------------------------------
 
@@ -223,7 +272,9 @@ class QuizState:
 
     def record_check(self, question: Question, index: int, chosen: str | None) -> None:
         """Keep the outcome of the check asked for `question` (`chosen` "" for "I don't
-        know", None when the person left it unasked) and, if it is current, move on."""
+        know") and, if it is current, move on. `chosen` None is "not now": nothing is kept,
+        the claim stays unchecked, and `check_for` asks the check again on the next claim of
+        3+ for `question`."""
         answer = self.answers.get(question.id)
         if answer is not None and chosen is not None:
             outcome = checks.outcome(question, index, chosen)

@@ -42,7 +42,8 @@ from skillgap.formats.json_reader import (
 #: 2 added knowledge-check outcomes on answers, each role's backing, claims and not-asked marks
 #: (all optional when reading, so version 1 documents read as they always did). 3 added each
 #: role's ready_at, coverage, essentials met of total and requirements not assessed, each
-#: step's essential mark, and the result's mode, target role and questions not assessed.
+#: step's essential mark, and the result's mode, target role, questions not assessed and
+#: answers carried from earlier reports.
 REPORT_SCHEMA_VERSION = 3
 REPORT_KIND = "skillgap-report"
 
@@ -158,6 +159,7 @@ def result_to_json(result: Result) -> dict[str, Any]:
         "mode": result.mode,
         "target_role": result.target_role,
         "not_assessed": list(result.not_assessed),
+        "carried": dict(result.carried),
     }
 
 
@@ -328,7 +330,7 @@ def _read_step(reader: Reader) -> NextStep:
 def read_result(reader: Reader) -> Result:
     f = reader.obj(
         ("bank", "roles", "next_steps", "unanswered", "skipped"),
-        ("claims", "not_asked", "mode", "target_role", "not_assessed"),
+        ("claims", "not_asked", "mode", "target_role", "not_assessed", "carried"),
     )
     bank = f["bank"].obj(("name", "version"))
     return Result(
@@ -345,6 +347,9 @@ def read_result(reader: Reader) -> Result:
         mode=_read_mode(f["mode"]) if "mode" in f else "full",
         target_role=f["target_role"].optional(Reader.ident) if "target_role" in f else None,
         not_assessed=f["not_assessed"].ids() if "not_assessed" in f else (),
+        carried={qid: r.integer(1, 2**63 - 1) for qid, r in f["carried"].mapping()}
+        if "carried" in f
+        else {},
     )
 
 

@@ -351,21 +351,19 @@ class QuizScreen(SkillgapScreen[None]):
         self.show_question()
 
     def finish(self) -> None:
-        """Score the answers, save the report (clearing the session) and show the results."""
-        from skillgap.app.assessment import finish_parts
-        from skillgap.core.scoring import score
+        """Score the answers (a Quick quiz's with those it carried over), save the report
+        (clearing the session) and show the results."""
+        from skillgap.app.assessment import finish_quiz
         from skillgap.store import StoreError
         from skillgap.tui.screens.results import ResultsScreen
 
-        answers = self.state.answers
-        skip, progress, updates = finish_parts(self.store, self.bank, self.state.previous, answers)
-        result = score(self.bank, answers, skip=skip, not_asked=self.state.not_asked)
+        done = finish_quiz(self.store, self.bank, self.state)
         report_id: int | None = None
         try:
-            report_id = self.store.finish_session(answers, result, updates)
+            report_id = self.store.finish_session(done.answers, done.result, done.updates)
         except StoreError as exc:
             self.notify(f"The report was not saved: {exc}. You can still export it.",
                         severity="error", timeout=10)  # fmt: skip
         self.app.switch_screen(
-            ResultsScreen(result, answers, report_id=report_id, progress=progress)
+            ResultsScreen(done.result, done.answers, report_id=report_id, progress=done.progress)
         )
