@@ -1,5 +1,6 @@
 """Knowledge checks in the quiz: asked after a claim of 3+, their options shuffled per
-assessment, kept on the answer and saved at once, shown on Results; turned off by a setting."""
+assessment, kept on the answer and saved at once, shown on Results; "not now" keeps nothing
+and asks again on the next claim; turned off by a setting."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from textual.widgets import OptionList, Static
 
 from skillgap.core.adaptive import ADAPTIVE_SETTING
-from skillgap.core.checks import CHECKS_SETTING
+from skillgap.core.checks import CHECKS_SETTING, claim_status
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 from skillgap.tui.screens.check import CheckModal
@@ -142,3 +143,45 @@ async def test_the_options_are_shuffled_and_a_blind_enter_picks_what_is_shown_fi
         docker = app.screen.state.answers.get("docker")
         assert docker is not None and docker.check is not None
         assert docker.check.chosen == "USER" and docker.check.passed
+
+
+async def test_not_now_keeps_nothing_and_the_next_claim_asks_the_check_again(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fix_seed(monkeypatch)
+    app = SkillgapApp(checks_bank(), store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", "3")  # Linux 3
+        assert isinstance(app.screen, CheckModal)
+        asked, shown = app.screen.check.prompt, shown_options(app)
+        await pilot.press("escape")  # not now
+        assert isinstance(app.screen, QuizScreen)
+        state = app.screen.state
+        assert state.current is not None and state.current.id == "docker"  # moved on
+        linux = state.answers.get("linux")
+        assert linux is not None and linux.level == 3 and linux.check is None
+        assert claim_status(linux) == "unchecked"
+        session = store.load_session()
+        assert session is not None
+        saved = session.answers.get("linux")
+        assert saved is not None and saved.level == 3 and saved.check is None  # nothing kept
+        await pilot.press("3", "escape")  # Docker 3, not now either
+        assert state.current is not None and state.current.id == "kubernetes"
+        # Back on Linux, a claim again: the same check, in the same order.
+        await pilot.press("left", "left")
+        assert isinstance(app.screen, QuizScreen)  # looking back asks nothing
+        await pilot.press("4")
+        assert isinstance(app.screen, CheckModal)
+        assert app.screen.check.prompt == asked and shown_options(app) == shown
+        await pilot.press("1")  # /etc/fstab: right
+        assert isinstance(app.screen, QuizScreen)
+        linux = state.answers.get("linux")
+        assert linux is not None and linux.level == 4
+        assert linux.check is not None and linux.check.passed
+        await pilot.press("r", "f")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        # Docker was never claimed again: unchecked, with nothing recorded.
+        assert app.screen.result.claims == {"linux": "checked", "docker": "unchecked"}
+        docker = app.screen.answers.get("docker")
+        assert docker is not None and docker.level == 3 and docker.check is None

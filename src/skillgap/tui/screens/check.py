@@ -2,8 +2,9 @@
 
 The options show in the order the quiz gives (shuffled per assessment, so the bank's order,
 often answer first, does not pass a blind Enter). It returns the option chosen, as its text,
-"" for "I don't know", or None when the person leaves it (Esc): the claim then stays
-unchecked. The score never changes; Results show what checks back.
+"" for "I don't know", or None for "not now" (Esc): nothing is kept, the claim stays unchecked,
+and the quiz asks the check again the next time the question is answered 3+. The score never
+changes; Results show what checks back.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def _digits() -> list[BindingType]:
 
 
 class CheckModal(SkillgapModal[str | None]):
-    """One check: 1-N picks an option, 0 says "I don't know", Esc leaves it unasked."""
+    """One check: 1-N picks an option, 0 says "I don't know", Esc is "not now"."""
 
     DEFAULT_CSS = """
     /* Opaque: blending the quiz under a see-through backdrop was most of the check's cost. */
@@ -57,7 +58,7 @@ class CheckModal(SkillgapModal[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Not now", id="check.leave",
-                tooltip="Leave this check unasked: the claim stays unchecked"),
+                tooltip="Not now: nothing is kept; asked again when you next answer 3+"),
         DIALOG_HELP,
         *_digits(),
     ]  # fmt: skip

@@ -195,7 +195,7 @@ class QuizScreen(SkillgapScreen[None]):
 
     def _ask_check(self, question: Question, index: int, check: Check) -> None:
         """Ask the knowledge check for a claim of 3+, its options in this assessment's
-        order; keep and save its outcome at once."""
+        order; keep and save its outcome at once ("not now" keeps nothing: `record_check`)."""
         from skillgap.core.wording import describe_answer
         from skillgap.tui.screens.check import CheckModal
 
