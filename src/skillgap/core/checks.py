@@ -171,7 +171,12 @@ def claim_statuses(answers: Answers) -> dict[str, ClaimStatus]:
     }
 
 
-def backing(role: Role, answers: Answers, statuses: Mapping[str, ClaimStatus]) -> Backing:
+def backing(
+    role: Role,
+    answers: Answers,
+    statuses: Mapping[str, ClaimStatus],
+    assessed: Collection[str] | None = None,
+) -> Backing:
     """How `role`'s self-rated fit splits by what backs each answer.
 
     Each requirement contributes 100 * weight * credit / total weight points (together: the
@@ -181,15 +186,22 @@ def backing(role: Role, answers: Answers, statuses: Mapping[str, ClaimStatus]) -
     `checked` of the fit: only what a passed check backs, so X <= Y always.
     """
     parts = {"checked": 0.0, "missed": 0.0, "unchecked": 0.0, "below_3": 0.0}
-    total = role.total_weight
+    counted = [
+        r
+        for r in role.requirements
+        if assessed is None or any(q in assessed for q in r.question_ids)
+    ]
+    total = sum(r.weight for r in counted)
     if total <= 0:
         return Backing()
     earned = 0.0
-    for req in role.requirements:
-        credit = req.weight * req.credit(answers.level(req.question_id))
+    for req in counted:
+        # A group's points are its best member's, backed as that answer is.
+        best = max(req.question_ids, key=answers.level)
+        credit = req.weight * req.credit(answers.level(best))
         earned += credit
         if credit > 0:
-            parts[statuses.get(req.question_id, "below_3")] += 100.0 * credit / total
+            parts[statuses.get(best, "below_3")] += 100.0 * credit / total
     # The same sum as scoring.fit, so rounding never puts a part (`checked`) above the fit.
     fit = min(100.0, 100.0 * earned / total)
     return Backing(**{key: min(points, fit) for key, points in parts.items()})
