@@ -1,9 +1,11 @@
 """What every export format says alike: a report's heading, its answers as rows, the words
-for knowledge checks and questions not asked, a step's gains, a plan's work items, and which
-format a file name asks for. Raw text: each format escapes it for where it goes."""
+for knowledge checks, questions not asked, a role's essentials and readiness, what a Quick quiz
+assessed and carried over, a step's gains, a plan's work items, and which format a file name
+asks for. Raw text: each format escapes it for where it goes (Results on screen say the same)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +62,8 @@ class AnswerRow:
     claim: ClaimStatus | None = None
     #: The knowledge check asked, while it counts (the claim is still 3+).
     check: CheckOutcome | None = None
+    #: The report a Quick quiz carried this answer over from; None when it was given here.
+    carried_from: int | None = None
 
 
 def answer_rows(report: Report, bank: Bank | None) -> list[AnswerRow]:
@@ -82,6 +86,7 @@ def answer_rows(report: Report, bank: Bank | None) -> list[AnswerRow]:
             gone=bank is not None and qid not in bank.questions,
             claim=claim_status(answer),
             check=answer.check if claim_status(answer) in ("checked", "missed") else None,
+            carried_from=report.result.carried.get(qid),
         )
         for qid, section in order
         if (answer := by_question.get(qid)) is not None
@@ -123,13 +128,121 @@ def not_asked_text(result: Result, bank: Bank | None) -> list[str]:
     ]
 
 
+def carried_mark(report_id: int | None) -> str:
+    """ "from report 4": where a carried answer was given; "" for one given in this quiz."""
+    return "" if report_id is None else f"from report {report_id}"
+
+
+def carried_text(result: Result) -> str:
+    """ "9 answers carried from report 4" (or "… : 7 from report 4, 2 from report 2"): the
+    answers a Quick quiz did not ask but took from earlier reports; "" when none."""
+    counts = sorted(Counter(result.carried.values()).items(), reverse=True)
+    total = sum(n for _, n in counts)
+    if not counts:
+        return ""
+    noun = "answer" if total == 1 else "answers"
+    if len(counts) == 1:
+        return f"{total} {noun} carried from report {counts[0][0]}"
+    return f"{total} {noun} carried: " + ", ".join(f"{n} from report {rid}" for rid, n in counts)
+
+
+def quick_text(result: Result) -> str:
+    """ "Quick quiz: 9 answers carried from report 4; 12 questions not assessed", for a Quick
+    result ("" for a Full one)."""
+    if result.mode != "quick":
+        return ""
+    parts = [carried_text(result) or "no answers carried (no earlier report)"]
+    left = len(result.not_assessed)
+    parts.append(
+        f"{left} question{'' if left == 1 else 's'} not assessed" if left else "none not assessed"
+    )
+    return "Quick quiz: " + "; ".join(parts)
+
+
+def coverage_text(role: RoleResult) -> str:
+    """ "Quick: 44% of the role assessed": how much of the role's weight a Quick quiz asked or
+    carried over."""
+    return f"Quick: {percent_assessed(role)} of the role assessed"
+
+
+def percent_assessed(role: RoleResult) -> str:
+    """ "44%": the share of the role's weight a Quick quiz asked or carried over."""
+    return percent(100 * role.coverage)
+
+
+def essentials_text(role: RoleResult) -> str:
+    """ "essentials 2 of 5": the role's essentials at their target; "" for a report saved
+    before it was recorded, or a role with none."""
+    if role.essentials is None or role.essentials[1] == 0:
+        return ""
+    return f"essentials {role.essentials[0]} of {role.essentials[1]}"
+
+
+def essentials_not_assessed(role: RoleResult) -> int:
+    """How many of the role's essentials a Quick quiz did not assess (neither met nor
+    missing)."""
+    if role.essentials is None:
+        return 0
+    met, total = role.essentials
+    return max(0, total - met - len(role.missing_essentials))
+
+
+def not_ready_reasons(
+    role: RoleResult, bank: Bank | None, result: Result | None = None
+) -> list[str]:
+    """Why a role is not ready, in words: the essentials below target ("missing Linux"),
+    those not assessed, a fit below the role's ready_at. [] when it is ready."""
+    if role.ready:
+        return []
+    reasons = []
+    if role.missing_essentials:
+        titles = (one_line(question_title(bank, q, result)) for q in role.missing_essentials)
+        reasons.append("missing " + ", ".join(titles))
+    if left := essentials_not_assessed(role):
+        reasons.append(f"{left} essential{'' if left == 1 else 's'} not assessed")
+    if role.score < role.ready_at - 1e-9:
+        # 74.6 shows as 75%: say so, or "75% fit" and "fit below 75%" read as a contradiction
+        shown = f"fit {role.score:.1f}%, " if round(role.score) >= role.ready_at else "fit "
+        reasons.append(f"{shown}below {role.ready_at:g}%")
+    return reasons
+
+
+def status_text(role: RoleResult, bank: Bank | None, result: Result | None = None) -> str:
+    """ "ready", or "not ready: missing Linux; fit below 75%"."""
+    if role.ready:
+        return "ready"
+    return "not ready: " + "; ".join(not_ready_reasons(role, bank, result))
+
+
+def not_assessed_titles(result: Result, bank: Bank | None) -> list[str]:
+    """The titles of the questions a Quick quiz neither asked nor carried over."""
+    return [question_title(bank, qid, result) for qid in result.not_assessed]
+
+
+def not_assessed_sections(role: RoleResult, bank: Bank | None) -> set[str]:
+    """The sections holding a requirement of `role` that was not assessed."""
+    if bank is None:
+        return set()
+    found = set()
+    for rid in role.not_assessed:
+        group = bank.groups.get(rid)
+        question = bank.questions.get(group.any_of[0] if group else rid)
+        if question is not None:
+            found.add(question.section_id)
+    return found
+
+
 def section_titles(result: Result) -> dict[str, str]:
     return {s.section_id: s.title for r in result.roles for s in r.sections if s.score is not None}
 
 
-def section_score(role: RoleResult, section_id: str) -> str:
+def section_score(role: RoleResult, section_id: str, bank: Bank | None = None) -> str:
+    """A section's score within a role: "62%", "-" when the role asks nothing there, or "not
+    assessed" when what it asks there was not assessed (a Quick quiz; needs the bank)."""
     score = next((s.score for s in role.sections if s.section_id == section_id), None)
-    return "-" if score is None else percent(score)
+    if score is not None:
+        return percent(score)
+    return "not assessed" if section_id in not_assessed_sections(role, bank) else "-"
 
 
 def gains(step: NextStep, names: dict[str, str]) -> str:

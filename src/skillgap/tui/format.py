@@ -10,8 +10,6 @@ from datetime import datetime
 
 from textual.content import Content
 
-from skillgap.core.model import Bank, RoleResult
-from skillgap.core.wording import question_title
 from skillgap.escape import one_line, safe
 
 
@@ -22,14 +20,6 @@ def plain(text: str) -> Content:
 
 def line(text: str) -> Content:
     return Content(one_line(text))
-
-
-def role_status(role: RoleResult, bank: Bank | None) -> str:
-    """ "ready", or the essentials missing: words, so colour is never the only signal."""
-    if role.ready:
-        return "✓ ready"
-    missing = ", ".join(one_line(question_title(bank, qid)) for qid in role.missing_essentials)
-    return f"✗ missing: {missing}"
 
 
 def when(moment: datetime) -> str:

@@ -20,6 +20,7 @@ from skillgap.core.model import Answers, NextStep, PlanEntry, Result
 from skillgap.core.plan import STATUS_LABELS
 from skillgap.core.wording import bar, level_name, percent, question_title
 from skillgap.escape import is_safe_url, one_line
+from skillgap.export.words import not_assessed_sections, quick_text
 from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
 from skillgap.tui.format import line, when
 from skillgap.tui.widgets import result_details
@@ -47,7 +48,7 @@ class ResultsScreen(SkillgapScreen[None]):
     .step .learn-label { color: $text-muted; }
     /* the knowledge-check and plan parts (tui/widgets/result_details.py) */
     #plan-progress { margin: 1 0 0 0; height: auto; }
-    #backing, #claims, #not-asked { height: auto; }
+    #backing, #claims, #not-asked, #not-assessed, #quick { height: auto; }
     #claims { margin: 1 0 0 0; }
     #claims .claim { height: auto; }
     #claims .claim-explain { height: auto; padding: 0 0 0 4; color: $text-secondary; }
@@ -91,9 +92,11 @@ class ResultsScreen(SkillgapScreen[None]):
         with VerticalScroll(id="results"):
             yield Static(Content.assemble(("Results", "bold")), classes="heading")
             yield Static(self._subtitle(), classes="dim")
+            if quick := quick_text(result):
+                yield Static(Content(quick), id="quick")
             with Horizontal(id="role-cards"):
                 for role in result.roles:
-                    yield RoleCard(role, self.bank)
+                    yield RoleCard(role, self.bank, quick=result.mode == "quick")
             yield from result_details.result_parts(self.bank, result, self.answers, self.progress)
             yield Static(Content.assemble(("By section", "bold")), classes="heading2")
             yield DataTable(id="sections", cursor_type="none", zebra_stripes=True)
@@ -107,6 +110,7 @@ class ResultsScreen(SkillgapScreen[None]):
             )
             with Vertical(id="steps"):
                 yield from self._steps()
+            # Only what was assessed: a Quick quiz's not-assessed questions are neither.
             not_answered = len(result.unanswered) + len(result.skipped)
             if not_answered:
                 yield Static(
@@ -216,15 +220,17 @@ class ResultsScreen(SkillgapScreen[None]):
             table.add_column(Text(one_line(role.name)), key=role.role_id)
         if not roles:
             return
+        not_assessed = [not_assessed_sections(role, self.bank) for role in roles]
         for position, section in enumerate(roles[0].sections):
             cells: list[Text] = [Text(one_line(section.title))]
-            for role in roles:
+            for role, left_out in zip(roles, not_assessed, strict=True):
                 score = role.sections[position].score if position < len(role.sections) else None
-                cells.append(
-                    Text("  \u2013  not in this role", style="dim")
-                    if score is None
-                    else Text(f"{percent(score):>4} {bar(score, 10)}")
-                )
+                if score is not None:
+                    cells.append(Text(f"{percent(score):>4} {bar(score, 10)}"))
+                elif section.section_id in left_out:
+                    cells.append(Text("  \u2013  not assessed", style="dim italic"))
+                else:
+                    cells.append(Text("  \u2013  not in this role", style="dim"))
             table.add_row(*cells, key=section.section_id)
 
     def action_close(self) -> None:

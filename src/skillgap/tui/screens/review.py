@@ -1,4 +1,5 @@
-"""Review: every answer of the quiz by section, skipped ones marked; jump back or finish."""
+"""Review: every answer of the quiz by section, skipped ones marked, then the answers a Quick
+quiz carries over from an earlier report (marked "from report N"); jump back or finish."""
 
 from __future__ import annotations
 
@@ -50,6 +51,8 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
             counts += f", {open_} not answered"
         if left_out:
             counts += f", {left_out} not asked"
+        if state.carried:
+            counts += f"; {len(state.carried)} carried over"
         with Vertical(id="review"):
             yield Static(Content.assemble(("Review", "bold"), f"  {counts}"), classes="heading")
             yield Static(
@@ -63,6 +66,12 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
                         else ""
                     )
                     + ". Press f to finish."
+                    + (
+                        " Below them, the answers carried over from your last report for the"
+                        " questions this Quick quiz does not ask: they count as they were."
+                        if state.carried
+                        else ""
+                    )
                 ),
                 classes="dim",
             )
@@ -93,13 +102,50 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
                 key=str(index),
             )
             previous_section = section
+        self._add_carried(table, titles)
         table.move_cursor(row=min(self.state.position, self.state.total - 1))
         table.point_at_cursor()
         table.focus()
 
+    def _add_carried(self, table: PointerTable, titles: dict[str, str]) -> None:
+        """The answers carried over, in the bank's order, each marked with its report."""
+        from skillgap.export.words import carried_mark
+
+        state = self.state
+        if not state.carried:
+            return
+        heading = Text("Carried over, not asked now", style="bold")
+        table.add_row(Text(""), heading, Text(""), Text(""), Text(""), key="carried:")
+        previous_section = ""
+        for question in self.bank.ordered_questions():
+            answer = state.carried_answers.get(question.id)
+            if answer is None:
+                continue
+            said = one_line(describe_answer(self.bank, answer))
+            section = titles.get(question.section_id, question.section_id)
+            table.add_row(
+                Text(""),
+                Text(one_line(section) if section != previous_section else ""),
+                Text(one_line(question.title)),
+                Text.assemble(said, (f" · {carried_mark(state.carried[question.id])}", "dim")),
+                Text(one_line(answer.note)[:40]),
+                key=f"carried:{question.id}",
+            )
+            previous_section = section
+
     @on(DataTable.RowSelected)
     def jump(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(int(event.row_key.value or 0))
+        key = event.row_key.value or "0"
+        if key.startswith("carried:"):
+            reports = sorted(set(self.state.carried.values()), reverse=True)
+            report_id = self.state.carried.get(key.removeprefix("carried:"), reports[0])
+            self.notify(
+                f"Carried over from report {report_id}: a Quick quiz does not ask it."
+                " A Full quiz asks every question again.",
+                timeout=4,
+            )
+            return
+        self.dismiss(int(key))
 
     def action_finish(self) -> None:
         self.dismiss("finish")

@@ -1,7 +1,7 @@
-"""The parts of Results for knowledge checks, the adaptive quiz and the plan: what checks back
-per role, each claim's mark, the questions the adaptive quiz left out, and what moved on the
-plan. Widgets built from the core's words (core.wording), so the screen and the exports say the
-same thing.
+"""The parts of Results for knowledge checks, the adaptive quiz, Quick mode and the plan: what
+checks back per role, each claim's mark, the questions the adaptive quiz left out, those a Quick
+quiz did not assess, and what moved on the plan. Widgets built from the core's words
+(core.wording, export/words.py), so the screen and the exports say the same thing.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def progress_text(rows: Sequence[StepProgress]) -> Content:
 def result_parts(
     bank: Bank, result: Result, answers: Answers, progress: Sequence[StepProgress]
 ) -> list[Widget]:
-    from skillgap.export.words import checked_points, checks_asked, missed_text
+    from skillgap.export.words import carried_mark, checked_points, checks_asked, missed_text
 
     widgets: list[Widget] = []
     if progress:
@@ -74,6 +74,8 @@ def result_parts(
             answer = answers.get(qid)
             mark, style = CLAIM_MARKS[status]
             said = one_line(describe_answer(bank, answer)) if question else ""
+            if said and (carried := carried_mark(result.carried.get(qid))):
+                said += f", {carried}"
             claims.append(
                 Static(
                     Content.assemble(
@@ -107,6 +109,24 @@ def result_parts(
                     Content(text),
                 ),
                 id="not-asked",
+            )
+        )
+    if result.not_assessed:
+        from skillgap.export.words import not_assessed_titles
+
+        widgets.append(Static(Content.assemble(("Not assessed", "bold")), classes="heading2"))
+        titles = ", ".join(one_line(t) for t in not_assessed_titles(result, bank))
+        widgets.append(
+            Static(
+                Content.assemble(
+                    (
+                        "This Quick quiz did not ask them and no earlier report answered them:"
+                        " they are out of the fit, not missing. A Full quiz asks them.\n",
+                        "$text-muted",
+                    ),
+                    Content(titles),
+                ),
+                id="not-assessed",
             )
         )
     return widgets
