@@ -41,12 +41,16 @@ def test_result_json_keeps_its_public_shape(mini_bank: Bank) -> None:
     doc = result_json(make_report(mini_bank).result)
     assert list(doc) == [
         "roles", "next_steps", "bank", "unanswered", "skipped", "claims", "not_asked",
+        "mode", "target_role", "not_assessed", "carried",
     ]  # fmt: skip
     assert list(doc["roles"][0]) == [
         "id", "name", "score", "ready", "sections", "missing_essentials", "gaps", "checked",
-        "backing",
+        "backing", "essentials", "coverage", "not_assessed",
     ]  # fmt: skip
     assert doc["bank"] == {"name": "Mini bank", "version": "0.1"}
+    assert doc["mode"] == "full" and doc["target_role"] is None and doc["carried"] == {}
+    assert doc["roles"][0]["essentials"] == {"met": 1, "total": 1}
+    assert doc["roles"][0]["coverage"] == 1.0
 
 
 def test_format_from_extension_and_formats_agree() -> None:

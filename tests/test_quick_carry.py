@@ -4,6 +4,7 @@ report it comes from, and is scored over what it asked and carried; the rest is 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,11 @@ from skillgap.app.assessment import finish_quiz, new_quiz, previous_report, resu
 from skillgap.core.answering import make_answer
 from skillgap.core.model import Answer, Answers, Bank, Question
 from skillgap.core.quiz import QuizState
+from skillgap.core.report import Report
 from skillgap.core.scoring import fit, score
+from skillgap.export.json_docs import result_json
+from skillgap.export.report import render_report
+from skillgap.export.words import section_score
 from skillgap.formats.bank import load_bank
 from skillgap.formats.report_json import result_from_json, result_to_json
 from skillgap.store import Store
@@ -203,11 +208,77 @@ def test_carried_marks_survive_the_report_json_and_are_optional_on_read(
 ) -> None:
     answers = answers_for(mini_bank, EVERYTHING)
     result = score(mini_bank, answers, assessed=set(EVERYTHING))
-    from dataclasses import replace
-
     result = replace(result, carried={"docker": 3, "cissp": 1})
     data = result_to_json(result)
     assert data["carried"] == {"docker": 3, "cissp": 1}
     assert result_from_json(data) == result
     del data["carried"]
     assert result_from_json(data).carried == {}
+
+
+# -- exports ----------------------------------------------------------------------------------
+
+
+def quick_report(bank: Bank, carried: bool) -> Report:
+    """A Quick report of the mini bank: Linux 2 and scanning 2 asked; with `carried`, the rest
+    carried from report 3, else not assessed."""
+    previous = answers_for(bank, EVERYTHING) if carried else None
+    state = QuizState(bank, "quick", previous=previous, previous_id=3)
+    take(state, {"linux": 2, "scanning": 2})
+    answers = state.scored_answers()
+    result = replace(
+        score(bank, answers, assessed=state.assessed_ids()), carried=dict(state.carried)
+    )
+    return Report(9, T0, bank.name, bank.version, answers, result)
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_exports_list_the_not_assessed_as_such_and_never_as_missing(
+    mini_bank: Bank, fmt: str
+) -> None:
+    text = render_report(quick_report(mini_bank, carried=False), mini_bank, fmt)
+    assert "Quick quiz: no answers carried (no earlier report); 4 questions not assessed" in text
+    assert "Not assessed" in text and "Kubernetes" in text
+    assert "missing Linux" in text and "missing Docker" not in text
+    assert "1 essential not assessed" not in text  # ops has one essential, and it was asked
+    assert "not answered or skipped" not in text
+    assert "44%" in text  # SecOps: Linux and scanning, 4 of 9 weight
+    assert "0 of 2" in text  # SecOps essentials met
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_exports_mark_carried_answers_with_their_report(mini_bank: Bank, fmt: str) -> None:
+    text = render_report(quick_report(mini_bank, carried=True), mini_bank, fmt)
+    assert "Quick quiz: 4 answers carried from report 3; none not assessed" in text
+    assert text.count("from report 3") == 1 + 4  # the summary, and each carried answer
+    assert "Not assessed" not in text
+
+
+def test_the_text_export_says_so_per_role(mini_bank: Bank) -> None:
+    text = render_report(quick_report(mini_bank, carried=False), mini_bank, "text")
+    assert "Quick: 40% of the role assessed" in text  # Ops: Linux, 2 of 5 weight
+    assert "essentials 0 of 1 · not ready: missing Linux" in text
+
+
+def test_a_section_with_nothing_assessed_reads_not_assessed(mini_bank: Bank) -> None:
+    result = score(mini_bank, answers_for(mini_bank, {"scanning": 3}), assessed={"scanning"})
+    ops, secops = result.roles
+    assert section_score(ops, "base", mini_bank) == "not assessed"
+    assert section_score(ops, "sec", mini_bank) == "-"  # Ops asks nothing there
+    assert section_score(secops, "sec", mini_bank) == "100%"
+    assert section_score(ops, "base") == "-"  # without the bank it cannot tell
+    report = Report(2, T0, mini_bank.name, mini_bank.version, Answers(), result)
+    by_section = render_report(report, mini_bank, "text").split("By section")[1]
+    assert "not assessed" in by_section.split("Learn next")[0]
+
+
+def test_score_json_gains_mode_target_role_essentials_and_coverage(mini_bank: Bank) -> None:
+    doc = result_json(quick_report(mini_bank, carried=False).result)
+    assert doc["mode"] == "quick" and doc["target_role"] is None and doc["carried"] == {}
+    assert set(doc["not_assessed"]) == {"docker", "kubernetes", "cissp", "background"}
+    secops = doc["roles"][1]
+    assert secops["essentials"] == {"met": 0, "total": 2} and secops["coverage"] == 0.444
+    assert secops["ready"] is False and "docker" in secops["not_assessed"]
+    assert "docker" not in secops["missing_essentials"]
+    carried = result_json(quick_report(mini_bank, carried=True).result)
+    assert carried["carried"] == {"docker": 3, "kubernetes": 3, "cissp": 3, "background": 3}

@@ -11,13 +11,19 @@ from skillgap.escape import h, is_safe_url
 from skillgap.export.words import (
     answer_rows,
     bank_for,
+    carried_mark,
     checked_points,
     checks_asked,
     claim_text,
     ending_text,
+    essentials_text,
     gains,
     missed_text,
     not_asked_text,
+    not_assessed_titles,
+    not_ready_reasons,
+    percent_assessed,
+    quick_text,
     report_heading,
     section_score,
     section_titles,
@@ -74,6 +80,7 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
     With a `timeline`, a learning-plan section with an inline SVG chart."""
     result, own = report.result, bank_for(report, bank)
     checked = checks_asked(result)
+    quick = result.mode == "quick"
     title = f"skillgap {report_heading(report)}"
     out = [
         "<!DOCTYPE html>",
@@ -89,8 +96,11 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
         "<body>",
         f"<h1>{h(title)}</h1>",
         f'<p class="meta">Bank: {h(result.bank_name)}, version {h(result.bank_version)}</p>',
+        *([f'<p class="meta">{h(quick_text(result))}</p>'] if quick else []),
         "<h2>Fit per role</h2>",
-        '<table><thead><tr><th>Role</th><th class="num">Fit</th><th></th><th>Status</th>'
+        '<table><thead><tr><th>Role</th><th class="num">Fit</th><th></th><th>Essentials</th>'
+        "<th>Status</th>"
+        + ('<th class="num">Assessed</th>' if quick else "")
         + ("<th>Checked</th>" if checked else "")
         + "</tr></thead><tbody>",
     ]
@@ -98,11 +108,13 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
         if role.ready:
             status = "ready"
         else:
-            missing = ", ".join(h(question_title(own, q, result)) for q in role.missing_essentials)
-            status = f'<span class="warn">missing essentials: {missing}</span>'
+            reasons = "; ".join(h(r) for r in not_ready_reasons(role, own, result))
+            status = f'<span class="warn">not ready: {reasons}</span>'
+        essentials = essentials_text(role).removeprefix("essentials ") or "-"
         out.append(
             f'<tr><td>{h(role.name)}</td><td class="num">{h(percent(role.score))}</td>'
-            f"<td>{html_bar(role.score)}</td><td>{status}</td>"
+            f"<td>{html_bar(role.score)}</td><td>{h(essentials)}</td><td>{status}</td>"
+            + (f'<td class="num">{h(percent_assessed(role))}</td>' if quick else "")
             + (f"<td>{h(checked_points(role))}</td>" if checked else "")
             + "</tr>"
         )
@@ -111,7 +123,8 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
     out.append("</tr></thead><tbody>")
     for section_id, section_title in section_titles(result).items():
         cells = "".join(
-            f'<td class="num">{h(section_score(role, section_id))}</td>' for role in result.roles
+            f'<td class="num">{h(section_score(role, section_id, own))}</td>'
+            for role in result.roles
         )
         out.append(f"<tr><td>{h(section_title)}</td>{cells}</tr>")
     out += ["</tbody></table>", "<h2>Learn next</h2>"]
@@ -147,8 +160,13 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
         if checked:
             css = ' class="warn"' if row.claim == "missed" else ""
             claim = f"<td{css}>{h(claim_text(row.claim))}</td>"
+        carried = (
+            f' <span class="muted">({h(carried_mark(row.carried_from))})</span>'
+            if row.carried_from
+            else ""
+        )
         out.append(
-            f"<tr><td>{h(row.title)}{gone}</td><td>{h(row.value)}</td>{claim}"
+            f"<tr><td>{h(row.title)}{gone}</td><td>{h(row.value)}{carried}</td>{claim}"
             f'<td class="note">{h(row.note)}</td></tr>'
         )
     out.append("</tbody></table>")
@@ -163,6 +181,14 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
             " answered.</p><ul>"
         )
         out += [f"<li>{h(line)}</li>" for line in not_asked_text(result, own)]
+        out.append("</ul>")
+    if result.not_assessed:
+        out.append(
+            '<h2>Not assessed</h2><p class="muted">This Quick quiz did not ask them and no'
+            " earlier report answered them: they are out of the fit, not missing. A Full quiz"
+            " asks them.</p><ul>"
+        )
+        out += [f"<li>{h(title)}</li>" for title in not_assessed_titles(result, own)]
         out.append("</ul>")
     not_answered = len(result.unanswered) + len(result.skipped)
     if not_answered:

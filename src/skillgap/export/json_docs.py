@@ -55,6 +55,11 @@ def role_json(role: RoleResult) -> dict[str, Any]:
         "backing": None
         if role.backing is None
         else {k: round(v, 1) for k, v in backing_to_json(role.backing).items()},
+        "essentials": None
+        if role.essentials is None
+        else {"met": role.essentials[0], "total": role.essentials[1]},
+        "coverage": round(role.coverage, 3),
+        "not_assessed": list(role.not_assessed),
     }
 
 
@@ -68,6 +73,10 @@ def result_json(result: Result) -> dict[str, Any]:
         "skipped": list(result.skipped),
         "claims": dict(result.claims),
         "not_asked": dict(result.not_asked),
+        "mode": result.mode,
+        "target_role": result.target_role,
+        "not_assessed": list(result.not_assessed),
+        "carried": dict(result.carried),
     }
 
 

@@ -11,16 +11,22 @@ from skillgap.escape import is_safe_url, md
 from skillgap.export.words import (
     answer_rows,
     bank_for,
+    carried_mark,
     checked_points,
     checks_asked,
     claim_text,
     ending_text,
+    essentials_text,
     gains,
     missed_text,
     not_asked_text,
+    not_assessed_titles,
+    percent_assessed,
+    quick_text,
     report_heading,
     section_score,
     section_titles,
+    status_text,
     work_item_text,
 )
 
@@ -34,25 +40,30 @@ def render_report_markdown(
 ) -> str:
     result, own = report.result, bank_for(report, bank)
     checked = checks_asked(result)
+    quick = result.mode == "quick"
     out = [
         f"# skillgap {md(report_heading(report))}",
         "",
         f"Bank: {md(result.bank_name)}, version {md(result.bank_version)}",
+        *(["", md(quick_text(result))] if quick else []),
         "",
         "## Fit per role",
         "",
-        "| Role | Fit | Status |" + (" Checked |" if checked else ""),
-        "| --- | ---: | --- |" + (" --- |" if checked else ""),
+        "| Role | Fit | Essentials | Status |"
+        + (" Assessed |" if quick else "")
+        + (" Checked |" if checked else ""),
+        "| --- | ---: | --- | --- |" + (" ---: |" if quick else "") + (" --- |" if checked else ""),
     ]
     for role in result.roles:
-        missing = ", ".join(md(question_title(own, q, result)) for q in role.missing_essentials)
-        status = "ready" if role.ready else f"missing essentials: {missing}"
-        extra = f" {md(checked_points(role))} |" if checked else ""
-        out.append(f"| {md(role.name)} | {percent(role.score)} | {status} |{extra}")
+        status = md(status_text(role, own, result))
+        extra = f" {percent_assessed(role)} |" if quick else ""
+        extra += f" {md(checked_points(role))} |" if checked else ""
+        essentials = essentials_text(role).removeprefix("essentials ") or "-"
+        out.append(f"| {md(role.name)} | {percent(role.score)} | {essentials} | {status} |{extra}")
     out += ["", "## By section", "", md_row(["Section", *(md(r.name) for r in result.roles)])]
     out.append(md_row(["---", *("---:" for _ in result.roles)]))
     for section_id, title in section_titles(result).items():
-        cells = [section_score(role, section_id) for role in result.roles]
+        cells = [section_score(role, section_id, own) for role in result.roles]
         out.append(md_row([md(title), *cells]))
     out += ["", "## Learn next", ""]
     if not result.next_steps:
@@ -83,7 +94,10 @@ def render_report_markdown(
     for row in rows:
         gone = " *(no longer in the bank)*" if row.gone else ""
         claim = f" {md(claim_text(row.claim))} |" if checked else ""
-        out.append(f"| {md(row.title)}{gone} | {md(row.value)} |{claim} {md(row.note)} |")
+        value = md(row.value) + (
+            f" *({carried_mark(row.carried_from)})*" if row.carried_from else ""
+        )
+        out.append(f"| {md(row.title)}{gone} | {value} |{claim} {md(row.note)} |")
     missed = [row for row in rows if row.claim == "missed" and row.check is not None]
     if missed:
         out += ["", "## Checks missed", ""]
@@ -91,6 +105,16 @@ def render_report_markdown(
     if result.not_asked:
         out += ["", "## Not asked", "", "Counted as level 0; they can still be answered.", ""]
         out += [f"- {md(line)}" for line in not_asked_text(result, own)]
+    if result.not_assessed:
+        out += [
+            "",
+            "## Not assessed",
+            "",
+            "This Quick quiz did not ask them and no earlier report answered them: they are out"
+            " of the fit, not missing. A Full quiz asks them.",
+            "",
+        ]
+        out += [f"- {md(title)}" for title in not_assessed_titles(result, own)]
     not_answered = len(result.unanswered) + len(result.skipped)
     if not_answered:
         out += ["", f"{not_answered} question(s) not answered or skipped were counted as level 0."]

@@ -12,12 +12,19 @@ from skillgap.escape import one_line
 from skillgap.export.words import (
     answer_rows,
     bank_for,
+    carried_mark,
     checked_points,
     checks_asked,
+    coverage_text,
     ending_text,
+    essentials_text,
     missed_text,
     not_asked_text,
+    not_assessed_titles,
+    quick_text,
     report_heading,
+    section_score,
+    status_text,
     work_item_text,
 )
 
@@ -32,17 +39,19 @@ SPARK_WIDTH = 40
 
 def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
     """A plain-text summary for the terminal: fit per role, sections, and what to learn next."""
-    out = [f"{one_line(result.bank_name)} (version {one_line(result.bank_version)})", ""]
+    out = [f"{one_line(result.bank_name)} (version {one_line(result.bank_version)})"]
+    if quick := quick_text(result):
+        out.append(quick)
+    out.append("")
     width = max((len(r.name) for r in result.roles), default=10)
     for role in result.roles:
-        status = (
-            "ready"
-            if role.ready
-            else "missing essentials: "
-            + ", ".join(question_title(bank, q) for q in role.missing_essentials)
-        )
+        status = one_line(status_text(role, bank, result))
+        essentials = essentials_text(role)
+        status = f"{essentials} · {status}" if essentials else status
         name = f"{one_line(role.name):<{width}}"
         out.append(f"  {name}  {percent(role.score):>4}  {bar(role.score)}  {status}")
+        if result.mode == "quick":
+            out.append(f"  {'':<{width}}  {coverage_text(role)}")
         if checks_asked(result) and role.backing is not None:
             out.append(f"  {'':<{width}}  {checked_points(role)}")
     out += ["", "By section"]
@@ -50,12 +59,11 @@ def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
     col = max(8, *(len(n) for n in names)) if names else 8
     titles = {s.section_id: s.title for r in result.roles for s in r.sections}
     tw = max((len(t) for t in titles.values()), default=10)
+    rows = {sid: [section_score(r, sid, bank) for r in result.roles] for sid in titles}
+    col = max(col, *(len(c) for cells in rows.values() for c in cells)) if rows else col
     out.append(f"  {'':<{tw}}  " + "  ".join(f"{n:>{col}}" for n in names))
     for section_id, title in titles.items():
-        cells = []
-        for role in result.roles:
-            score = next((s.score for s in role.sections if s.section_id == section_id), None)
-            cells.append(f"{'-' if score is None else percent(score):>{col}}")
+        cells = [f"{cell:>{col}}" for cell in rows[section_id]]
         out.append(f"  {one_line(title):<{tw}}  " + "  ".join(cells))
     out += ["", "Learn next"]
     if not result.next_steps:
@@ -87,6 +95,9 @@ def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
     if result.not_asked:
         out += ["", "Not asked (counted as 0; you can still answer them)"]
         out += [f"  {one_line(line)}" for line in not_asked_text(result, bank)]
+    if result.not_assessed:
+        out += ["", "Not assessed (a Quick quiz did not ask them: out of the fit, not missing)"]
+        out += [f"  {one_line(title)}" for title in not_assessed_titles(result, bank)]
     return "\n".join(out) + "\n"
 
 
@@ -98,7 +109,8 @@ def render_report_text(report: Report, bank: Bank | None) -> str:
     for row in rows:
         gone = " (no longer in the bank)" if row.gone else ""
         claim = f"  [{row.claim}]" if row.claim and checks_asked(report.result) else ""
-        out.append(f"  {one_line(row.title):<{width}}  {one_line(row.value)}{claim}{gone}")
+        carried = f"  ({carried_mark(row.carried_from)})" if row.carried_from else ""
+        out.append(f"  {one_line(row.title):<{width}}  {one_line(row.value)}{claim}{carried}{gone}")
         if row.note:
             out.append(f"  {'':<{width}}  note: {one_line(row.note)}")
         if row.claim == "missed" and row.check is not None:
