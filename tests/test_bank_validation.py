@@ -562,3 +562,23 @@ def test_an_unknown_field_message_with_and_without_a_hint(bank_writer: BankWrite
         " scale",
         "unknown field; allowed here: name, version, description, scale",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "line", "field"),
+    [
+        ("roles/10-ops.yaml", "  docker:", "  5:", 6, "requirements[5]"),
+        ("sections/10-base.yaml", "requires: {linux: 1}", "requires: {7: 1}", 11,
+         "questions[1].requires[7]"),
+    ],
+)  # fmt: skip
+def test_a_key_that_is_not_text_is_one_message(
+    bank_writer: BankWriter, name: str, old: str, new: str, line: int, field: str
+) -> None:
+    """Requirements and prerequisites are read, then checked against the questions: a key
+    that is no text is said once, not once per pass."""
+    original = BankWriter.ROLE if name.startswith("roles") else BankWriter.SECTION
+    bank_writer.write(name, original.replace(old, new))
+    p = only(bank_writer)
+    assert (p.line, p.field) == (line, field), p.format()
+    assert "key must be a question id (text); got the number" in p.message

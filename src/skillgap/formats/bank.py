@@ -14,6 +14,7 @@ from typing import Any
 
 from skillgap.core import prerequisites
 from skillgap.core.model import (
+    DEFAULT_READY_AT,
     LEVELS,
     Bank,
     MarketFigure,
@@ -29,6 +30,7 @@ from skillgap.formats.fields import (
     InvalidFile,
     Problem,
     did_you_mean,
+    id_problem,
     is_kebab,
 )
 from skillgap.formats.questions import read_question
@@ -218,26 +220,23 @@ class _BankLoader:
             return None
         head = root.child("role", required=True)
         allowed = ("id", "name", "summary", "responsibilities", "background", "education",
-                   "market")  # fmt: skip
+                   "market", "ready_at")  # fmt: skip
         if head is None or not head.check_mapping(allowed):
             return None
         role_id = head.ident("id")
         if role_id:
             self._claim(self.role_at, "role", role_id, head.child("id"))
+        ready_field = head.child("ready_at")
+        ready_at = ready_field.percent() if ready_field is not None else None
         requirements: list[Requirement] = []
         field = root.child("requirements", required=True)
         if field is not None and field.is_mapping():
             if not field.value:
                 field.error("a role needs at least one requirement")
-            for qid, spec in field.entries():
-                if not spec.check_mapping(("target", "weight", "essential"), ("target", "weight")):
-                    continue
-                target_field = spec.child("target")
-                weight_field = spec.child("weight")
-                target = target_field.level(range(1, 5)) if target_field else None
-                weight = weight_field.positive_number() if weight_field else None
-                if target is not None and weight is not None:
-                    requirements.append(Requirement(qid, target, weight, spec.flag("essential")))
+            for key, spec in field.entries():
+                requirement = _requirement(key, spec)
+                if requirement is not None:
+                    requirements.append(requirement)
         market: list[MarketFigure] = []
         market_field = head.child("market")
         if market_field is not None and market_field.check_list():
@@ -260,15 +259,18 @@ class _BankLoader:
             background=head.text_list("background"),
             education=head.text_list("education"),
             market=tuple(market),
+            ready_at=DEFAULT_READY_AT if ready_at is None else ready_at,
         )
 
     # -- across files ------------------------------------------------------------------------
 
-    def _unknown(self, field: Field, kind: str, ident: str, known: dict[str, Any]) -> None:
+    def _unknown(
+        self, field: Field, kind: str, ident: str, known: dict[str, Any], at_key: bool = True
+    ) -> None:
         if ident in self.refused_ids:
             return  # the question's own id was refused, and said so where it is written
         hint = did_you_mean(ident, known)
-        field.error(f"{kind} '{ident}' names no question{hint}", at_key=True)
+        field.error(f"{kind} '{ident}' names no question{hint}", at_key=at_key)
 
     def _check_references(self, questions: dict[str, Question], roles: list[Role]) -> None:
         if not questions:
@@ -280,9 +282,17 @@ class _BankLoader:
             field = located.checker.root_field().child("requirements")
             if field is None:
                 continue
-            for qid, spec in field.entries():
+            entries = list(field.entries(report=False))  # _role reported keys that are not text
+            groups = {key for key, spec in entries if _is_group(spec.value)}
+            direct = {key: spec for key, spec in entries if key not in groups}
+            grouped: dict[str, str] = {}  # member -> the first group of this role naming it
+            for qid, spec in entries:
+                if qid in groups:
+                    self._check_group(qid, spec, questions, groups, direct, grouped)
+                    continue
                 if qid not in questions:
-                    self._unknown(spec, "requirement", qid, questions)
+                    if not _misspelt_group(spec.value):  # its misspelt any_of says it all
+                        self._unknown(spec, "requirement", qid, questions)
                     continue
                 target = spec.value.get("target") if isinstance(spec.value, dict) else None
                 top = questions[qid].reachable_levels()[-1]
@@ -296,7 +306,7 @@ class _BankLoader:
             requires = item.child("requires") if item is not None else None
             if requires is None:
                 continue
-            for pid, spec in requires.entries():
+            for pid, spec in requires.entries(report=False):
                 if pid == qid:
                     spec.error(f"question '{qid}' cannot require itself", at_key=True)
                 elif pid not in questions:
@@ -307,6 +317,64 @@ class _BankLoader:
                     spec.error(
                         f"needs '{pid}' at level {spec.value}, but its options reach at most {top}"
                     )
+
+    def _check_group(
+        self,
+        group_id: str,
+        spec: Field,
+        questions: dict[str, Question],
+        groups: set[str],
+        direct: dict[str, Field],
+        grouped: dict[str, str],
+    ) -> None:
+        """A group's cross-references: its id is no question's, each member names a question
+        counted once in the role, and the best member can reach the target."""
+        if group_id in questions:
+            first = self.question_at[group_id].where()
+            spec.error(
+                f"group id '{group_id}' is also a question's id (defined at {first});"
+                " a group needs an id of its own",
+                at_key=True,
+            )
+        members_field = spec.child("any_of")
+        if members_field is None or not isinstance(members_field.value, list):
+            return  # said so where the group was read
+        members: dict[str, None] = {}  # in order, and quick to look up in a long list
+        complete = True  # every member names a question, so the target's reach is known
+        for item in members_field.items():
+            member = item.value.strip() if isinstance(item.value, str) else ""
+            if not member or member in members:
+                complete = False  # not text, empty, or listed twice: said so already
+                continue
+            members[member] = None
+            if member not in questions:
+                complete = False
+                if member in groups:
+                    item.error(f"member '{member}' is a group, not a question: groups do not nest")
+                else:
+                    self._unknown(item, "member", member, questions, at_key=False)
+                continue
+            if member in direct:
+                line = direct[member].checker.line(direct[member].path, at_key=True)
+                item.error(
+                    f"'{member}' is also a requirement of this role on its own (line {line});"
+                    " a member of a group too, it would count twice"
+                )
+            elif member in grouped:
+                item.error(
+                    f"'{member}' is already a member of group '{grouped[member]}' of this role;"
+                    " a member of two groups, it would count twice"
+                )
+            else:
+                grouped[member] = group_id
+        target = spec.value.get("target")
+        if complete and members and isinstance(target, int) and not isinstance(target, bool):
+            best = max(questions[m].reachable_levels()[-1] for m in members)
+            if best < target <= 4:
+                spec.error(
+                    f"target {target} is out of reach: the options of its members reach at"
+                    f" most {best}"
+                )
 
     def _check_cycles(self, questions: dict[str, Question]) -> None:
         # A question naming itself is reported on its own, not as a cycle.
@@ -338,6 +406,74 @@ class _BankLoader:
         spec = requires.child(pid) if requires else None
         if spec is not None:
             spec.error(message, at_key=True)
+
+
+# -- requirements ----------------------------------------------------------------------------
+
+#: The fields of a requirement: `target`, `weight` and `essential` on one question; a group adds
+#: `any_of` (its members) and `title`.
+REQUIREMENT_FIELDS = ("target", "weight", "essential", "any_of", "title")
+
+
+def _is_group(value: Any) -> bool:
+    """A requirement written as a group: it lists members (or names itself, as only a group
+    may, and is then missing its members)."""
+    return isinstance(value, dict) and ("any_of" in value or "title" in value)
+
+
+def _misspelt_group(value: Any) -> bool:
+    """A requirement with a field that reads as a misspelt `any_of` (`any-of`, `anyof`): a
+    group meant, whose unknown field is its one message, not also "names no question"."""
+    return isinstance(value, dict) and any(
+        key not in REQUIREMENT_FIELDS and did_you_mean(str(key), ("any_of",)) for key in value
+    )
+
+
+def _requirement(key: str, spec: Field) -> Requirement | None:
+    """One entry of a role's `requirements`, on one question or an any-of group. What needs
+    the bank's questions (unknown members, reach) is `_BankLoader._check_references`'."""
+    group = _is_group(spec.value)
+    required = ("any_of", "target", "weight") if group else ("target", "weight")
+    if not spec.check_mapping(REQUIREMENT_FIELDS, required):
+        return None
+    target_field = spec.child("target")
+    weight_field = spec.child("weight")
+    target = target_field.level(range(1, 5)) if target_field else None
+    weight = weight_field.positive_number() if weight_field else None
+    essential = spec.flag("essential")
+    if not group:
+        if target is not None and weight is not None:
+            return Requirement(key, target, weight, essential)
+        return None
+    problem = id_problem(key)
+    if problem is not None:
+        spec.error(f"group {problem}", at_key=True)
+    members = _members(spec.child("any_of"))
+    title = spec.text("title")
+    if target is None or weight is None or problem is not None or len(members) < 2:
+        return None
+    return Requirement(key, target, weight, essential, any_of=members, title=title)
+
+
+def _members(field: Field | None) -> tuple[str, ...]:
+    """A group's `any_of`: two or more question ids, each once."""
+    if field is None or not field.check_list():
+        return ()
+    members: dict[str, None] = {}  # in order, and quick to look up in a long list
+    for item in field.items():
+        member = item.as_text()
+        if not member:
+            continue
+        if member in members:
+            item.error(f"'{member}' is listed twice in this group")
+            continue
+        members[member] = None
+    if len(field.value) < 2:
+        field.error(
+            "a group needs at least two members (the questions whose best answer counts);"
+            " for one question, require it on its own"
+        )
+    return tuple(members)
 
 
 __all__ = ["BankError", "Problem", "bundled_bank_dir", "default_bank_dir", "is_kebab", "load_bank"]

@@ -28,6 +28,18 @@ def is_kebab(text: str) -> bool:
     return len(text) <= MAX_ID_LENGTH and _KEBAB.fullmatch(text) is not None
 
 
+def id_problem(text: str) -> str | None:
+    """Why `text` cannot be an id (too long, not kebab-case), or None when it can."""
+    if _KEBAB.fullmatch(text) and len(text) > MAX_ID_LENGTH:
+        return f"id is {len(text):,} characters long; the limit is {MAX_ID_LENGTH}"
+    if not is_kebab(text):
+        return (
+            f"id {text!r} must be kebab-case: lower-case letters, digits and single hyphens"
+            f" (at most {MAX_ID_LENGTH} characters), e.g. 'web-app-security'"
+        )
+    return None
+
+
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """The hint `; did you mean 'x'?` naming the choice closest to `word`, or "" when none is
     close enough (difflib's ratio, `cutoff` 0-1): every "did you mean" is worded here."""
@@ -206,15 +218,16 @@ class Field:
             for i, item in enumerate(self.value):
                 yield Field(self.checker, (*self.path, i), item)
 
-    def entries(self) -> Iterator[tuple[str, Field]]:
-        """Mapping entries whose keys are text; other keys are reported."""
+    def entries(self, report: bool = True) -> Iterator[tuple[str, Field]]:
+        """Mapping entries whose keys are text; other keys are reported, unless `report` is
+        False (a second pass over a mapping already read, which said so once)."""
         if not isinstance(self.value, dict):
             return
         for key, value in self.value.items():
             field = Field(self.checker, (*self.path, key), value)
             if isinstance(key, str):
                 yield key, field
-            else:
+            elif report:
                 field.error(f"key must be a question id (text); got {describe_value(key)}", True)
 
     def int_keyed(self, allowed: Iterable[int]) -> Iterator[tuple[int, Field]]:
@@ -267,14 +280,9 @@ class Field:
         if field is None:
             return ""
         text = field.as_text()
-        if text and _KEBAB.fullmatch(text) and len(text) > MAX_ID_LENGTH:
-            field.error(f"id is {len(text):,} characters long; the limit is {MAX_ID_LENGTH}")
-            return ""
-        if text and not is_kebab(text):
-            field.error(
-                f"id {text!r} must be kebab-case: lower-case letters, digits and single hyphens"
-                f" (at most {MAX_ID_LENGTH} characters), e.g. 'web-app-security'"
-            )
+        problem = id_problem(text) if text else None
+        if problem is not None:
+            field.error(problem)
             return ""
         return text
 
@@ -302,6 +310,14 @@ class Field:
             return value
         span = f"{allowed.start}-{allowed.stop - 1}"
         self.error(f"must be a level {span}; got {describe_value(value)}")
+        return None
+
+    def percent(self) -> float | None:
+        """A percent above 0 and at most 100, such as a role's `ready_at`."""
+        value = self.value
+        if self.is_number() and math.isfinite(value) and 0 < value <= 100:
+            return float(value)
+        self.error(f"must be a percent above 0 and at most 100; got {describe_value(value)}")
         return None
 
     def positive_number(self) -> float | None:
