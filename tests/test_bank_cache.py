@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from skillgap.formats import bank
 from skillgap.formats.bank import BankError, load_bank
-from skillgap.formats.bank_cache import load_bank_cached
-from tests.conftest import BUNDLED_BANK, MINI_BANK
+from skillgap.formats.bank_cache import CACHE_FORMAT, load_bank_cached
+from tests.conftest import BUNDLED_BANK, DATA, MINI_BANK
 
 
 def test_a_cached_bank_equals_the_loaded_one(tmp_path: Path) -> None:
@@ -91,3 +93,59 @@ def test_a_cache_with_a_wrong_type_is_loaded_afresh(tmp_path: Path, old: str, ne
     cached.write_text(text.replace(old, new, 1))
     assert load_bank_cached(MINI_BANK, tmp_path) == load_bank(MINI_BANK)
     assert old in cached.read_text()
+
+
+GROUPS_BANK = DATA / "banks" / "groups"
+
+
+def test_groups_experience_and_ready_at_round_trip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fields the cache's first format lacked: a tuple of members, a bool, a float."""
+    loaded = load_bank(GROUPS_BANK)
+    assert load_bank_cached(GROUPS_BANK, tmp_path) == loaded
+
+    def refuse(directory: Path) -> None:
+        raise AssertionError("parsed the files again")
+
+    monkeypatch.setattr(bank, "load_bank", refuse)
+    cached = load_bank_cached(GROUPS_BANK, tmp_path)
+    assert cached == loaded
+    assert cached.groups == loaded.groups
+    group = cached.groups["security-certification"]
+    assert group.any_of == ("cissp", "ceh", "gsec") and group.title == "A security certification"
+    assert cached.questions["years"].experience is True
+    assert cached.questions["cissp"].experience is False
+    assert [r.ready_at for r in cached.roles] == [80.0, 75.0]
+    assert all(isinstance(r.ready_at, float) for r in cached.roles)
+
+
+def first_format(document: dict[str, Any]) -> dict[str, Any]:
+    """`document` as the cache's first format wrote it: no experience, any_of, title or
+    ready_at (and the group, which it could not hold, as a plain requirement)."""
+    data = document["bank"]
+    for _qid, question in data["questions"]:
+        del question["experience"]
+    for role in data["roles"]:
+        del role["ready_at"]
+        for requirement in role["requirements"]:
+            del requirement["any_of"], requirement["title"]
+    return document
+
+
+@pytest.mark.parametrize("old_key", [True, False], ids=["format-1-key", "current-key"])
+def test_a_cache_written_before_the_new_fields_is_loaded_afresh(
+    tmp_path: Path, old_key: bool
+) -> None:
+    """A format-1 cache is stale by its key; one under the current key that lacks the fields
+    (written by a development build) fails to decode: either way, the bank is read again."""
+    load_bank_cached(GROUPS_BANK, tmp_path)
+    (cached,) = tmp_path.glob("*.json")
+    document = first_format(json.loads(cached.read_text()))
+    if old_key:
+        document["key"]["format"] = 1
+    cached.write_text(json.dumps(document))
+    assert load_bank_cached(GROUPS_BANK, tmp_path) == load_bank(GROUPS_BANK)
+    rewritten = json.loads(cached.read_text())
+    assert rewritten["key"]["format"] == CACHE_FORMAT == 2
+    assert "ready_at" in rewritten["bank"]["roles"][0]

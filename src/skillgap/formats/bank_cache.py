@@ -23,7 +23,10 @@ from typing import Any
 from skillgap import __version__
 from skillgap.core.model import Bank
 
-CACHE_FORMAT = 1
+#: The shape of a cached bank; bumped whenever the model's dataclasses gain or change a field,
+#: so a cache written before is loaded afresh rather than read against the new fields.
+#: 2: Question.experience, Requirement.any_of and .title, Role.ready_at.
+CACHE_FORMAT = 2
 
 
 def default_cache_dir() -> Path:
