@@ -109,7 +109,8 @@ class RolesScreen(SkillgapScreen[None]):
             table.add_column("You")
         for role in roles:
             table.add_column(Text(one_line(role.name)))
-        targets = [{r.question_id: r for r in role.requirements} for role in roles]
+        # A group's members share its requirement (marked "any of"); met by its best member.
+        targets = [role.requirement_by_question for role in roles]
         for section in self.bank.sections:
             for qid in section.question_ids:
                 if not any(qid in t for t in targets):
@@ -122,11 +123,15 @@ class RolesScreen(SkillgapScreen[None]):
                     if req is None:
                         cells.append(Text("\u2013", style="dim"))
                         continue
-                    met = self.answers is not None and self.answers.level(qid) >= req.target
+                    levels = self.answers.by_question if self.answers is not None else {}
+                    met = self.answers is not None and req.level(
+                        {q: a.level for q, a in levels.items()}
+                    ) >= req.target
+                    any_of = " any of" if req.any_of else ""
                     cells.append(
                         Text(
                             f"{req.target}{'★' if req.essential else ' '} \u00d7{req.weight:g}"
-                            f"{' ✓' if met else ''}"
+                            f"{any_of}{' ✓' if met else ''}"
                         )
                     )
                 table.add_row(*cells)
