@@ -16,7 +16,7 @@ from skillgap.core.model import Bank, PlanEntry
 from skillgap.core.plan import entry_for, parse_status, progress, reached_entries, skip_ids
 from skillgap.core.scoring import level_map, score
 from skillgap.store import DB_NAME, Store, schema_version
-from tests.test_store import T0, answers_for, scored
+from tests.test_store import T0, answers_for, save_as_released, scored
 
 T1 = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -141,8 +141,9 @@ def test_a_version_1_file_migrates_to_the_plan_table_keeping_reports(
     released = database.MIGRATIONS
     monkeypatch.setattr(database, "MIGRATIONS", released[:1])
     with Store.open(tmp_path) as store:
-        report_id = store.save_report(*scored(mini_bank, {"linux": 2}), created_at=T0)
         store.set_setting("theme", "dark")
+    answers, result = scored(mini_bank, {"linux": 2})
+    report_id = save_as_released(tmp_path / DB_NAME, answers, result, created_at=T0)
     conn = sqlite3.connect(tmp_path / DB_NAME)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
@@ -153,7 +154,7 @@ def test_a_version_1_file_migrates_to_the_plan_table_keeping_reports(
         store.set_plan(mini_bank.name, [PlanEntry("linux", "planned", 3, T0)])
         assert store.get_plan(mini_bank.name)["linux"].target == 3
     conn = sqlite3.connect(tmp_path / DB_NAME)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version() == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version() == 3
     conn.close()
 
 

@@ -48,6 +48,27 @@ def scored(bank: Bank, values: dict[str, Any], notes: dict[str, str] | None = No
     return answers, score(bank, answers)
 
 
+def save_as_released(path: Path, answers: Answers, result: Result, created_at: datetime) -> int:
+    """Save a report into an older file (schema 1 or 2) as skillgap 0.1.0 did: the reports
+    table had no mode then, so the store of today cannot write it there."""
+    from skillgap.formats.report_json import answers_to_json, dumps, result_to_json, timestamp
+
+    conn = sqlite3.connect(path)
+    with conn:
+        scores = dumps([[r.role_id, r.name, r.score] for r in result.roles])
+        cursor = conn.execute(
+            "INSERT INTO reports (created_at, bank_name, bank_version, scores) VALUES (?, ?, ?, ?)",
+            (timestamp(created_at), result.bank_name, result.bank_version, scores),
+        )
+        report_id = int(cursor.lastrowid or 0)
+        conn.execute(
+            "INSERT INTO report_data (report_id, answers, result) VALUES (?, ?, ?)",
+            (report_id, dumps(answers_to_json(answers)), dumps(result_to_json(result))),
+        )
+    conn.close()
+    return report_id
+
+
 BEGINNER = {"linux": 1, "docker": 1, "cissp": "none"}
 GROWN = {"linux": 3, "docker": 2, "kubernetes": 2, "cissp": "studying", "background": ["dev"]}
 
@@ -304,6 +325,45 @@ def test_a_failing_migration_changes_nothing(
     monkeypatch.setattr(database, "MIGRATIONS", released)
     with Store.open(tmp_path) as s:
         assert s.count_reports() == 1
+
+
+def test_a_version_2_file_gains_the_mode_its_reports_were_full(
+    tmp_path: Path, mini_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reports saved before the mode column were scored over every question: Full. A Quick
+    report saved after is compared with the Quick one before it, not with them."""
+    released = database.MIGRATIONS
+    monkeypatch.setattr(database, "MIGRATIONS", released[:2])
+    Store.open(tmp_path).close()
+    old = [
+        save_as_released(tmp_path / DB_NAME, *scored(mini_bank, values), created_at=T0 + gap)
+        for values, gap in ((BEGINNER, timedelta(0)), (GROWN, timedelta(days=1)))
+    ]
+    monkeypatch.setattr(database, "MIGRATIONS", released)
+    with Store.open(tmp_path) as s:
+        assert [r.mode for r in s.list_reports()] == ["full", "full"]
+        answers = answers_for(mini_bank, {"linux": 3})
+        quick = score(mini_bank, answers, assessed={"linux", "scanning"})
+        new = s.save_report(answers, quick, created_at=T0 + timedelta(days=2))
+        assert [(r.id, r.mode) for r in s.list_reports(limit=1)] == [(new, "quick")]
+        assert s.previous_reports([new, old[1]]) == {old[1]: s.list_reports()[2]}
+        again = s.save_report(answers, quick, created_at=T0 + timedelta(days=3))
+        assert s.previous_reports([again])[again].id == new
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE reports SET mode = 'other'")
+    indexes = {row[1] for row in conn.execute("PRAGMA index_list(reports)")}
+    assert {"reports_by_time", "reports_by_bank"} <= indexes
+    plan = " ".join(
+        str(row[3])
+        for row in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id, created_at, bank_name, bank_version, scores, mode"
+            " FROM reports ORDER BY created_at DESC, id DESC LIMIT 50"
+        )
+    )
+    assert "COVERING INDEX reports_by_time" in plan  # listing reads the index alone
+    conn.close()
 
 
 def test_a_file_from_a_newer_skillgap_is_refused(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ Review and Results mark them "from report N", and what it neither asked nor carr
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from textual.widgets import DataTable, Static
@@ -16,7 +17,7 @@ from skillgap.tui.app import SkillgapApp
 from skillgap.tui.screens.results import ResultsScreen
 from skillgap.tui.screens.review import ReviewScreen
 from skillgap.tui.widgets.role_card import RoleCard
-from tests.tui.conftest import answers_for, save_report
+from tests.tui.conftest import T0, answers_for, save_report
 
 MakeApp = Callable[..., SkillgapApp]
 
@@ -106,3 +107,33 @@ async def test_a_full_report_shows_essentials_and_why_a_role_is_not_ready(
             "✗ not ready · essentials 1 of 2" in secops
             and "missing Vulnerability scanning" in secops
         )
+
+
+def save_quick(store: Store, bank: Bank, values: dict[str, object], days_after: int) -> int:
+    """A Quick report that asked only `values` (nothing carried)."""
+    answers = answers_for(bank, values)
+    result = score(bank, answers, assessed=set(values))
+    return store.save_report(answers, result, created_at=T0 + timedelta(days=days_after))
+
+
+async def test_history_marks_quick_reports_and_compares_like_with_like(
+    make_app: MakeApp, store: Store, mini_bank: Bank
+) -> None:
+    first_quick = save_quick(store, mini_bank, {"linux": 1, "scanning": 1}, 0)
+    full = save_report(store, mini_bank, EVERYTHING, days_after=1)
+    quick = save_quick(store, mini_bank, {"linux": 3, "scanning": 3}, 2)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        table = app.screen.query_one("#reports", DataTable)
+        rows = {rid: [str(c) for c in table.get_row(str(rid))] for rid in (first_quick, full)}
+        newest = [str(c) for c in table.get_row(str(quick))]
+        assert newest[4] == "Quick" and rows[full][4] == "Full"
+        # Against the Quick report before (33% -> 100%), never the Full one between them
+        assert newest[5].split() == ["100%", "+67"]
+        assert rows[full][5].split() == ["40%"]  # no Full report before it: no change
+        assert not any("-" in cell for row in (*rows.values(), newest) for cell in row[5:])
+        title = str(app.screen.query_one("#history-title", Static).render())
+        assert "bank version 0.1" in title and table.ordered_columns[-1].key.value == "secops"
+        trend = " ".join(str(s.render()) for s in app.screen.query("#trends Static"))
+        assert "Trend of the Quick reports" in trend and "33% → 100%" in trend

@@ -1,5 +1,6 @@
 """Report services both front ends use: a saved report's learning plan as a timeline, the
-previous report of each listed one, and reading an exported report file (untrusted input)."""
+previous report of each listed one (of the same bank and mode), and reading an exported report
+file (untrusted input)."""
 
 from __future__ import annotations
 
@@ -49,15 +50,18 @@ def timeline_for(
 
 
 def previous_in_page(store: Store, summaries: Sequence[ReportSummary]) -> dict[int, ReportSummary]:
-    """For each listed report, the one of the same bank saved just before it. The page itself
-    holds the answer for all but the oldest of each bank; only those ask the store."""
+    """For each listed report, the one of the same bank and mode (a Quick report's previous
+    Quick one) saved just before it. The page itself holds the answer for all but the oldest of
+    each bank and mode; only those ask the store."""
     previous: dict[int, ReportSummary] = {}
-    waiting: dict[str, ReportSummary] = {}  # bank -> newer report still looking for its previous
+    # (bank, mode) -> the newer report still looking for its previous
+    waiting: dict[tuple[str, str], ReportSummary] = {}
     for summary in summaries:  # newest first
-        newer = waiting.get(summary.bank_name)
+        key = (summary.bank_name, summary.mode)
+        newer = waiting.get(key)
         if newer is not None:
             previous[newer.id] = summary
-        waiting[summary.bank_name] = summary
+        waiting[key] = summary
     previous.update(store.previous_reports(s.id for s in waiting.values()))
     return previous
 

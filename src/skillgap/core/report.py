@@ -11,7 +11,7 @@ from skillgap.core.model import Answers, Result
 
 @dataclass(frozen=True)
 class ReportSummary:
-    """A saved report as lists show it: when, which bank, the fit per role."""
+    """A saved report as lists show it: when, which bank, the fit per role, which quiz."""
 
     id: int
     created_at: datetime
@@ -20,6 +20,8 @@ class ReportSummary:
     #: Fit per role, by role id, in the bank's role order.
     scores: dict[str, float]
     role_names: dict[str, str]
+    #: "full" or "quick" (Result.mode): a Quick report is compared with the Quick one before.
+    mode: str = "full"
 
 
 @dataclass(frozen=True)

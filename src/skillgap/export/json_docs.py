@@ -173,8 +173,9 @@ def diff_json(d: ReportDiff) -> dict[str, Any]:
 def report_list_json(
     summaries: Sequence[ReportSummary], previous: Mapping[int, ReportSummary]
 ) -> list[dict[str, Any]]:
-    """The `report list --json` document: each report with its fit per role and the change
-    since the previous report of the same bank (`previous`, by report id)."""
+    """The `report list --json` document: each report with its quiz mode, its fit per role and
+    the change since the previous report of the same bank and mode (`previous`, by report
+    id)."""
     return [
         {
             "id": s.id,
@@ -182,14 +183,15 @@ def report_list_json(
             "bank": {"name": s.bank_name, "version": s.bank_version},
             "scores": {rid: round(score, 1) for rid, score in s.scores.items()},
             "change": score_changes(s, previous.get(s.id)),
+            "mode": s.mode,
         }
         for s in summaries
     ]
 
 
 def score_changes(summary: ReportSummary, before: ReportSummary | None) -> dict[str, float | None]:
-    """Points gained per role since the previous report of the same bank (None: no previous
-    report, or the role was not in it)."""
+    """Points gained per role since the previous report of the same bank and mode (None: no
+    previous report, or the role was not in it)."""
     return {
         rid: None
         if before is None or rid not in before.scores

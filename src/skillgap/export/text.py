@@ -221,8 +221,8 @@ def render_diff_text(d: ReportDiff) -> str:
 def render_report_list(
     summaries: list[ReportSummary], previous: dict[int, ReportSummary], more: bool = False
 ) -> str:
-    """The `report list` table: one row per report, fit per role and the change since the
-    previous report of the same bank."""
+    """The `report list` table: one row per report, its quiz (Quick or Full), fit per role and
+    the change since the previous report of the same bank and mode."""
     from skillgap.core.wording import percent
     from skillgap.escape import one_line
 
@@ -240,12 +240,12 @@ def render_report_list(
     cols = {rid: max(len(name), 10) for rid, name in roles.items()}
     bw = max(len("Bank"), *(len(label) for label in labels.values()))
     iw = max(2, len(str(max(s.id for s in summaries))))
-    header = f"{'ID':>{iw}}  {'Saved (UTC)':<16}  {'Bank':<{bw}}"
+    header = f"{'ID':>{iw}}  {'Saved (UTC)':<16}  {'Bank':<{bw}}  Quiz "
     out = [header + "".join(f"  {roles[rid]:>{cols[rid]}}" for rid in roles)]
     for s in summaries:
         before = previous.get(s.id)
         row = [f"{s.id:>{iw}}  {s.created_at.isoformat(' ', 'minutes')[:16]}  "
-               f"{labels[(s.bank_name, s.bank_version)]:<{bw}}"]  # fmt: skip
+               f"{labels[(s.bank_name, s.bank_version)]:<{bw}}  {s.mode.title():<5}"]  # fmt: skip
         for rid, width in cols.items():
             score = s.scores.get(rid)
             if score is None:
@@ -257,6 +257,8 @@ def render_report_list(
                 shown += f" {delta:+d}" if delta else " ="
             row.append(f"  {shown:>{width}}")
         out.append("".join(row))
+    if any(s.mode == "quick" for s in summaries):
+        out.append("(a Quick report's change is against the Quick report before it)")
     if more:
         out.append(f"(newest {len(summaries)} shown; --limit 0 shows all)")
     return "\n".join(out) + "\n"

@@ -41,6 +41,8 @@ from skillgap.store.database import (
 )
 
 SESSION_MODES = ("quick", "full")
+#: The columns a ReportSummary is read from (Store._summary), all in the reports_by_time index.
+_SUMMARY = "id, created_at, bank_name, bank_version, scores, mode"
 
 
 def default_data_dir() -> Path:
@@ -133,15 +135,16 @@ class Store:
         """Summaries, newest first (created_at, then id). Reads only the summary columns."""
         with self._read("cannot list reports") as conn:
             rows = conn.execute(
-                "SELECT id, created_at, bank_name, bank_version, scores FROM reports"
+                f"SELECT {_SUMMARY} FROM reports"
                 " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 (-1 if limit is None else max(0, limit), max(0, offset)),
             ).fetchall()
         return [self._summary(row) for row in rows]
 
     def previous_reports(self, report_ids: Iterable[int]) -> dict[int, ReportSummary]:
-        """For each id, the summary of the report of the same bank saved just before it, for
-        "change since last time". Ids with no earlier report are left out."""
+        """For each id, the summary of the report of the same bank and mode (Quick or Full)
+        saved just before it, for "change since last time". Ids with no earlier report are
+        left out."""
         ids = list(dict.fromkeys(report_ids))
         if not ids:
             return {}
@@ -151,8 +154,9 @@ class Store:
                 pairs += conn.execute(
                     # A row-value comparison, so the search is one range of reports_by_bank.
                     "SELECT r.id, (SELECT p.id FROM reports p WHERE p.bank_name = r.bank_name"
-                    " AND (p.created_at, p.id) < (r.created_at, r.id)"
-                    " ORDER BY p.bank_name DESC, p.created_at DESC, p.id DESC LIMIT 1)"
+                    " AND p.mode = r.mode AND (p.created_at, p.id) < (r.created_at, r.id)"
+                    " ORDER BY p.bank_name DESC, p.mode DESC, p.created_at DESC, p.id DESC"
+                    " LIMIT 1)"
                     f" FROM reports r WHERE r.id IN ({_marks(chunk)})",
                     chunk,
                 ).fetchall()
@@ -160,15 +164,14 @@ class Store:
             rows = []
             for chunk in _chunks(sorted(set(previous.values())), 500):
                 rows += conn.execute(
-                    "SELECT id, created_at, bank_name, bank_version, scores FROM reports"
-                    f" WHERE id IN ({_marks(chunk)})",
+                    f"SELECT {_SUMMARY} FROM reports WHERE id IN ({_marks(chunk)})",
                     chunk,
                 ).fetchall()
         by_id = {s.id: s for s in map(self._summary, rows)}
         return {rid: by_id[pid] for rid, pid in previous.items() if pid in by_id}
 
     def _summary(self, row: tuple[Any, ...]) -> ReportSummary:
-        rid, created, bank_name, bank_version, scores_text = row
+        rid, created, bank_name, bank_version, scores_text, mode = row
         scores: dict[str, float] = {}
         names: dict[str, str] = {}
         try:
@@ -185,6 +188,7 @@ class Store:
             bank_version=bank_version,
             scores=scores,
             role_names=names,
+            mode="quick" if mode == "quick" else "full",
         )
 
     def count_reports(self) -> int:
@@ -371,8 +375,15 @@ def _insert_report(
     moment = created_at if created_at is not None else datetime.now(timezone.utc)
     scores = dumps([[r.role_id, r.name, r.score] for r in result.roles])
     cursor = conn.execute(
-        "INSERT INTO reports (created_at, bank_name, bank_version, scores) VALUES (?, ?, ?, ?)",
-        (timestamp(moment), result.bank_name, result.bank_version, scores),
+        "INSERT INTO reports (created_at, bank_name, bank_version, scores, mode)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (
+            timestamp(moment),
+            result.bank_name,
+            result.bank_version,
+            scores,
+            "quick" if result.mode == "quick" else "full",
+        ),
     )
     report_id = cursor.lastrowid
     assert report_id is not None

@@ -107,7 +107,23 @@ CREATE TABLE plan (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2)]
+# Version 3: each report's quiz mode, so lists compare a Quick report with the Quick one before
+# it. Reports saved before were scored over every question: 'full'. Both indexes are rebuilt
+# with the mode: listing stays a covering scan, the previous report of a mode one range.
+_V3 = """
+ALTER TABLE reports ADD COLUMN mode TEXT NOT NULL DEFAULT 'full' CHECK (mode IN ('full', 'quick'));
+DROP INDEX reports_by_time;
+CREATE INDEX reports_by_time
+    ON reports (created_at DESC, id DESC, bank_name, bank_version, scores, mode);
+DROP INDEX reports_by_bank;
+CREATE INDEX reports_by_bank ON reports (bank_name, mode, created_at, id);
+"""
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _script(_V1),
+    _script(_V2),
+    _script(_V3),
+]
 _TABLES = {"reports", "report_data", "session", "settings", "plan"}
 
 

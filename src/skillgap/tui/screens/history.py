@@ -1,4 +1,5 @@
-"""History: saved reports with their scores and change, a trend per role, open, compare, delete."""
+"""History: saved reports with their quiz (Quick or Full), scores and change against the report
+before of the same bank and quiz, a trend per role, open, compare, delete."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import DataTable, Sparkline, Static
 
 from skillgap.core.wording import percent
@@ -57,6 +59,9 @@ class HistoryScreen(SkillgapScreen[None]):
         self.total = 0
         self.marked: list[int] = []
         self.several_banks = False
+        #: Whether the Bank column is shown: only when the reports are of more than one bank
+        #: or bank version (else the title names the one version, and the table fits 80 wide).
+        self.bank_column = False
         self.role_ids: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -66,8 +71,8 @@ class HistoryScreen(SkillgapScreen[None]):
             yield PointerTable(id="reports", cursor_type="row", zebra_stripes=True)
             yield Static(
                 Content(
-                    "Enter opens a report · Space marks two to compare, then c · "
-                    "d deletes · change is against the report before, same bank"
+                    "Enter opens a report · Space marks two to compare, then c · d deletes"
+                    " · change is against the report before of the same bank and quiz"
                 ),
                 classes="dim",
                 id="history-hint",
@@ -84,6 +89,7 @@ class HistoryScreen(SkillgapScreen[None]):
         self.reports = []
         first = store.list_reports(limit=PAGE)
         self.several_banks = len({r.bank_name for r in first}) > 1
+        self.bank_column = len({(r.bank_name, r.bank_version) for r in first}) > 1
         self.role_ids = {}
         for report in first:
             for role_id, name in report.role_names.items():
@@ -94,9 +100,11 @@ class HistoryScreen(SkillgapScreen[None]):
         table.add_column("", key="mark", width=1)
         table.add_column("#", key="id")
         table.add_column("Date", key="date")
+        table.add_column("Quiz", key="mode")
         for role_id, name in self.role_ids.items():
             table.add_column(Text(one_line(name)), key=role_id)
-        table.add_column("Bank" if self.several_banks else "Bank version", key="bank")
+        if self.bank_column:
+            table.add_column("Bank" if self.several_banks else "Bank version", key="bank")
         self._add_rows(first)
         self._show_trends(self.role_ids)
         if not self.reports:
@@ -106,9 +114,23 @@ class HistoryScreen(SkillgapScreen[None]):
         table.point_at_cursor()
         table.focus()
 
+    def _bank(self, report: ReportSummary) -> Text:
+        label = (
+            f"{report.bank_name} {report.bank_version}"
+            if self.several_banks
+            else report.bank_version
+        )
+        return Text(one_line(label))
+
     def _add_rows(self, page: list[ReportSummary]) -> None:
         previous = self.store.previous_reports(r.id for r in page)
         table = self.query_one("#reports", PointerTable)
+        seen = {(r.bank_name, r.bank_version) for r in [*self.reports[:1], *page]}
+        if not self.bank_column and len(seen) > 1:  # a later page holds another version
+            self.bank_column = True
+            table.add_column("Bank version", key="bank", default=Text(""))
+            for report in self.reports:
+                table.update_cell(str(report.id), "bank", self._bank(report))
         for report in page:
             before = previous.get(report.id)
             cells: list[Text] = [
@@ -116,6 +138,7 @@ class HistoryScreen(SkillgapScreen[None]):
                 Text("✓" if report.id in self.marked else ""),
                 Text(str(report.id)),
                 Text(when(report.created_at)),
+                Text("Quick", style="italic") if report.mode == "quick" else Text("Full"),
             ]
             for role_id in self.role_ids:
                 score = report.scores.get(role_id)
@@ -125,12 +148,8 @@ class HistoryScreen(SkillgapScreen[None]):
                 old = before.scores.get(role_id) if before else None
                 change = delta(score - old) if old is not None else ""
                 cells.append(Text(f"{percent(score):>4} {change:>4}"))
-            bank = (
-                f"{report.bank_name} {report.bank_version}"
-                if self.several_banks
-                else report.bank_version
-            )
-            cells.append(Text(one_line(bank)))
+            if self.bank_column:
+                cells.append(self._bank(report))
             table.add_row(*cells, key=str(report.id))
         self.reports += page
         self._show_title()
@@ -143,6 +162,8 @@ class HistoryScreen(SkillgapScreen[None]):
             if total > loaded
             else f"{total} saved report{plural}"
         )
+        if self.reports and not self.bank_column:
+            shown += f" · bank version {one_line(self.reports[0].bank_version)}"
         self.query_one("#history-title", Static).update(
             Content.assemble(("History", "bold"), f"  {shown}")
         )
@@ -162,9 +183,11 @@ class HistoryScreen(SkillgapScreen[None]):
             trends.display = False
             return
         trends.display = True
-        oldest_first = list(reversed(self.reports))
+        # Like with like: the trend of the reports of the newest one's quiz, Quick or Full.
+        mode = self.reports[0].mode
+        oldest_first = [r for r in reversed(self.reports) if r.mode == mode]
         width = max(len(one_line(name)) for name in role_ids.values())
-        rows = []
+        rows: list[Widget] = []
         for role_id, name in role_ids.items():
             points = [r.scores[role_id] for r in oldest_first if role_id in r.scores]
             if len(points) < 2:
@@ -177,6 +200,9 @@ class HistoryScreen(SkillgapScreen[None]):
                 classes="trend-label",
             )
             rows.append(Horizontal(label, Sparkline(points, classes="trend"), classes="trend-row"))
+        if rows and mode == "quick":
+            rows.insert(0, Static(Content("Trend of the Quick reports:"), classes="dim"))
+        trends.display = bool(rows)
         trends.mount_all(rows)
 
     def _selected(self) -> ReportSummary | None:
