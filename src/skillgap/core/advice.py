@@ -24,13 +24,16 @@ union and value sums over the roles.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
-from skillgap.core.model import Bank, NextStep, Question, Requirement, Role
+from skillgap.core.model import Bank, NextStep, Requirement, Role
 
 #: A prerequisite applies to reaching this level and above.
 PREREQUISITE_FROM = 2
+
+#: A step while ranking: question id, from level, to level, the questions it is needed for.
+_Move = tuple[str, int, int, tuple[str, ...]]
 
 
 def _level_with(req: Requirement, levels: Mapping[str, int], qid: str, level: int) -> int:
@@ -66,6 +69,8 @@ class _Advisor:
 
     def __post_init__(self) -> None:
         self.placed: list[NextStep] = []
+        #: The person's levels, before any step: what a step's `requires` are unmet against.
+        self.start = dict(self.levels)
         # (role, requirement) pairs of the target roles that each question counts in.
         self.counts_in: dict[str, list[tuple[Role, Requirement]]] = {}
         for role in self.roles:
@@ -105,45 +110,29 @@ class _Advisor:
         return total
 
     # -- steps and their prerequisites -----------------------------------------------------
+    # While ranking, a step is a light `_Move` (question, from, to, needed for); it becomes a
+    # NextStep only when it is placed, with its gains at the levels it is placed at.
 
-    def step(
-        self,
-        question: Question,
-        low: int,
-        high: int,
-        levels: Mapping[str, int],
-        needed_for: tuple[str, ...] = (),
-    ) -> NextStep:
-        unmet = (
-            tuple(pid for pid, lvl in question.requires.items() if levels.get(pid, 0) < lvl)
-            if high >= PREREQUISITE_FROM
-            else ()
-        )
-        return NextStep(
-            question_id=question.id,
-            title=question.title,
-            from_level=low,
-            to_level=high,
-            gain={r.id: gain(r, question.id, low, high, levels) for r in self.bank.roles},
-            hours=question.hours_between(low, high),
-            requires=unmet,
-            resources=question.resources,
-            needed_for=needed_for,
-            essential=question.id in self.essential_ids,
-        )
+    def level(self, qid: str, pending: Mapping[str, int]) -> int:
+        return pending.get(qid, self.levels.get(qid, 0))
 
     def chain(
-        self, qid: str, high: int, levels: dict[str, int], trail: tuple[str, ...] = ()
-    ) -> list[NextStep]:
-        """The steps that take `qid` to `high` from its level in `levels` (which it updates):
-        unmet prerequisites first (from level 2 on), then the question itself."""
+        self,
+        qid: str,
+        high: int,
+        pending: dict[str, int],
+        trail: tuple[str, ...] = (),
+    ) -> list[_Move]:
+        """The moves that take `qid` to `high` from its level (the current levels, with
+        `pending` over them, which it updates): unmet prerequisites first (from level 2 on),
+        then the question itself."""
         question = self.bank.questions[qid]
-        low = levels.get(qid, 0)
-        steps: list[NextStep] = []
+        low = self.level(qid, pending)
+        moves: list[_Move] = []
         if high >= PREREQUISITE_FROM:
             for pid, needed in question.requires.items():
                 prerequisite = self.bank.questions.get(pid)
-                now = levels.get(pid, 0)
+                now = self.level(pid, pending)
                 if prerequisite is None or pid in trail or now >= needed or not self.studiable(pid):
                     continue
                 reach = min(
@@ -151,37 +140,76 @@ class _Advisor:
                     default=prerequisite.reachable_levels()[-1],
                 )
                 if reach > now:
-                    *before, last = self.chain(pid, reach, levels, (*trail, qid))
-                    steps += [*before, replace(last, needed_for=(qid,))]
-        steps.append(self.step(question, low, high, levels))
-        levels[qid] = max(low, high)
-        return steps
+                    *before, (pq, plow, phigh, _) = self.chain(pid, reach, pending, (*trail, qid))
+                    moves += [*before, (pq, plow, phigh, (qid,))]
+        moves.append((qid, low, high, ()))
+        pending[qid] = max(low, high)
+        return moves
 
-    def path(self, qid: str, target: int) -> list[NextStep]:
-        """Every step that takes `qid` to `target`, one level at a time, with prerequisites,
+    def path(self, qid: str, target: int) -> list[_Move]:
+        """Every move that takes `qid` to `target`, one level at a time, with prerequisites,
         from the current levels (nothing placed)."""
-        levels = dict(self.levels)
+        pending: dict[str, int] = {}
         question = self.bank.questions[qid]
-        steps: list[NextStep] = []
-        while (level := levels.get(qid, 0)) < target:
+        moves: list[_Move] = []
+        while (level := self.level(qid, pending)) < target:
             upper = question.next_level(level)
             if upper is None:
                 break
-            steps += self.chain(qid, upper, levels)
-        return steps
+            moves += self.chain(qid, upper, pending)
+        return moves
 
-    def place(self, steps: Sequence[NextStep], essential: bool = False) -> list[str]:
-        """Put `steps` next; returns the questions they raised."""
+    def worth(self, moves: Sequence[_Move]) -> tuple[float, float, float]:
+        """(value per hour, value, hours) of `moves` taken in turn from the current levels."""
+        pending: dict[str, int] = {}
+        value = hours = 0.0
+        for qid, low, high, _ in moves:
+            if self.counts_in.get(qid):
+                value += self.value(qid, low, high, _Overlay(self.levels, pending))
+            hours += self.bank.questions[qid].hours_between(low, high)
+            pending[qid] = high
+        return value / max(hours, 1e-9), value, hours
+
+    def place(self, moves: Sequence[_Move], essential: bool = False) -> list[str]:
+        """Put `moves` next, as steps; returns the questions they raised."""
         raised = []
-        for step in steps:
-            if self.levels.get(step.question_id, 0) >= step.to_level:
+        for qid, low, high, needed_for in moves:
+            if self.levels.get(qid, 0) >= high:
                 continue
-            if essential and not step.essential:
-                step = replace(step, essential=True)
-            self.placed.append(step)
-            self.levels[step.question_id] = step.to_level
-            raised.append(step.question_id)
+            question = self.bank.questions[qid]
+            unmet = (
+                tuple(p for p, lvl in question.requires.items() if self.start.get(p, 0) < lvl)
+                if high >= PREREQUISITE_FROM
+                else ()
+            )
+            self.placed.append(
+                NextStep(
+                    question_id=qid,
+                    title=question.title,
+                    from_level=low,
+                    to_level=high,
+                    gain={r.id: gain(r, qid, low, high, self.levels) for r in self.bank.roles},
+                    hours=question.hours_between(low, high),
+                    requires=unmet,
+                    resources=question.resources,
+                    needed_for=needed_for,
+                    essential=essential or qid in self.essential_ids,
+                )
+            )
+            self.levels[qid] = high
+            raised.append(qid)
         return raised
+
+    def touched_by(self, raised: Collection[str]) -> set[str]:
+        """The questions whose next move may be worth something else once `raised` rose: the
+        raised themselves, what needs them, and their groups' other members."""
+        touched: set[str] = set()
+        for qid in raised:
+            touched.add(qid)
+            touched.update(self.dependents.get(qid, ()))
+            for _, req in self.counts_in.get(qid, ()):
+                touched.update(req.question_ids)
+        return touched
 
     # -- the order -------------------------------------------------------------------------
 
@@ -195,27 +223,22 @@ class _Advisor:
         ]
         return max(targets) if targets else None
 
-    def next_for(self, qid: str) -> tuple[float, float, list[NextStep]] | None:
-        """The next level of `qid` with its prerequisites: (value per hour, value, steps)."""
+    def next_for(self, qid: str) -> tuple[float, float, list[_Move]] | None:
+        """The next level of `qid` with its prerequisites: (value per hour, value, moves)."""
         if not self.goal(qid) or self.gap_of(qid) is None:
             return None
-        question = self.bank.questions[qid]
-        upper = question.next_level(self.levels.get(qid, 0))
+        upper = self.bank.questions[qid].next_level(self.levels.get(qid, 0))
         if upper is None:
             return None
-        levels = dict(self.levels)
-        steps = self.chain(qid, upper, levels)
-        value = sum(self.value(s.question_id, s.from_level, s.to_level, self.levels) for s in steps)
-        if value <= 1e-12:
-            return None
-        hours = sum(s.hours for s in steps)
-        return value / max(hours, 1e-9), value, steps
+        moves = self.chain(qid, upper, {})
+        ratio, value, _ = self.worth(moves)
+        return None if value <= 1e-12 else (ratio, value, moves)
 
     def plan_first(self, wanted: Mapping[str, int | None]) -> None:
         """Steps toward the plan's chosen questions, each to its plan target (or the roles'),
         best value per hour first."""
         while True:
-            best: tuple[float, float, str, list[NextStep]] | None = None
+            best: tuple[float, float, str, list[_Move]] | None = None
             for qid, target in wanted.items():
                 question = self.bank.questions.get(qid)
                 if question is None or qid in self.skip or not self.studiable(qid):
@@ -225,16 +248,32 @@ class _Advisor:
                 upper = question.next_level(level)
                 if goal is None or level >= goal or upper is None:
                     continue
-                steps = self.chain(qid, upper, dict(self.levels))
-                value = sum(
-                    self.value(s.question_id, s.from_level, s.to_level, self.levels) for s in steps
-                )
-                ratio = value / max(sum(s.hours for s in steps), 1e-9)
+                moves = self.chain(qid, upper, {})
+                ratio, value, _ = self.worth(moves)
                 if best is None or (ratio, value, qid) > (best[0], best[1], best[2]):
-                    best = (ratio, value, qid, steps)
+                    best = (ratio, value, qid, moves)
             if best is None:
                 return
             self.place(best[3])
+
+    def essential_path(self, reqs: Sequence[Requirement]) -> tuple[float, list[_Move]] | None:
+        """An unmet essential's priority (weight x gap / target over the hours to its target)
+        and the moves to its target by its cheapest member; None when met or out of reach."""
+        req = max(reqs, key=lambda r: r.target)
+        level = req.level(self.levels)
+        if level >= req.target:
+            return None
+        paths = [
+            moves
+            for m in req.question_ids
+            if self.studiable(m) and m not in self.skip and (moves := self.path(m, req.target))
+        ]
+        if not paths:
+            return None
+        costs = [self.worth(moves)[2] for moves in paths]
+        hours, moves = min(zip(costs, paths, strict=True), key=lambda pair: pair[0])
+        weight = sum(r.weight for r in reqs)
+        return weight * (req.target - level) / req.target / max(hours, 1e-9), moves
 
     def essentials_first(self) -> None:
         """Each unmet essential of the target roles to its target, the best-placed first."""
@@ -243,31 +282,28 @@ class _Advisor:
             for req in role.requirements:
                 if req.essential and any(self.studiable(q) for q in req.question_ids):
                     unmet.setdefault(req.question_id, []).append(req)
-        while True:
-            best: tuple[float, str, list[NextStep]] | None = None
-            for rid, reqs in unmet.items():
-                req = max(reqs, key=lambda r: r.target)
-                level = req.level(self.levels)
-                if level >= req.target:
-                    continue
-                weight = sum(r.weight for r in reqs)
-                paths = [
-                    self.path(m, req.target)
-                    for m in req.question_ids
-                    if self.studiable(m) and m not in self.skip
-                ]
-                paths = [p for p in paths if p]
-                if not paths:
-                    continue
-                steps = min(paths, key=lambda p: sum(s.hours for s in p))
-                hours = max(sum(s.hours for s in steps), 1e-9)
-                priority = weight * (req.target - level) / req.target / hours
-                if best is None or (priority, rid) > (best[0], best[1]):
-                    best = (priority, rid, steps)
-            if best is None:
-                return
-            if not self.place(best[2], essential=True):
-                return  # nothing could move (a skipped member): stop rather than loop
+        members = {rid: set(reqs[0].question_ids) for rid, reqs in unmet.items()}
+        heap: list[tuple[float, str]] = []
+        for rid, reqs in unmet.items():
+            if (found := self.essential_path(reqs)) is not None:
+                heap.append((-found[0], rid))
+        heapq.heapify(heap)
+        while heap:
+            _, rid = heapq.heappop(heap)
+            found = self.essential_path(unmet[rid])
+            if found is None:
+                continue
+            priority, moves = found
+            if heap and heap[0] < (-priority, rid):
+                heapq.heappush(heap, (-priority, rid))  # worth less than when it was ranked
+                continue
+            touched = self.touched_by(self.place(moves, essential=True))
+            # Essentials whose way there got shorter are ranked again.
+            for other, questions in members.items():
+                if other != rid and questions & touched:
+                    again = self.essential_path(unmet[other])
+                    if again is not None:
+                        heapq.heappush(heap, (-again[0], other))
 
     def the_rest(self) -> None:
         """Every other gap of the target roles, a level at a time, best value per hour first."""
@@ -287,18 +323,31 @@ class _Advisor:
             found = self.next_for(qid)
             if found is None:
                 continue
-            ratio, value, steps = found
+            ratio, value, moves = found
             if heap and heap[0][:3] < (-ratio, -value, qid):
                 heapq.heappush(heap, (-ratio, -value, qid, level))  # worth less than it was
                 continue
-            touched: set[str] = set()
-            for raised in self.place(steps):
-                touched.add(raised)
-                touched.update(self.dependents.get(raised, ()))
-                for _, req in self.counts_in.get(raised, ()):
-                    touched.update(req.question_ids)
-            for other in sorted(touched):
+            for other in sorted(self.touched_by(self.place(moves))):
                 push(other)
+
+
+class _Overlay(Mapping[str, int]):
+    """Levels with some raised on top, without copying them all."""
+
+    def __init__(self, base: Mapping[str, int], top: Mapping[str, int]) -> None:
+        self.base, self.top = base, top
+
+    def __getitem__(self, key: str) -> int:
+        return self.top[key] if key in self.top else self.base[key]
+
+    def get(self, key: str, default: int = 0) -> int:  # type: ignore[override]
+        return self.top.get(key, self.base.get(key, default))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**self.base, **self.top})
+
+    def __len__(self) -> int:
+        return len({**self.base, **self.top})
 
 
 def next_steps(
