@@ -14,13 +14,14 @@ import pytest
 from skillgap.app.assessment import finish_quiz, new_quiz, previous_report, resumed_quiz
 from skillgap.app.reports import previous_in_page
 from skillgap.core.answering import make_answer
-from skillgap.core.model import Answer, Answers, Bank, Question
+from skillgap.core.comparison import diff_reports
+from skillgap.core.model import Answer, Answers, Bank, PlanEntry, Question
 from skillgap.core.quiz import QuizState
 from skillgap.core.report import Report
 from skillgap.core.scoring import fit, score
-from skillgap.export.json_docs import report_list_json, result_json
+from skillgap.export.json_docs import diff_json, report_list_json, result_json
 from skillgap.export.report import render_report
-from skillgap.export.text import render_report_list
+from skillgap.export.text import render_diff_text, render_report_list
 from skillgap.export.words import section_score
 from skillgap.formats.bank import load_bank
 from skillgap.formats.report_json import result_from_json, result_to_json
@@ -321,3 +322,98 @@ def test_report_list_compares_a_quick_report_with_the_quick_one_before(
     assert [d["mode"] for d in doc] == ["quick", "quick", "full"]
     assert doc[0]["change"] == {"ops": pytest.approx(66.7, abs=0.1), "secops": 66.7}
     assert doc[2]["change"] == {"ops": None, "secops": None}
+
+
+# -- report diff: like with like ------------------------------------------------------------
+
+
+def quick_saved(
+    bank: Bank, report_id: int, values: dict[str, Any], previous: Report | None
+) -> Report:
+    """A Quick report made after `previous` (carrying its other answers), asked `values`."""
+    state = QuizState(
+        bank,
+        "quick",
+        previous=previous.answers if previous else None,
+        previous_id=previous.id if previous else None,
+        previous_carried=dict(previous.result.carried) if previous else {},
+    )
+    take(state, values)
+    answers = state.scored_answers()
+    result = replace(
+        score(bank, answers, assessed=state.assessed_ids()), carried=dict(state.carried)
+    )
+    return Report(
+        report_id, T0 + timedelta(days=report_id), bank.name, bank.version, answers, result
+    )
+
+
+def full_saved(bank: Bank, report_id: int, values: dict[str, Any]) -> Report:
+    answers = answers_for(bank, values)
+    return Report(
+        report_id, T0 + timedelta(days=report_id), bank.name, bank.version, answers,
+        score(bank, answers),
+    )  # fmt: skip
+
+
+def test_report_diff_leaves_out_what_a_quick_report_did_not_assess(mini_bank: Bank) -> None:
+    full = full_saved(mini_bank, 1, EVERYTHING)
+    quick = quick_saved(mini_bank, 2, {"linux": 3, "scanning": 1}, None)  # nothing carried
+    d = diff_reports(full, quick, mini_bank)
+    assert [a.question_id for a in d.answers] == ["linux"]  # never "changed to not answered"
+    assert all(a.new_text != "not answered" for a in d.answers)
+    assert set(d.new_not_assessed) == {"docker", "kubernetes", "cissp", "background"}
+    assert d.old_not_assessed == () and d.modes_differ
+    assert not any(c.old is not None and c.new is None for c in d.sections)  # none "removed"
+    text = render_diff_text(d)
+    assert "-> not answered" not in text
+    assert "report 2 (2024-05-03 09:30 UTC, Quick)" in text
+    assert "report 1 is from a Full quiz, report 2 from a Quick one" in text
+    assert "Not assessed in report 2 (Quick), 4 left out of the changes: Docker, Kubernetes" in text
+    back = diff_reports(quick, full, mini_bank)  # the other way round: not "not answered ->"
+    assert [a.question_id for a in back.answers] == ["linux"]
+    assert set(back.old_not_assessed) == set(d.new_not_assessed)
+    doc = diff_json(d)
+    assert doc["old"]["mode"] == "full" and doc["new"]["mode"] == "quick"
+    assert set(doc["new"]["not_assessed"]) == set(d.new_not_assessed)
+    assert {"id", "created_at"} <= set(doc["old"])  # every key it had is kept
+
+
+def test_report_diff_marks_carried_answers_and_finds_no_change_in_them(mini_bank: Bank) -> None:
+    full = full_saved(mini_bank, 1, EVERYTHING)
+    quick = quick_saved(mini_bank, 2, {"linux": 2, "scanning": 1}, full)  # the same answers
+    d = diff_reports(full, quick, mini_bank)
+    assert d.answers == () and d.new_not_assessed == () and d.modes_differ
+    assert [c.delta for c in d.roles] == pytest.approx([0.0, 0.0])
+    later = full_saved(mini_bank, 3, {**EVERYTHING, "docker": 3})
+    d = diff_reports(quick, later, mini_bank)
+    (docker,) = d.answers
+    assert docker.question_id == "docker" and docker.old_carried == 1 and docker.new_carried is None
+    assert "1 Aware (from report 1) -> 3 Independent" in render_diff_text(d)
+    assert diff_json(d)["answers"][0]["old_carried_from"] == 1
+    again = quick_saved(mini_bank, 4, {"linux": 2, "scanning": 1}, quick)
+    assert again.result.carried["docker"] == 1  # carried twice: still where it was given
+
+
+def test_plan_steps_not_assessed_are_not_compared(mini_bank: Bank) -> None:
+    plan = {q: PlanEntry(q, "planned", 3) for q in ("linux", "docker")}
+    full = full_saved(mini_bank, 1, EVERYTHING)
+    quick = quick_saved(mini_bank, 2, {"linux": 3, "scanning": 1}, None)
+    rows = diff_reports(full, quick, mini_bank, plan).plan
+    assert [(r.question_id, r.before, r.after) for r in rows] == [("linux", 2, 3)]
+
+
+def test_a_finished_quick_quiz_says_nothing_of_plan_steps_it_did_not_assess(
+    store: Store, mini_bank: Bank
+) -> None:
+    store.set_plan(mini_bank.name, [PlanEntry(q, "planned", 3) for q in ("linux", "docker")])
+    store.save_report(*_scored_quick(mini_bank, {"linux": 1}), created_at=T0)
+    state = take(new_quiz(store, mini_bank, "quick"), {"linux": 3, "scanning": 1})
+    done = finish_quiz(store, mini_bank, state)
+    assert [(r.question_id, r.before, r.after) for r in done.progress] == [("linux", 1, 3)]
+    assert [e.question_id for e in done.updates] == ["linux"]
+
+
+def _scored_quick(bank: Bank, values: dict[str, Any]) -> tuple[Answers, Any]:
+    answers = answers_for(bank, values)
+    return answers, score(bank, answers, assessed=set(values))

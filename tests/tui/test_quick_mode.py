@@ -14,6 +14,7 @@ from skillgap.core.model import Bank
 from skillgap.core.scoring import score
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
+from skillgap.tui.screens.report_diff import DiffScreen
 from skillgap.tui.screens.results import ResultsScreen
 from skillgap.tui.screens.review import ReviewScreen
 from skillgap.tui.widgets.role_card import RoleCard
@@ -137,3 +138,23 @@ async def test_history_marks_quick_reports_and_compares_like_with_like(
         assert "bank version 0.1" in title and table.ordered_columns[-1].key.value == "secops"
         trend = " ".join(str(s.render()) for s in app.screen.query("#trends Static"))
         assert "Trend of the Quick reports" in trend and "33% → 100%" in trend
+
+
+async def test_report_diff_of_a_full_and_a_quick_report_shows_no_answer_gone(
+    make_app: MakeApp, store: Store, mini_bank: Bank
+) -> None:
+    full = save_report(store, mini_bank, EVERYTHING)
+    quick = save_quick(store, mini_bank, {"linux": 3, "scanning": 1}, 1)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "c")  # the newest with the one before
+        assert isinstance(app.screen, DiffScreen)
+        assert (app.screen.diff.old.id, app.screen.diff.new.id) == (full, quick)
+        answers = app.screen.query_one("#diff-answers", DataTable)
+        rows = [[str(c) for c in answers.get_row_at(i)] for i in range(answers.row_count)]
+        assert rows == [["Linux", "2 Practised", "3 Independent", "+1"]]
+        text = screen_text(app)
+        assert "not answered" not in text
+        assert f"⚠ Report {full} is from a Full quiz, report {quick} from a Quick one" in text
+        assert f"Not assessed in report {quick} (Quick), 4 left out of the changes" in text
+        assert f"#{quick} (2025-03-02 09:30, Quick)" in text

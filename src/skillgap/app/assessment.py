@@ -129,6 +129,8 @@ def finish_quiz(store: Store, bank: Bank, state: QuizState) -> Finished:
         target_role=target_role(store, bank),
         assessed=state.assessed_ids(),
     )
+    left_out = set(result.not_assessed)  # no answer then or now: not "no change"
+    progress = [row for row in progress if row.question_id not in left_out]
     return Finished(answers, replace(result, carried=dict(state.carried)), progress, updates)
 
 

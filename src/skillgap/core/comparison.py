@@ -2,15 +2,18 @@
 
 Scores are compared per role and per section, matched by id, so a role or section present in
 only one report shows as added or removed. Answers are compared question by question; a question
-no longer in the bank is kept and marked, never dropped. "Steps done" are the older report's
-next steps that the newer answers reach; with the learning plan, "plan" says what moved on its
-planned and learning steps (plan.progress).
+no longer in the bank is kept and marked, never dropped. A Quick report's questions not assessed
+(neither asked nor carried over) are no answer to compare: they are left out of the changes, the
+sections and the plan, and listed apart; a carried answer keeps its "from report N". Fits of a
+Quick and a Full report are still shown side by side, and `modes_differ` says they are not alike.
+"Steps done" are the older report's next steps that the newer answers reach; with the learning
+plan, "plan" says what moved on its planned and learning steps (plan.progress).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from skillgap.core.model import Answer, Bank, NextStep, PlanEntry
 from skillgap.core.plan import StepProgress, progress
@@ -43,6 +46,9 @@ class AnswerChange:
     new_text: str
     #: The question is not in the current version of the bank.
     gone: bool
+    #: The report each side's answer was carried over from by a Quick quiz (None: given then).
+    old_carried: int | None = None
+    new_carried: int | None = None
 
     @property
     def level_delta(self) -> int:
@@ -59,10 +65,22 @@ class ReportDiff:
     steps_done: tuple[NextStep, ...]
     #: Planned and learning steps of the plan: level before -> after, target reached or not.
     plan: tuple[StepProgress, ...] = ()
+    #: Questions left out of `answers` because a Quick report did not assess them, by the
+    #: report that did not (old first): not "changed to not answered".
+    old_not_assessed: tuple[str, ...] = ()
+    new_not_assessed: tuple[str, ...] = ()
+    #: Their titles, by question id.
+    titles: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def same_bank(self) -> bool:
         return self.old.bank_name == self.new.bank_name
+
+    @property
+    def modes_differ(self) -> bool:
+        """One report is a Quick quiz's and the other a Full one's: their fits are over
+        different questions."""
+        return self.old.result.mode != self.new.result.mode
 
 
 def diff_reports(
@@ -76,6 +94,9 @@ def diff_reports(
     plan of the new report's bank, for what moved on its steps."""
     if bank is not None and bank.name not in (old.bank_name, new.bank_name):
         bank = None
+    left_out = set(old.result.not_assessed) | set(new.result.not_assessed)
+    rows = progress(plan, old.answers, new.answers, bank) if plan else []
+    old_left, new_left = _not_assessed(old, new), _not_assessed(new, old)
     return ReportDiff(
         old=old,
         new=new,
@@ -87,7 +108,20 @@ def diff_reports(
             for step in old.result.next_steps
             if new.answers.level(step.question_id) >= step.to_level
         ),
-        plan=tuple(progress(plan, old.answers, new.answers, bank)) if plan else (),
+        plan=tuple(row for row in rows if row.question_id not in left_out),
+        old_not_assessed=old_left,
+        new_not_assessed=new_left,
+        titles={qid: question_title(bank, qid, new.result) for qid in (*old_left, *new_left)},
+    )
+
+
+def _not_assessed(report: Report, other: Report) -> tuple[str, ...]:
+    """The questions `report` did not assess that `other` has an answer to (those it would
+    otherwise show as changed to or from "not answered")."""
+    return tuple(
+        qid
+        for qid in report.result.not_assessed
+        if report.answers.get(qid) is None and other.answers.get(qid) is not None
     )
 
 
@@ -118,6 +152,10 @@ def _section_changes(old: Report, new: Report) -> tuple[ScoreChange, ...]:
             new_score = after[sid].score if sid in after else None
             if old_score is None and new_score is None:
                 continue  # the role asks nothing in this section
+            if (old_score is None and sid in before and old.result.mode == "quick") or (
+                new_score is None and sid in after and new.result.mode == "quick"
+            ):
+                continue  # a Quick report assessed nothing of it: not "added" or "removed"
             title = (after.get(sid) or before[sid]).title
             changes.append(ScoreChange(rid, title, old_score, new_score, section_id=sid))
     return tuple(changes)
@@ -127,11 +165,14 @@ def _answer_changes(old: Report, new: Report, bank: Bank | None) -> tuple[Answer
     before, after = old.answers.by_question, new.answers.by_question
     order = [qid for s in bank.sections for qid in s.question_ids] if bank else []
     order += [qid for qid in [*after, *before] if qid not in order]
+    left_out = set(old.result.not_assessed) | set(new.result.not_assessed)
     changes = []
     for qid in dict.fromkeys(order):
         a, b = before.get(qid), after.get(qid)
         if a is None and b is None:
             continue
+        if (a is None or b is None) and qid in left_out:
+            continue  # not assessed in one of them: no answer to compare, not "not answered"
         if (
             a is not None
             and b is not None
@@ -154,6 +195,8 @@ def _answer_changes(old: Report, new: Report, bank: Bank | None) -> tuple[Answer
                 old_text=describe_answer(bank, a),
                 new_text=describe_answer(bank, b),
                 gone=bank is not None and qid not in bank.questions,
+                old_carried=old.result.carried.get(qid),
+                new_carried=new.result.carried.get(qid),
             )
         )
     return tuple(changes)

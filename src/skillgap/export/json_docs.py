@@ -128,8 +128,18 @@ def diff_json(d: ReportDiff) -> dict[str, Any]:
         return {"old": r1, "new": r2, "change": delta}
 
     return {
-        "old": {"id": d.old.id, "created_at": timestamp(d.old.created_at)},
-        "new": {"id": d.new.id, "created_at": timestamp(d.new.created_at)},
+        "old": {
+            "id": d.old.id,
+            "created_at": timestamp(d.old.created_at),
+            "mode": d.old.result.mode,
+            "not_assessed": list(d.old_not_assessed),
+        },
+        "new": {
+            "id": d.new.id,
+            "created_at": timestamp(d.new.created_at),
+            "mode": d.new.result.mode,
+            "not_assessed": list(d.new_not_assessed),
+        },
         "roles": [{"id": c.role_id, "name": c.name, **score(c)} for c in d.roles],
         "sections": [
             {"role": c.role_id, "id": c.section_id, "title": c.name, **score(c)} for c in d.sections
@@ -143,6 +153,8 @@ def diff_json(d: ReportDiff) -> dict[str, Any]:
                 "old_answer": a.old_text,
                 "new_answer": a.new_text,
                 "in_bank": not a.gone,
+                "old_carried_from": a.old_carried,
+                "new_carried_from": a.new_carried,
             }
             for a in d.answers
         ],

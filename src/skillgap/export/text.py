@@ -19,7 +19,9 @@ from skillgap.export.words import (
     ending_text,
     essentials_text,
     missed_text,
+    modes_text,
     not_asked_text,
+    not_assessed_diff_text,
     not_assessed_titles,
     quick_text,
     report_heading,
@@ -168,7 +170,8 @@ def render_diff_text(d: ReportDiff) -> str:
     old, new = d.old, d.new
 
     def head(r: Report) -> str:
-        return f"report {r.id} ({r.created_at:%Y-%m-%d %H:%M} UTC)"
+        quick = ", Quick" if r.result.mode == "quick" else ""
+        return f"report {r.id} ({r.created_at:%Y-%m-%d %H:%M} UTC{quick})"
 
     out = [f"From {head(old)} to {head(new)}"]
     if (old.bank_name, old.bank_version) != (new.bank_name, new.bank_version):
@@ -178,6 +181,8 @@ def render_diff_text(d: ReportDiff) -> str:
             + ("" if d.same_bank else " (different banks: scores are not comparable)")
         )
     out += ["", "Fit"]
+    if d.modes_differ:
+        out.append(f"  ({modes_text(d)})")
     width = max((len(one_line(c.name)) for c in d.roles), default=10)
     for c in d.roles:
         out.append(
@@ -199,11 +204,15 @@ def render_diff_text(d: ReportDiff) -> str:
     aw = max((len(one_line(a.title)) for a in d.answers), default=10)
     for a in d.answers:
         gone = " (no longer in the bank)" if a.gone else ""
-        out.append(
-            f"  {one_line(a.title):<{aw}}  {one_line(a.old_text)} -> {one_line(a.new_text)}{gone}"
+        old_text, new_text = (
+            one_line(text) + (f" ({carried_mark(carried)})" if carried else "")
+            for text, carried in ((a.old_text, a.old_carried), (a.new_text, a.new_carried))
         )
+        out.append(f"  {one_line(a.title):<{aw}}  {old_text} -> {new_text}{gone}")
         if a.old is not None and a.new is not None and a.old.note != a.new.note:
             out.append(f"  {'':<{aw}}  note: {one_line(a.new.note) or '(removed)'}")
+    for line in not_assessed_diff_text(d):
+        out.append(f"  {one_line(line)}")
     out += ["", f"Steps done since: {len(d.steps_done) or 'none'}"]
     for step in d.steps_done:
         out.append(f"  {one_line(step.title)}: level {step.from_level} -> {step.to_level}")

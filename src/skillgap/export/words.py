@@ -16,6 +16,7 @@ from skillgap.core.wording import describe_answer, percent, question_title
 from skillgap.escape import one_line
 
 if TYPE_CHECKING:
+    from skillgap.core.comparison import ReportDiff
     from skillgap.core.report import Report
     from skillgap.core.timeline import Timeline, WorkItem
 
@@ -230,6 +231,34 @@ def not_assessed_sections(role: RoleResult, bank: Bank | None) -> set[str]:
         if question is not None:
             found.add(question.section_id)
     return found
+
+
+def modes_text(diff: ReportDiff) -> str:
+    """When a Quick and a Full report are compared: "report 3 is from a Full quiz, report 4
+    from a Quick one: the Quick fit counts only what it asked or carried over"."""
+    old, new = diff.old, diff.new
+
+    def mode(report: Report) -> str:
+        return "Quick" if report.result.mode == "quick" else "Full"
+
+    return (
+        f"report {old.id} is from a {mode(old)} quiz, report {new.id} from a {mode(new)} one:"
+        " the Quick fit counts only what it asked or carried over"
+    )
+
+
+def not_assessed_diff_text(diff: ReportDiff) -> list[str]:
+    """ "Not assessed in report 5 (Quick), 2 left out of the changes: Docker, Kubernetes", for
+    each report whose not-assessed questions the other answered."""
+    out = []
+    for report, left_out in ((diff.old, diff.old_not_assessed), (diff.new, diff.new_not_assessed)):
+        if left_out:
+            titles = ", ".join(diff.titles.get(qid, qid) for qid in left_out)
+            out.append(
+                f"Not assessed in report {report.id} (Quick), {len(left_out)} left out of the"
+                f" changes: {titles}"
+            )
+    return out
 
 
 def section_titles(result: Result) -> dict[str, str]:

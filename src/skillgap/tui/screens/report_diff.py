@@ -1,4 +1,5 @@
-"""Compare two saved reports: fit per role, sections that moved, answers changed, steps done."""
+"""Compare two saved reports: fit per role, sections that moved, answers changed, steps done. A
+Quick report's questions not assessed are left out of the changes and named apart."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from skillgap.core.comparison import ReportDiff, ScoreChange
+from skillgap.core.report import Report
 from skillgap.core.wording import percent
 from skillgap.escape import one_line
 from skillgap.tui.base import SkillgapScreen
@@ -33,6 +35,13 @@ def _change(change: ScoreChange) -> Text:
     return Text(f"{arrow} {value:+.0f}", style="bold")
 
 
+def _answer(text: str, carried: int | None) -> Text:
+    """An answer, and "from report N" when a Quick quiz carried it over."""
+    if carried is None:
+        return Text(one_line(text))
+    return Text.assemble(one_line(text), (f" · from report {carried}", "dim"))
+
+
 class DiffScreen(SkillgapScreen[None]):
     DEFAULT_CSS = """
     #diff { padding: 1 2; }
@@ -47,20 +56,26 @@ class DiffScreen(SkillgapScreen[None]):
         self.diff = diff
 
     def compose(self) -> ComposeResult:
+        from skillgap.export.words import modes_text, not_assessed_diff_text
+
         d = self.diff
+
+        def head(report: Report) -> str:
+            quick = ", Quick" if report.result.mode == "quick" else ""
+            return f"#{report.id} ({when(report.created_at)}{quick})"
+
         with VerticalScroll(id="diff"):
             yield Static(
-                Content.assemble(
-                    ("Compare reports", "bold"),
-                    f"  #{d.old.id} ({when(d.old.created_at)}) → #{d.new.id} "
-                    f"({when(d.new.created_at)})",
-                ),
+                Content.assemble(("Compare reports", "bold"), f"  {head(d.old)} → {head(d.new)}"),
                 classes="heading",
             )
             if not d.same_bank:
                 yield Static(
                     Content("⚠ Different banks: the scores are not comparable."), classes="warning"
                 )
+            if d.modes_differ:
+                said = one_line(modes_text(d))
+                yield Static(Content(f"⚠ {said[:1].upper()}{said[1:]}."), classes="warning")
             yield Static(Content.styled("Fit", "bold"), classes="heading2")
             yield DataTable(id="diff-roles", cursor_type="none")
             changed = [c for c in d.sections if c.delta is None or round(c.delta) != 0]
@@ -76,6 +91,8 @@ class DiffScreen(SkillgapScreen[None]):
             )
             if d.answers:
                 yield DataTable(id="diff-answers", cursor_type="none", zebra_stripes=True)
+            for text in not_assessed_diff_text(d):
+                yield Static(Content(one_line(text)), classes="dim not-assessed")
             yield Static(
                 Content.styled(f"Steps done since: {len(d.steps_done) or 'none'}", "bold"),
                 classes="heading2",
@@ -114,8 +131,8 @@ class DiffScreen(SkillgapScreen[None]):
                 level = a.level_delta
                 answers.add_row(
                     Text(one_line(a.title) + gone),
-                    Text(one_line(a.old_text)),
-                    Text(one_line(a.new_text)),
+                    _answer(a.old_text, a.old_carried),
+                    _answer(a.new_text, a.new_carried),
                     Text(f"{level:+d}" if level else "="),
                 )
 
