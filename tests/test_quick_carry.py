@@ -22,7 +22,7 @@ from skillgap.core.scoring import fit, score
 from skillgap.export.json_docs import diff_json, report_list_json, result_json
 from skillgap.export.report import render_report
 from skillgap.export.text import render_diff_text, render_report_list
-from skillgap.export.words import section_score
+from skillgap.export.words import quick_text, section_score
 from skillgap.formats.bank import load_bank
 from skillgap.formats.report_json import result_from_json, result_to_json
 from skillgap.store import Store
@@ -243,7 +243,7 @@ def test_exports_list_the_not_assessed_as_such_and_never_as_missing(
     mini_bank: Bank, fmt: str
 ) -> None:
     text = render_report(quick_report(mini_bank, carried=False), mini_bank, fmt)
-    assert "Quick quiz: no answers carried (no earlier report); 4 questions not assessed" in text
+    assert "Quick quiz: 4 questions not assessed, none carried from an earlier report" in text
     assert "Not assessed" in text and "Kubernetes" in text
     assert "missing Linux" in text and "missing Docker" not in text
     assert "1 essential not assessed" not in text  # ops has one essential, and it was asked
@@ -255,7 +255,7 @@ def test_exports_list_the_not_assessed_as_such_and_never_as_missing(
 @pytest.mark.parametrize("fmt", ["text", "md", "html"])
 def test_exports_mark_carried_answers_with_their_report(mini_bank: Bank, fmt: str) -> None:
     text = render_report(quick_report(mini_bank, carried=True), mini_bank, fmt)
-    assert "Quick quiz: 4 answers carried from report 3; none not assessed" in text
+    assert "Quick quiz: 4 answers carried from report 3, so every question is assessed" in text
     assert text.count("from report 3") == 1 + 4  # the summary, and each carried answer
     assert "Not assessed" not in text
 
@@ -417,3 +417,17 @@ def test_a_finished_quick_quiz_says_nothing_of_plan_steps_it_did_not_assess(
 def _scored_quick(bank: Bank, values: dict[str, Any]) -> tuple[Answers, Any]:
     answers = answers_for(bank, values)
     return answers, score(bank, answers, assessed=set(values))
+
+
+def test_quick_text_says_what_was_carried_and_what_was_not_assessed(mini_bank: Bank) -> None:
+    previous = answers_for(mini_bank, {"docker": 1, "cissp": "none"})
+    state = QuizState(mini_bank, "quick", previous=previous, previous_id=5)
+    take(state, {"linux": 1, "scanning": 1})
+    result = replace(
+        score(mini_bank, state.scored_answers(), assessed=state.assessed_ids()),
+        carried={"docker": 5, "cissp": 2},
+    )
+    assert quick_text(result) == (
+        "Quick quiz: 2 answers carried: 1 from report 5, 1 from report 2; 2 questions not assessed"
+    )
+    assert quick_text(score(mini_bank, Answers())) == ""  # a Full result

@@ -152,12 +152,13 @@ def quick_text(result: Result) -> str:
     result ("" for a Full one)."""
     if result.mode != "quick":
         return ""
-    parts = [carried_text(result) or "no answers carried (no earlier report)"]
-    left = len(result.not_assessed)
-    parts.append(
-        f"{left} question{'' if left == 1 else 's'} not assessed" if left else "none not assessed"
-    )
-    return "Quick quiz: " + "; ".join(parts)
+    carried, left = carried_text(result), len(result.not_assessed)
+    questions = f"{left} question{'' if left == 1 else 's'} not assessed"
+    if not carried:
+        return f"Quick quiz: {questions}, none carried from an earlier report"
+    if not left:
+        return f"Quick quiz: {carried}, so every question is assessed"
+    return f"Quick quiz: {carried}; {questions}"
 
 
 def coverage_text(role: RoleResult) -> str:
