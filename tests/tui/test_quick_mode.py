@@ -158,3 +158,13 @@ async def test_report_diff_of_a_full_and_a_quick_report_shows_no_answer_gone(
         assert f"⚠ Report {full} is from a Full quiz, report {quick} from a Quick one" in text
         assert f"Not assessed in report {quick} (Quick), 4 left out of the changes" in text
         assert f"#{quick} (2025-03-02 09:30, Quick)" in text
+
+
+async def test_the_welcome_screen_says_the_last_result_is_a_quick_one(
+    make_app: MakeApp, store: Store, mini_bank: Bank
+) -> None:
+    save_quick(store, mini_bank, {"linux": 3, "scanning": 1}, 0)
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        last = str(app.screen.query_one("#last-result", Static).render())
+        assert "2025-03-01 09:30 · Quick quiz" in last

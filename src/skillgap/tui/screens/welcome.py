@@ -236,6 +236,8 @@ class WelcomeScreen(SkillgapScreen[None]):
             return Content("None yet: your first quiz takes a few minutes.")
         report = latest[0]
         parts: list[Content | str | tuple[str, str]] = [(when(report.created_at), "italic")]
+        if report.mode == "quick":
+            parts.append((" · Quick quiz", "italic"))
         width = max((len(n) for n in report.role_names.values()), default=8)
         for role_id, score in report.scores.items():
             name = one_line(report.role_names.get(role_id, role_id))
