@@ -11,7 +11,13 @@ from typing import Any
 
 import pytest
 
-from skillgap.app.assessment import finish_quiz, new_quiz, previous_report, resumed_quiz
+from skillgap.app.assessment import (
+    finish_quiz,
+    new_quiz,
+    previous_report,
+    rescored,
+    resumed_quiz,
+)
 from skillgap.app.reports import previous_in_page
 from skillgap.core.answering import make_answer
 from skillgap.core.comparison import diff_reports
@@ -431,3 +437,17 @@ def test_quick_text_says_what_was_carried_and_what_was_not_assessed(mini_bank: B
         "Quick quiz: 2 answers carried: 1 from report 5, 1 from report 2; 2 questions not assessed"
     )
     assert quick_text(score(mini_bank, Answers())) == ""  # a Full result
+
+
+def test_learn_next_made_again_keeps_a_quick_results_not_assessed_out(
+    store: Store, mini_bank: Bank
+) -> None:
+    """Results remake Learn next when the plan changes (app.assessment.rescored): a Quick
+    result's not-assessed questions stay out, as they were when it was scored."""
+    answers = answers_for(mini_bank, {"linux": 1, "scanning": 1})
+    result = score(mini_bank, answers, assessed={"linux", "scanning"})
+    store.set_plan(mini_bank.name, [PlanEntry("scanning", "not_relevant")])
+    again = rescored(store, mini_bank, result, answers)
+    assert again is not None
+    steps = {s.question_id for s in again.next_steps}
+    assert steps == {"linux"}  # scanning not relevant; Docker and the rest not assessed
