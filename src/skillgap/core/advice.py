@@ -159,16 +159,19 @@ class _Advisor:
             moves += self.chain(qid, upper, pending)
         return moves
 
-    def worth(self, moves: Sequence[_Move]) -> tuple[float, float, float]:
-        """(value per hour, value, hours) of `moves` taken in turn from the current levels."""
+    def worth(self, moves: Sequence[_Move]) -> tuple[float, float, float, float]:
+        """(value per hour, value, hours, the last move's own value) of `moves` taken in turn
+        from the current levels."""
         pending: dict[str, int] = {}
-        value = hours = 0.0
+        value = hours = last = 0.0
         for qid, low, high, _ in moves:
+            last = 0.0
             if self.counts_in.get(qid):
-                value += self.value(qid, low, high, _Overlay(self.levels, pending))
+                last = self.value(qid, low, high, _Overlay(self.levels, pending))
+                value += last
             hours += self.bank.questions[qid].hours_between(low, high)
             pending[qid] = high
-        return value / max(hours, 1e-9), value, hours
+        return value / max(hours, 1e-9), value, hours, last
 
     def place(self, moves: Sequence[_Move], essential: bool = False) -> list[str]:
         """Put `moves` next, as steps; returns the questions they raised."""
@@ -231,8 +234,10 @@ class _Advisor:
         if upper is None:
             return None
         moves = self.chain(qid, upper, {})
-        ratio, value, _ = self.worth(moves)
-        return None if value <= 1e-12 else (ratio, value, moves)
+        ratio, value, _, own = self.worth(moves)
+        # A level worth nothing by itself (a group member below the best) is never a goal,
+        # whatever its prerequisites would be worth.
+        return None if own <= 1e-12 else (ratio, value, moves)
 
     def plan_first(self, wanted: Mapping[str, int | None]) -> None:
         """Steps toward the plan's chosen questions, each to its plan target (or the roles'),
@@ -249,7 +254,7 @@ class _Advisor:
                 if goal is None or level >= goal or upper is None:
                     continue
                 moves = self.chain(qid, upper, {})
-                ratio, value, _ = self.worth(moves)
+                ratio, value, _, _ = self.worth(moves)
                 if best is None or (ratio, value, qid) > (best[0], best[1], best[2]):
                     best = (ratio, value, qid, moves)
             if best is None:

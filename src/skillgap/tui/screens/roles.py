@@ -124,9 +124,10 @@ class RolesScreen(SkillgapScreen[None]):
                         cells.append(Text("\u2013", style="dim"))
                         continue
                     levels = self.answers.by_question if self.answers is not None else {}
-                    met = self.answers is not None and req.level(
-                        {q: a.level for q, a in levels.items()}
-                    ) >= req.target
+                    met = (
+                        self.answers is not None
+                        and req.level({q: a.level for q, a in levels.items()}) >= req.target
+                    )
                     any_of = " any of" if req.any_of else ""
                     cells.append(
                         Text(
