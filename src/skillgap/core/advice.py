@@ -230,7 +230,12 @@ class _Advisor:
         """The next level of `qid` with its prerequisites: (value per hour, value, moves)."""
         if not self.goal(qid) or self.gap_of(qid) is None:
             return None
-        upper = self.bank.questions[qid].next_level(self.levels.get(qid, 0))
+        question = self.bank.questions[qid]
+        level = self.levels.get(qid, 0)
+        upper = question.next_level(level)
+        # A group member below the best one: the first level worth something is one above it.
+        while upper is not None and self.value(qid, level, upper, self.levels) <= 1e-12:
+            upper = question.next_level(upper)
         if upper is None:
             return None
         moves = self.chain(qid, upper, {})
@@ -268,11 +273,15 @@ class _Advisor:
         level = req.level(self.levels)
         if level >= req.target:
             return None
-        paths = [
-            moves
-            for m in req.question_ids
-            if self.studiable(m) and m not in self.skip and (moves := self.path(m, req.target))
-        ]
+        members = [m for m in req.question_ids if self.studiable(m) and m not in self.skip]
+        # The members that can reach the target; else those that reach highest above the
+        # group's level (a member that cannot pass the best one's level adds nothing).
+        tops = {m: self.bank.questions[m].reachable_levels()[-1] for m in members}
+        best = max(tops.values(), default=0)
+        if best <= level:
+            return None
+        goal = min(best, req.target)
+        paths = [moves for m in members if tops[m] >= goal and (moves := self.path(m, goal))]
         if not paths:
             return None
         costs = [self.worth(moves)[2] for moves in paths]
