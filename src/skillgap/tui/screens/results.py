@@ -66,6 +66,8 @@ class ResultsScreen(SkillgapScreen[None]):
                 tooltip="Choose steps of Learn next for your learning plan"),
         Binding("p", "app.plan", "Plan", id="results.plan",
                 tooltip="Your plan: set each step's status, see the week-by-week timeline"),
+        Binding("t", "aim", "Aim", id="results.aim",
+                tooltip="Aim Learn next at the other role, or both (remembered)"),
         Binding("escape", "close", "Back", id="results.back", tooltip="Close these results"),
     ]  # fmt: skip
 
@@ -100,11 +102,12 @@ class ResultsScreen(SkillgapScreen[None]):
             yield from result_details.result_parts(self.bank, result, self.answers, self.progress)
             yield Static(Content.assemble(("By section", "bold")), classes="heading2")
             yield DataTable(id="sections", cursor_type="none", zebra_stripes=True)
-            yield Static(Content.assemble(("Learn next", "bold")), classes="heading2")
+            yield Static(self._learn_next_heading(), id="learn-next", classes="heading2")
             yield Static(
                 Content(
-                    "In order: most points per hour first, prerequisites before what needs "
-                    "them. Points are what one more level adds to each role's fit."
+                    "First what stands between you and ready: each essential to its target,"
+                    " with what it needs first. Then the most value per hour, deeper before"
+                    " wider. Points are what a step adds to each role's fit."
                 ),
                 classes="dim",
             )
@@ -150,6 +153,43 @@ class ResultsScreen(SkillgapScreen[None]):
         result = rescored(self.store, self.bank, self.result, self.answers)
         if result is not None:
             self.result = result
+        steps = self.query_one("#steps", Vertical)
+        with self.app.batch_update():
+            steps.remove_children()
+            steps.mount_all(self._steps())
+
+    def _learn_next_heading(self) -> Content:
+        aim = self.result.target_role
+        role = self.bank.role(aim) if aim is not None else None
+        target = one_line(role.name) if role is not None else "both roles"
+        return Content.assemble(
+            ("Learn next", "bold"), f" for {target}", ("  (t aims it elsewhere)", "$text-muted")
+        )
+
+    def action_aim(self) -> None:
+        """Aim Learn next at the next role (both, then each role), rank it again, remember."""
+        from dataclasses import replace
+
+        from skillgap.app.settings import save_target_role
+        from skillgap.store import StoreError
+
+        if self.result.bank_name != self.bank.name:
+            self.notify("This report is of another bank: its steps cannot be ranked here.")
+            return
+        choices: list[str | None] = [None, *(r.id for r in self.bank.roles)]
+        now = self.result.target_role if self.result.target_role in choices else None
+        chosen = choices[(choices.index(now) + 1) % len(choices)]
+        try:
+            save_target_role(self.store, chosen)
+        except StoreError as exc:
+            self.notify(f"Not saved: {exc}", severity="error")
+        result = rescored(
+            self.store, self.bank, replace(self.result, target_role=chosen), self.answers
+        )
+        if result is None:
+            return
+        self.result = result
+        self.query_one("#learn-next", Static).update(self._learn_next_heading())
         steps = self.query_one("#steps", Vertical)
         with self.app.batch_update():
             steps.remove_children()
