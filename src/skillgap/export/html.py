@@ -18,6 +18,7 @@ from skillgap.export.words import (
     ending_text,
     essentials_text,
     gains,
+    learn_next_heading,
     missed_text,
     not_asked_text,
     not_assessed_titles,
@@ -127,7 +128,7 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
             for role in result.roles
         )
         out.append(f"<tr><td>{h(section_title)}</td>{cells}</tr>")
-    out += ["</tbody></table>", "<h2>Learn next</h2>"]
+    out += ["</tbody></table>", f"<h2>{h(learn_next_heading(result))}</h2>"]
     if not result.next_steps:
         out.append("<p>Nothing: every target of every role is met.</p>")
     else:
@@ -136,7 +137,8 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
         for step in result.next_steps:
             item = (
                 f"<li><strong>{h(step.title)}</strong>: level {step.from_level} &rarr;"
-                f" {step.to_level} ({h(gains(step, names))}; about {h(f'{step.hours:g}')} h)"
+                f" {step.to_level} ({h(gains(step, names))}; about {h(f'{step.hours:g}')} h"
+                f"{'; essential' if step.essential else ''})"
             )
             extra = []
             if step.needed_for:

@@ -18,6 +18,7 @@ from skillgap.export.words import (
     ending_text,
     essentials_text,
     gains,
+    learn_next_heading,
     missed_text,
     not_asked_text,
     not_assessed_titles,
@@ -65,14 +66,15 @@ def render_report_markdown(
     for section_id, title in section_titles(result).items():
         cells = [section_score(role, section_id, own) for role in result.roles]
         out.append(md_row([md(title), *cells]))
-    out += ["", "## Learn next", ""]
+    out += ["", f"## {md(learn_next_heading(result))}", ""]
     if not result.next_steps:
         out.append("Nothing: every target of every role is met.")
     names = {r.role_id: r.name for r in result.roles}
     for i, step in enumerate(result.next_steps, 1):
         out.append(
             f"{i}. **{md(step.title)}**: level {step.from_level} → {step.to_level}"
-            f" ({md(gains(step, names))}; about {step.hours:g} h)"
+            f" ({md(gains(step, names))}; about {step.hours:g} h"
+            f"{'; essential' if step.essential else ''})"
         )
         if step.needed_for:
             needed = ", ".join(md(question_title(own, q, result)) for q in step.needed_for)

@@ -18,12 +18,14 @@ from skillgap.export.words import (
     coverage_text,
     ending_text,
     essentials_text,
+    learn_next_heading,
     missed_text,
     modes_text,
     not_asked_text,
     not_assessed_diff_text,
     not_assessed_titles,
     quick_text,
+    readiness_text,
     report_heading,
     section_score,
     status_text,
@@ -67,7 +69,7 @@ def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
     for section_id, title in titles.items():
         cells = [f"{cell:>{col}}" for cell in rows[section_id]]
         out.append(f"  {one_line(title):<{tw}}  " + "  ".join(cells))
-    out += ["", "Learn next"]
+    out += ["", one_line(learn_next_heading(result))]
     if not result.next_steps:
         out.append("  Nothing: every target of every role is met.")
     role_names = {r.role_id: one_line(r.name) for r in result.roles}
@@ -79,7 +81,8 @@ def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
         )
         out.append(
             f"  {i}. {one_line(step.title)}: level {step.from_level} -> {step.to_level}"
-            f" ({gains or 'no points by itself'}; about {step.hours:g} h)"
+            f" ({gains or 'no points by itself'}; about {step.hours:g} h"
+            f"{'; essential' if step.essential else ''})"
         )
         if step.needed_for:
             out.append(
@@ -152,6 +155,7 @@ def render_timeline_text(timeline: Timeline, heading: str = "") -> str:
         out.append(f"  {name:<{nw}}  {percent(series[0]):>4} {spark} {percent(series[-1])}")
     out.append("")
     out.append(ending_text(timeline))
+    out.append(readiness_text(timeline))
     return "\n".join(out) + "\n"
 
 

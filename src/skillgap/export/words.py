@@ -275,6 +275,13 @@ def section_score(role: RoleResult, section_id: str, bank: Bank | None = None) -
     return "not assessed" if section_id in not_assessed_sections(role, bank) else "-"
 
 
+def learn_next_heading(result: Result) -> str:
+    """ "Learn next for DevSecOps engineer", or "for both roles": the role the steps aim for."""
+    names = {r.role_id: r.name for r in result.roles}
+    aim = result.target_role
+    return f"Learn next for {names.get(aim, aim) if aim else 'both roles'}"
+
+
 def gains(step: NextStep, names: dict[str, str]) -> str:
     gains = [f"+{p:.1f} {names.get(rid, rid)}" for rid, p in step.gain.items() if p > 0]
     return ", ".join(gains) or "no points by itself"
@@ -298,3 +305,22 @@ def ending_text(timeline: Timeline, arrow: str = "->") -> str:
         else ""
     )
     return f"Not finished within {len(timeline.weeks)} week(s){more}. Try more hours or weeks."
+
+
+def readiness_text(timeline: Timeline) -> str:
+    """ "Aiming for DevSecOps engineer: ready after week 28", for the role the plan aims for
+    (or each role, for both)."""
+    aim = timeline.target_role
+    wanted = [aim] if aim is not None else list(timeline.role_names)
+    parts = []
+    for rid in wanted:
+        week = timeline.ready_week(rid)
+        if week == 0:
+            when = "ready now"
+        elif week is not None:
+            when = f"ready after week {week}"
+        else:
+            when = f"not ready within {len(timeline.weeks)} week(s)"
+        parts.append(when if aim is not None else f"{one_line(timeline.role_names[rid])} {when}")
+    target = "both roles" if aim is None else one_line(timeline.role_names.get(aim, aim))
+    return f"Aiming for {target}: " + " · ".join(parts)

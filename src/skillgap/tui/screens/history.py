@@ -35,6 +35,7 @@ AHEAD = 10
 class HistoryScreen(SkillgapScreen[None]):
     DEFAULT_CSS = """
     #history { padding: 1 2 0 2; }
+    #history-title { text-wrap: nowrap; text-overflow: ellipsis; }
     #trends { height: auto; margin: 1 0 0 0; }
     .trend-row { height: 1; }
     .trend-label { width: auto; }

@@ -229,6 +229,7 @@ class PlanScreen(SkillgapScreen[None]):
         from skillgap.app.settings import plan_settings, target_role
         from skillgap.core.scoring import level_map
         from skillgap.core.timeline import schedule
+        from skillgap.export.words import readiness_text
 
         title = self.query_one("#timeline-title", Static)
         chart = self.query_one("#timeline-chart", TimelineChart)
@@ -246,31 +247,12 @@ class PlanScreen(SkillgapScreen[None]):
             Content.assemble(
                 ("Timeline", "bold"),
                 f"  projected fit per role, week by week, at {hours:g} h a week",
-                ("\n" + self._readiness(timeline), "$text-muted"),
+                ("\n" + readiness_text(timeline), "$text-muted"),
             )
         )
         chart.display = True
         chart.show(timeline)
         weeks_text.update(self._weeks(timeline))
-
-    def _readiness(self, timeline: Timeline) -> str:
-        """ "Aiming for DevSecOps engineer: ready after week 28", for the role aimed for (or
-        each role, for both)."""
-        aim = timeline.target_role
-        wanted = [aim] if aim is not None else list(timeline.role_names)
-        parts = []
-        for rid in wanted:
-            week = timeline.ready_week(rid)
-            when = (
-                "ready now"
-                if week == 0
-                else f"ready after week {week}"
-                if week is not None
-                else f"not ready within {len(timeline.weeks)} week(s)"
-            )
-            parts.append(f"{one_line(timeline.role_names.get(rid, rid))} {when}")
-        target = "both roles" if aim is None else one_line(timeline.role_names.get(aim, aim))
-        return f"Aiming for {target}: " + " · ".join(parts)
 
     @staticmethod
     def _weeks(timeline: Timeline) -> Content:
