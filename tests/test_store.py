@@ -5,6 +5,7 @@ Helpers here (`answers_for`, `scored`) are shared by the other report test files
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import stat
 import threading
@@ -373,3 +374,23 @@ def test_a_file_from_a_newer_skillgap_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StoreTooNew, match="newer skillgap"):
         Store.open(tmp_path)
+
+
+def test_summaries_carry_each_roles_essentials(mini_bank: Bank, tmp_path: Path) -> None:
+    """History shows "essentials k of n" beside the fit from the summary alone; a report saved
+    before essentials were recorded lists none."""
+    answers, result = scored(mini_bank, GROWN)
+    with Store.open(tmp_path) as store:
+        rid = store.save_report(answers, result, T0)
+        (summary,) = store.list_reports()
+        assert summary.id == rid
+        assert summary.essentials == {r.role_id: r.essentials for r in result.roles}
+        conn = sqlite3.connect(tmp_path / DB_NAME)
+        with conn:
+            conn.execute(
+                "UPDATE reports SET scores = ? WHERE id = ?",
+                (json.dumps([[r.role_id, r.name, r.score] for r in result.roles]), rid),
+            )
+        conn.close()
+        (old,) = store.list_reports()
+        assert old.essentials == {} and old.scores == summary.scores

@@ -3,7 +3,7 @@ bank it was made. The store saves and reads them; comparison, exports and Histor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from skillgap.core.model import Answers, Result
@@ -22,6 +22,8 @@ class ReportSummary:
     role_names: dict[str, str]
     #: "full" or "quick" (Result.mode): a Quick report is compared with the Quick one before.
     mode: str = "full"
+    #: (met, total) of each role's essentials, by role id; absent for reports saved before.
+    essentials: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -174,10 +174,14 @@ class Store:
         rid, created, bank_name, bank_version, scores_text, mode = row
         scores: dict[str, float] = {}
         names: dict[str, str] = {}
+        essentials: dict[str, tuple[int, int]] = {}
         try:
-            for role_id, name, score in json.loads(scores_text):
+            # [role id, name, fit] and, since essentials are recorded, [..., met, total].
+            for role_id, name, score, *counts in json.loads(scores_text):
                 scores[role_id] = float(score)
                 names[role_id] = name
+                if len(counts) == 2:
+                    essentials[role_id] = (int(counts[0]), int(counts[1]))
             created_at = datetime.fromisoformat(created)
         except (ValueError, TypeError):
             raise StoreCorrupt(f"{self.path}: report {rid} has a damaged summary") from None
@@ -189,6 +193,7 @@ class Store:
             scores=scores,
             role_names=names,
             mode="quick" if mode == "quick" else "full",
+            essentials=essentials,
         )
 
     def count_reports(self) -> int:
@@ -373,7 +378,7 @@ def _insert_report(
     conn: sqlite3.Connection, answers: Answers, result: Result, created_at: datetime | None
 ) -> int:
     moment = created_at if created_at is not None else datetime.now(timezone.utc)
-    scores = dumps([[r.role_id, r.name, r.score] for r in result.roles])
+    scores = dumps([[r.role_id, r.name, r.score, *(r.essentials or ())] for r in result.roles])
     cursor = conn.execute(
         "INSERT INTO reports (created_at, bank_name, bank_version, scores, mode)"
         " VALUES (?, ?, ?, ?, ?)",

@@ -74,6 +74,7 @@ class HistoryScreen(SkillgapScreen[None]):
                 Content(
                     "Enter opens a report · Space marks two to compare, then c · d deletes"
                     " · change is against the report before of the same bank and quiz"
+                    " · 3/5: essentials met of the role's"
                 ),
                 classes="dim",
                 id="history-hint",
@@ -148,7 +149,9 @@ class HistoryScreen(SkillgapScreen[None]):
                     continue
                 old = before.scores.get(role_id) if before else None
                 change = delta(score - old) if old is not None else ""
-                cells.append(Text(f"{percent(score):>4} {change:>4}"))
+                met = report.essentials.get(role_id)
+                counts = f"  {met[0]}/{met[1]}" if met is not None else ""
+                cells.append(Text(f"{percent(score):>4} {change:>4}{counts}"))
             if self.bank_column:
                 cells.append(self._bank(report))
             table.add_row(*cells, key=str(report.id))
