@@ -131,8 +131,8 @@ async def test_history_marks_quick_reports_and_compares_like_with_like(
         newest = [str(c) for c in table.get_row(str(quick))]
         assert newest[4] == "Quick" and rows[full][4] == "Full"
         # Against the Quick report before (33% -> 100%), never the Full one between them
-        assert newest[5].split() == ["100%", "+67"]
-        assert rows[full][5].split() == ["40%"]  # no Full report before it: no change
+        assert newest[5].split()[:2] == ["100%", "+67"]  # then its essentials met
+        assert rows[full][5].split() == ["40%", "0/1"]  # no Full report before it: no change
         assert not any("-" in cell for row in (*rows.values(), newest) for cell in row[5:])
         title = str(app.screen.query_one("#history-title", Static).render())
         assert "bank version 0.1" in title and table.ordered_columns[-1].key.value == "secops"

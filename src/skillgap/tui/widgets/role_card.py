@@ -45,7 +45,10 @@ class RoleCard(Static):
             " fit  ",
             (bar(role.score, bar_width), "$accent"),
             "\n",
-            ("✓ ready", "bold $text-success")
+            (
+                "✓ ready" if role.coverage >= 1 - 1e-9 else "✓ ready on what was assessed",
+                "bold $text-success",
+            )
             if role.ready
             else ("✗ not ready", "bold $text-warning"),
             f" · {essentials}" if essentials else "",
