@@ -16,6 +16,7 @@ from skillgap.export.words import (
     checks_asked,
     claim_text,
     ending_text,
+    essential_for,
     essentials_text,
     gains,
     learn_next_heading,
@@ -138,7 +139,7 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
             item = (
                 f"<li><strong>{h(step.title)}</strong>: level {step.from_level} &rarr;"
                 f" {step.to_level} ({h(gains(step, names))}; about {h(f'{step.hours:g}')} h"
-                f"{'; essential' if step.essential else ''})"
+                f"{'; ' + essential_for(step, result) if step.essential else ''})"
             )
             extra = []
             if step.needed_for:

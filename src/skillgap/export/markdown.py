@@ -16,6 +16,7 @@ from skillgap.export.words import (
     checks_asked,
     claim_text,
     ending_text,
+    essential_for,
     essentials_text,
     gains,
     learn_next_heading,
@@ -74,7 +75,7 @@ def render_report_markdown(
         out.append(
             f"{i}. **{md(step.title)}**: level {step.from_level} → {step.to_level}"
             f" ({md(gains(step, names))}; about {step.hours:g} h"
-            f"{'; essential' if step.essential else ''})"
+            f"{'; ' + essential_for(step, result) if step.essential else ''})"
         )
         if step.needed_for:
             needed = ", ".join(md(question_title(own, q, result)) for q in step.needed_for)

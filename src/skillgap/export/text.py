@@ -17,7 +17,9 @@ from skillgap.export.words import (
     checks_asked,
     coverage_text,
     ending_text,
+    essential_for,
     essentials_text,
+    grows_with_time,
     learn_next_heading,
     missed_text,
     modes_text,
@@ -82,7 +84,7 @@ def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
         out.append(
             f"  {i}. {one_line(step.title)}: level {step.from_level} -> {step.to_level}"
             f" ({gains or 'no points by itself'}; about {step.hours:g} h"
-            f"{'; essential' if step.essential else ''})"
+            f"{'; ' + essential_for(step, result) if step.essential else ''})"
         )
         if step.needed_for:
             out.append(
@@ -94,6 +96,8 @@ def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
             out.append(f"     learn: {one_line(resource.title)}{link}")
     if len(result.next_steps) > steps:
         out.append(f"  ... and {len(result.next_steps) - steps} more (use --json for all)")
+    if grown := grows_with_time(bank, result):
+        out.append(f"  Not steps, they grow with time: {one_line(', '.join(grown))}")
     unanswered = len(result.unanswered) + len(result.skipped)
     if unanswered:
         out += ["", f"{unanswered} question(s) not answered or skipped were counted as level 0."]

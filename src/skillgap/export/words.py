@@ -324,3 +324,30 @@ def readiness_text(timeline: Timeline) -> str:
         parts.append(when if aim is not None else f"{one_line(timeline.role_names[rid])} {when}")
     target = "both roles" if aim is None else one_line(timeline.role_names.get(aim, aim))
     return f"Aiming for {target}: " + " · ".join(parts)
+
+
+def grows_with_time(bank: Bank | None, result: Result) -> list[str]:
+    """The experience questions below a role's target ("Engineering background 2 of 3"):
+    they count in the fit but are never steps, since years and degrees grow with time."""
+    if bank is None:
+        return []
+    below: dict[str, tuple[int, int]] = {}
+    for role in result.roles:
+        for gap in role.gaps:
+            question = bank.questions.get(gap.question_id)
+            if question is not None and question.experience:
+                level, target = below.get(gap.question_id, (gap.level, 0))
+                below[gap.question_id] = (level, max(target, gap.target))
+    return [
+        f"{question_title(bank, qid)} {level} of {target}" for qid, (level, target) in below.items()
+    ]
+
+
+def essential_for(step: NextStep, result: Result) -> str:
+    """ "essential for DevSecOps engineer" when the step serves an essential of the role aimed
+    for (of a role, for both), else ""."""
+    if not step.essential:
+        return ""
+    names = {r.role_id: r.name for r in result.roles}
+    aim = result.target_role
+    return f"essential for {names.get(aim, aim)}" if aim else "serves an essential"

@@ -20,7 +20,7 @@ from skillgap.core.model import Answers, NextStep, PlanEntry, Result
 from skillgap.core.plan import STATUS_LABELS
 from skillgap.core.wording import bar, level_name, percent, question_title
 from skillgap.escape import is_safe_url, one_line
-from skillgap.export.words import not_assessed_sections, quick_text
+from skillgap.export.words import grows_with_time, not_assessed_sections, quick_text
 from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
 from skillgap.tui.format import line, when
 from skillgap.tui.widgets import result_details
@@ -142,6 +142,15 @@ class ResultsScreen(SkillgapScreen[None]):
                     classes="dim",
                 )
             )
+        if grown := grows_with_time(self.bank, result):
+            widgets.append(
+                Static(
+                    Content(
+                        "Not steps, they grow with time: " + ", ".join(map(one_line, grown)) + "."
+                    ),
+                    classes="dim",
+                )
+            )
         return widgets
 
     def on_screen_resume(self) -> None:
@@ -226,7 +235,8 @@ class ResultsScreen(SkillgapScreen[None]):
         lines: list[Content | str | tuple[str, str]] = [
             (f"{number}. ", "bold"),
             (one_line(step.title), "bold"),
-            f"  level {step.from_level} → {step.to_level} ({level_name(self.bank, step.to_level)})"
+            f"  level {step.from_level} → {step.to_level} ({level_name(self.bank, step.to_level)})",
+            ("  ★ essential", "bold $text-warning") if step.essential else "",
             "\n   ",
             gains,
             f" · about {step.hours:g} h",
