@@ -35,6 +35,7 @@ from skillgap.store.database import (
     ReportNotFound,
     StoreCorrupt,
     StoreError,
+    check_integrity,
     connect,
     transaction,
     translate,
@@ -65,6 +66,7 @@ class Store:
         self.path = path
         self._conn = conn
         self._lock = threading.RLock()
+        self._checked = False  # PRAGMA quick_check passed: this file may be written
 
     @classmethod
     def open(cls, data_dir: Path | None = None) -> Store:
@@ -99,8 +101,13 @@ class Store:
 
     @contextmanager
     def _write(self, doing: str, durable: bool = True) -> Iterator[sqlite3.Connection]:
-        with self._lock, self._errors(doing), self._transaction(durable) as conn:
-            yield conn
+        with self._lock, self._errors(doing):
+            if not self._checked:
+                # Once per Store, before its first write: a damaged file is never written.
+                check_integrity(self._conn, self.path)
+                self._checked = True
+            with self._transaction(durable) as conn:
+                yield conn
 
     @contextmanager
     def _read(self, doing: str) -> Iterator[sqlite3.Connection]:

@@ -171,9 +171,26 @@ def prepare(conn: sqlite3.Connection, path: Path) -> None:
             if str(mode[0]).lower() != "wal":
                 raise StoreError(f"{path}: cannot switch to WAL mode (got {mode[0]})")
         if version < schema_version():
+            if version > 0:
+                check_integrity(conn, path)  # migrating writes: an old file is checked first
             migrate(conn, path)
     except sqlite3.Error as exc:
         raise translate(exc, path, "cannot open") from None
+
+
+def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse to write to a file SQLite finds damaged (`PRAGMA quick_check`). Reads only."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise StoreCorrupt(
+            f"{path} is damaged ({exc}); move it away to start afresh. It was not changed."
+        ) from None
+    problems = [str(row[0]) for row in rows if str(row[0]) != "ok"]
+    if problems:
+        raise StoreCorrupt(
+            f"{path} is damaged ({problems[0]}); move it away to start afresh. It was not changed."
+        )
 
 
 def check_version(conn: sqlite3.Connection, path: Path) -> int:

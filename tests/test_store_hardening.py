@@ -1,0 +1,41 @@
+"""Hardening (issue 15): a damaged database is reported and never written, and nothing saved is
+lost. Each test here failed before its fix."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from skillgap.core.model import Bank
+from skillgap.store import Store, StoreCorrupt
+from tests.test_store_faults import _answers_file, _cli_error, _db_with_reports
+
+
+def _page_size(path: Path) -> int:
+    size = int.from_bytes(path.read_bytes()[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+def test_a_damaged_page_is_found_before_the_first_write(
+    tmp_path: Path, mini_bank: Bank, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    path = _db_with_reports(folder, mini_bank, 40)
+    data = bytearray(path.read_bytes())
+    page = _page_size(path)
+    middle = (len(data) // page // 2) * page
+    data[middle : middle + page] = random.Random(15).randbytes(page)
+    path.write_bytes(bytes(data))
+    damaged = path.read_bytes()
+    code, err = _cli_error(
+        capsys, "--data-dir", str(folder), "score", "--save", str(_answers_file(tmp_path))
+    )
+    assert code == 2, err
+    assert str(path) in err and "damaged" in err and err.count("\n") == 1
+    assert path.read_bytes() == damaged
+    # The Store API refuses too, before any write transaction.
+    with Store.open(folder) as s, pytest.raises(StoreCorrupt, match="damaged"):
+        s.set_setting("k", "v")
+    assert path.read_bytes() == damaged
