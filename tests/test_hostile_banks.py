@@ -3,6 +3,7 @@ made harmless wherever it is shown."""
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -111,3 +112,65 @@ def test_hostile_text_is_escaped_in_every_export(hostile_bank: Path) -> None:
         out = render_report(report, bank, fmt)
         for raw in (ESC, "\x07", "\u202e", "\x00"):
             assert raw not in out, (fmt, repr(raw))
+
+
+HOSTILE_URLS = [
+    "https://x.test/\x1b]0;pwned\x07",
+    "https://x.test/\x1b]52;c;cHduZWQ=\x1b\\",
+    "https://x.test/\x9b31m",
+    "https://x.test/\u202eevil",
+    "https://x.test/\u200fa",
+    "https://x.test/\x7f",
+]
+
+
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_a_url_with_a_control_or_bidi_character_is_never_a_link(url: str) -> None:
+    from skillgap.escape import is_safe_url
+
+    assert not is_safe_url(url)
+
+
+def test_an_imported_report_cannot_carry_a_hostile_url_into_an_export(mini_bank: object) -> None:
+    """A report file is outside text too: its resource URLs are shown as escaped text, never
+    written raw into a link target."""
+    import json
+
+    from skillgap.export.json_docs import report_json
+    from skillgap.formats.report_json import report_from_json
+    from tests.test_export_reports import make_report
+
+    doc = report_json(make_report(mini_bank))  # type: ignore[arg-type]
+    lists: list[list[dict[str, str]]] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("resources"), list):
+                lists.append(value["resources"])
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(doc)
+    assert lists
+    for resources in lists:
+        resources[:] = [
+            {"title": f"t{i}", "url": u, "kind": ""} for i, u in enumerate(HOSTILE_URLS)
+        ]
+    data = report_from_json(json.loads(json.dumps(doc)))
+    report = Report(1, data.created_at, "b", "1", data.answers, data.result)
+    for fmt in ("text", "md", "html"):
+        out = render_report(report, mini_bank, fmt)  # type: ignore[arg-type]
+        assert not re.search(
+            "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]", out
+        ), fmt
+        assert "](https://x.test/" not in out and 'href="https://x.test/' not in out, fmt
+        assert "u001b" in out and "pwned" in out, fmt  # shown, as visible escapes
+
+
+def test_markdown_link_targets_are_percent_encoded() -> None:
+    from skillgap.export.markdown import md_link
+
+    assert md_link("t", "https://x.test/a(b)[c]|d") == "[t](https://x.test/a%28b%29%5Bc%5D%7Cd)"

@@ -24,7 +24,9 @@ def one_line(text: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
-_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
+# Printable ASCII only (a well-formed URL is percent-encoded), none of what could end a link or
+# start markup: no control, bidi or other non-ASCII character can hide in a link we show.
+_SAFE_URL = re.compile(r"https?://[!#-&(-;=?-\[\]-_a-~]+", re.ASCII)
 
 
 def md(text: str) -> str:
@@ -43,4 +45,12 @@ def h(text: object) -> str:
 def is_safe_url(url: str) -> bool:
     """Whether `url` is a link we may show as one: http or https, and nothing in it that could
     end the link, start markup or hide a control character. Anything else is shown as text."""
-    return _SAFE_URL.fullmatch(url) is not None
+    return _SAFE_URL.fullmatch(url) is not None and not _UNSAFE.search(url)
+
+
+def url_target(url: str) -> str:
+    """A safe URL (see `is_safe_url`) as a link target: parentheses, brackets and anything else
+    a Markdown or HTML reader could take as the end of the target percent-encoded."""
+    from urllib.parse import quote
+
+    return quote(url, safe="!#$%&*+,/:;=?@~")

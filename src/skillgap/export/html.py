@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from skillgap.core.model import Bank
 from skillgap.core.wording import percent, question_title
-from skillgap.escape import h, is_safe_url
+from skillgap.escape import h, is_safe_url, url_target
 from skillgap.export.words import (
     answer_rows,
     bank_for,
@@ -68,7 +68,7 @@ ol li { margin-bottom: .4rem; }
 
 def html_link(title: str, url: str) -> str:
     if is_safe_url(url):
-        return f'<a href="{h(url)}" rel="noopener noreferrer">{h(title)}</a>'
+        return f'<a href="{h(url_target(url))}" rel="noopener noreferrer">{h(title)}</a>'
     return h(title) + (f' <span class="muted">({h(url)})</span>' if url else "")
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from skillgap.core.model import Bank
 from skillgap.core.wording import percent, question_title
-from skillgap.escape import is_safe_url, md
+from skillgap.escape import is_safe_url, md, url_target
 from skillgap.export.words import (
     answer_rows,
     bank_for,
@@ -126,8 +126,7 @@ def render_report_markdown(
 
 def md_link(title: str, url: str) -> str:
     if is_safe_url(url):
-        target = url.replace("(", "%28").replace(")", "%29")
-        return f"[{md(title)}]({target})"
+        return f"[{md(title)}]({url_target(url)})"
     return md(title) + (f" ({md(url)})" if url else "")
 
 
