@@ -174,3 +174,17 @@ def test_markdown_link_targets_are_percent_encoded() -> None:
     from skillgap.export.markdown import md_link
 
     assert md_link("t", "https://x.test/a(b)[c]|d") == "[t](https://x.test/a%28b%29%5Bc%5D%7Cd)"
+
+
+def test_plan_json_is_ascii_like_every_other_json(
+    hostile_bank: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers_file = tmp_path / "answers.yaml"
+    answers_file.write_text("answers:\n  linux: 1\n")
+    bank = ["--questions", str(hostile_bank)]
+    assert main([*bank, "score", str(answers_file), "--save"]) == 0
+    capsys.readouterr()
+    assert main([*bank, "plan", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert out.isascii()
+    assert "\\u202e" in out  # the bidi override is there, as a JSON escape

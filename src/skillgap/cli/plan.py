@@ -52,7 +52,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             " --questions DIR with that bank to plan from it"
         )
     if args.json:
-        print(json.dumps(timeline_json(timeline, report.id), indent=2, ensure_ascii=False))
+        print(json.dumps(timeline_json(timeline, report.id), indent=2, ensure_ascii=True))
     else:
         when = report.created_at.strftime("%Y-%m-%d %H:%M UTC")
         heading = f"Learning plan from report {report.id} ({when}), up to {weeks} week(s)"
