@@ -4,12 +4,13 @@ lost. Each test here failed before its fix."""
 from __future__ import annotations
 
 import random
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from skillgap.core.model import Bank
-from skillgap.store import Store, StoreCorrupt
+from skillgap.store import DB_NAME, Store, StoreCorrupt
 from tests.test_store_faults import _answers_file, _cli_error, _db_with_reports
 
 
@@ -39,3 +40,29 @@ def test_a_damaged_page_is_found_before_the_first_write(
     with Store.open(folder) as s, pytest.raises(StoreCorrupt, match="damaged"):
         s.set_setting("k", "v")
     assert path.read_bytes() == damaged
+
+
+def test_an_empty_file_beside_a_full_wal_is_damaged_not_new(
+    tmp_path: Path, mini_bank: Bank, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "source"
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with Store.open(source) as s:
+        conn = sqlite3.connect(source / DB_NAME)
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        s.set_setting("k", "v")  # committed to the WAL, not yet to the main file
+        wal = (source / f"{DB_NAME}-wal").read_bytes()
+        conn.close()
+    assert wal
+    path = folder / DB_NAME
+    path.write_bytes(b"")
+    (folder / f"{DB_NAME}-wal").write_bytes(wal)
+    with pytest.raises(StoreCorrupt, match="-wal"):
+        Store.open(folder)
+    code, err = _cli_error(
+        capsys, "--data-dir", str(folder), "score", "--save", str(_answers_file(tmp_path))
+    )
+    assert code == 2 and str(path) in err and err.count("\n") == 1, err
+    assert path.read_bytes() == b""
+    assert (folder / f"{DB_NAME}-wal").read_bytes() == wal

@@ -291,7 +291,14 @@ def check_file(path: Path) -> None:
         raise StoreError(f"{path}: cannot read the database: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
+    wal = Path(f"{path}-wal")
     if size == 0:
+        if wal.exists() and wal.stat().st_size > 0:
+            # SQLite would take the file as new and reset the WAL, losing what it holds.
+            raise StoreCorrupt(
+                f"{path} is damaged: it is empty but {wal.name} holds data (saved reports may"
+                " be in it); restore the database file beside it. Neither file was changed."
+            )
         return  # created but never written: nothing to lose
     if len(header) < 100 or not header.startswith(_MAGIC):
         raise StoreCorrupt(
