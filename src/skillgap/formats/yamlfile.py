@@ -10,7 +10,9 @@ error to report, so the common path pays nothing for them.
 from __future__ import annotations
 
 import gc
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,8 @@ try:
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - pure-Python PyYAML
     from yaml import SafeLoader  # type: ignore[assignment]
+
+from yaml.constructor import ConstructorError, SafeConstructor
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 #: Nodes a document may expand to once aliases are followed.
@@ -48,14 +52,22 @@ class YamlText:
 
 
 def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlText:
-    """Read a file as UTF-8 text, refusing one over the size cap before reading it."""
+    """Read a file as UTF-8 text, refusing one over the size cap before reading it.
+
+    Only a regular file is read, checked on the opened file itself: a named pipe (or a link
+    to one) is opened without blocking and refused, never waited on."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise YamlFileError(
-                path, None, f"file is {size:,} bytes; the limit is {max_bytes:,} bytes"
-            )
-        with path.open("rb") as f:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                raise YamlFileError(path, None, "not a regular file")
+            if info.st_size > max_bytes:
+                raise YamlFileError(
+                    path, None, f"file is {info.st_size:,} bytes; the limit is {max_bytes:,} bytes"
+                )
             raw = f.read(max_bytes + 1)
     except YamlFileError:
         raise
@@ -77,6 +89,48 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlText:
     return YamlText(path, text)
 
 
+_SCALARS = {
+    "int": ("a whole number", SafeConstructor.construct_yaml_int),
+    "float": ("a number", SafeConstructor.construct_yaml_float),
+    "bool": ("true or false", SafeConstructor.construct_yaml_bool),
+    "timestamp": ("a date", SafeConstructor.construct_yaml_timestamp),
+    "binary": ("base64 data", SafeConstructor.construct_yaml_binary),
+}
+
+
+def _guarded(kind: str, construct: Any) -> Any:
+    """A scalar constructor whose failure (a date that does not exist, `!!float abc`, an
+    integer of thousands of digits) is a YAML error at the value's line, not a crash."""
+
+    def guarded(loader: Any, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            value = str(node.value)
+            if "integer string conversion" in str(exc):
+                reason = f"it has {len(value):,} digits; the limit is 4,300"
+            else:  # a KeyError or AttributeError from inside PyYAML says nothing useful
+                reason = str(exc) if isinstance(exc, ValueError) else ""
+            shown = repr(value[:40] + ("..." if len(value) > 40 else ""))
+            why = f" ({reason})" if reason else ""
+            raise ConstructorError(
+                None,
+                None,
+                f"{shown} is not {kind}{why}; quote it if you meant text",
+                node.start_mark,
+            ) from None
+
+    return guarded
+
+
+class _Loader(SafeLoader):
+    """The safe loader, with scalar values that cannot be built reported as YAML errors."""
+
+
+for _tag, (_kind, _construct) in _SCALARS.items():
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _guarded(_kind, _construct))
+
+
 def parse(source: YamlText) -> Any:
     if _ANCHOR.search(source.text):
         _check_alias_expansion(source)
@@ -85,7 +139,7 @@ def parse(source: YamlText) -> Any:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return yaml.load(source.text, Loader=SafeLoader)
+        return yaml.load(source.text, Loader=_Loader)
     except yaml.reader.ReaderError as exc:
         at = source.text[: exc.position].count("\n") + 1
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
