@@ -30,9 +30,14 @@ class CannotWrite(SkillgapError):
 
 def write_atomically(path: Path, text: str, *, force: bool = True) -> None:
     """Write the whole file or nothing: a temporary file beside it, renamed into place. With
-    `force=False` an existing file is refused (UsageError) and left as it is."""
-    if not force and path.exists():
-        raise UsageError(f"{path} already exists; pass --force to overwrite it")
+    `force=False` an existing file is refused (UsageError) and left as it is.
+
+    A symbolic link at `path` is replaced by the file, never written through: the rename
+    replaces the link itself, so its target (which may not exist, or be someone else's file)
+    is left as it is. A link counts as existing even when it points nowhere."""
+    if not force and (path.exists() or path.is_symlink()):
+        what = "a link" if path.is_symlink() else "a file"
+        raise UsageError(f"{path} already exists ({what}); pass --force to overwrite it")
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
