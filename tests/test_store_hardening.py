@@ -3,6 +3,7 @@ lost. Each test here failed before its fix."""
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 from pathlib import Path
@@ -66,3 +67,24 @@ def test_an_empty_file_beside_a_full_wal_is_damaged_not_new(
     assert code == 2 and str(path) in err and err.count("\n") == 1, err
     assert path.read_bytes() == b""
     assert (folder / f"{DB_NAME}-wal").read_bytes() == wal
+
+
+def test_a_lone_surrogate_in_one_import_names_that_file_and_imports_the_rest(
+    tmp_path: Path, mini_bank: Bank, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_export_import import _doc
+
+    text = json.dumps(_doc(mini_bank))
+    assert "a note" in text
+    bad, good = tmp_path / "bad.json", tmp_path / "good.json"
+    bad.write_text(text.replace("a note", "a \\ud800 note"), encoding="utf-8")
+    good.write_text(text, encoding="utf-8")
+    folder = tmp_path / "data"
+    code, err = _cli_error(
+        capsys, "--data-dir", str(folder), "report", "import", str(bad), str(good)
+    )
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert f"{bad}:" in err and f"imported {good} as report 1" in err, err
+    with Store.open(folder) as s:
+        assert s.count_reports() == 1

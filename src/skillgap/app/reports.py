@@ -82,8 +82,25 @@ def read_report_file(path: Path) -> ReportData:
             f"{path}: is over {MAX_IMPORT_BYTES // (1024 * 1024)} MiB; not a skillgap report"
         )
     try:
-        return report_from_json(loads(data))
+        document = loads(data)
+        _no_lone_surrogates(document)
+        return report_from_json(document)
     except FormatError as exc:
         raise ReportFileError(
             f"{path}: {exc}; import reads what skillgap report export ID --format json writes"
+        ) from None
+
+
+def _no_lone_surrogates(document: object) -> None:
+    """JSON may escape half a UTF-16 pair ("\\ud800"); such text cannot be stored or written
+    out again, so the file is refused as a whole (FormatError)."""
+    import json
+
+    from skillgap.formats.json_reader import FormatError
+
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise FormatError(
+            "", "holds text that is not valid Unicode (a lone \\u surrogate)"
         ) from None
