@@ -305,3 +305,39 @@ async def test_hostile_bank_text_never_reaches_the_terminal_raw(
 def quiz_questions(app: App[object]) -> list[Question]:
     assert isinstance(app.screen, QuizScreen)
     return list(app.screen.state.questions)
+
+
+async def test_a_toast_shows_a_path_as_text_never_as_markup(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    """A folder named like Textual markup: the toast that names the export shows the name as
+    written, and nothing in it is an action a click could run."""
+    from textual.widgets._toast import Toast
+
+    from tests.tui.test_reports import finish_quick_quiz
+
+    folder = tmp_path / "[@click=app.quit]x"
+    folder.mkdir()
+    app = make_app()
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await finish_quick_quiz(pilot, app)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportModal)
+        app.screen.query_one("#path", Input).value = str(folder / "r.md")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (folder / "r.md").exists()
+        (note,) = list(app._notifications)
+        assert "[@click=app.quit]x" in note.message
+        await pilot.pause(0.2)
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        for toast in toasts:
+            content = toast.render()
+            assert "[@click=app.quit]x" in str(content)
+            spans = getattr(content, "spans", [])
+            assert not any("@click" in str(span.style) for span in spans)
+            await pilot.click(toast)
+            await pilot.pause()
+        assert app.is_running

@@ -15,8 +15,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from skillgap.core.model import Answers, Bank
+from skillgap.escape import safe
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from skillgap.core.quiz import Mode
     from skillgap.store import Store
 
@@ -68,6 +71,22 @@ class SkillgapApp(App[None]):
         saved = store.get_setting(THEME_SETTING)
         if saved in self.available_themes:
             self.theme = saved
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast is plain text, never markup: messages carry paths, bank text and error
+        messages with file names, and markup such as `[@click=app.quit]` would run an action.
+        Control and bidi-override characters are shown as visible escapes."""
+        super().notify(
+            safe(message), title=safe(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def get_default_screen(self) -> Screen[None]:
         from skillgap.tui.screens.welcome import WelcomeScreen
