@@ -88,3 +88,15 @@ def test_a_lone_surrogate_in_one_import_names_that_file_and_imports_the_rest(
     assert f"{bad}:" in err and f"imported {good} as report 1" in err, err
     with Store.open(folder) as s:
         assert s.count_reports() == 1
+
+
+@pytest.mark.parametrize("value", ["1" * 26, "²", str(2**63)])
+def test_report_list_limit_out_of_range_is_a_usage_error(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit:
+        _cli_error(capsys, "report", "list", "--limit", value)
+    err = capsys.readouterr().err
+    assert exit.value.code == 2, err
+    assert "is not a number of reports" in err and "Traceback" not in err
+    assert "internal error" not in err

@@ -21,7 +21,8 @@ def report_id(text: str) -> int:
 
 
 def limit(text: str) -> int:
-    if not text.isdigit():
+    # ASCII digits only ("²".isdigit() is true), and no more than SQLite's LIMIT can take.
+    if not (text.isascii() and text.isdigit()) or int(text) > 2**63 - 2:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of reports (0 for all)")
     return int(text)
 
