@@ -100,3 +100,31 @@ def test_report_list_limit_out_of_range_is_a_usage_error(
     assert exit.value.code == 2, err
     assert "is not a number of reports" in err and "Traceback" not in err
     assert "internal error" not in err
+
+
+@pytest.mark.parametrize("version", [-1, -(2**31)])
+def test_a_negative_schema_version_is_not_a_skillgap_database(
+    tmp_path: Path, mini_bank: Bank, capsys: pytest.CaptureFixture[str], version: int
+) -> None:
+    folder = tmp_path / "data"
+    path = _db_with_reports(folder, mini_bank, 2)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreCorrupt, match="not a skillgap database"):
+        Store.open(folder)
+    code, err = _cli_error(capsys, "--data-dir", str(folder), "report", "list")
+    assert code == 2 and str(path) in err and err.count("\n") == 1, err
+    assert path.read_bytes() == before
+
+
+def test_a_data_folder_that_is_a_broken_link_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    folder.symlink_to(tmp_path / "gone" / "data")
+    code, err = _cli_error(capsys, "--data-dir", str(folder), "report", "list")
+    assert code == 1, err
+    assert "broken link" in err and "a file" not in err and str(folder) in err
+    assert folder.is_symlink() and not (tmp_path / "gone").exists()

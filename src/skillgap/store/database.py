@@ -211,6 +211,11 @@ def check_version(conn: sqlite3.Connection, path: Path) -> int:
             f"{path} was written by a newer skillgap (schema {version}; this one"
             f" knows up to {schema_version()}); upgrade skillgap. The file was not changed."
         )
+    if version < 0:
+        raise StoreCorrupt(
+            f"{path} is damaged or not a skillgap database (schema version {version});"
+            " move it away or use --data-dir. The file was not changed."
+        )
     if version == 0 and tables:
         raise StoreCorrupt(
             f"{path} is not a skillgap database (it holds other tables);"
@@ -228,6 +233,8 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > schema_version():
             raise StoreTooNew(f"{path} was written by a newer skillgap")
+        if version < 0:
+            raise StoreCorrupt(f"{path} is not a skillgap database (schema version {version})")
         for step in range(version, schema_version()):
             MIGRATIONS[step](conn)
             conn.execute(f"PRAGMA user_version = {step + 1}")
@@ -257,6 +264,14 @@ def make_dir(directory: Path) -> None:
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     except FileExistsError:
+        if directory.is_symlink():
+            try:
+                target = f" (to {os.readlink(directory)})"
+            except OSError:
+                target = ""
+            raise StoreError(
+                f"{directory}: cannot use it as the data folder: it is a broken link{target}"
+            ) from None
         raise StoreError(f"{directory}: cannot use it as the data folder: it is a file") from None
     except OSError as exc:
         raise StoreError(
