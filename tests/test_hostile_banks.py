@@ -188,3 +188,15 @@ def test_plan_json_is_ascii_like_every_other_json(
     out = capsys.readouterr().out
     assert out.isascii()
     assert "\\u202e" in out  # the bidi override is there, as a JSON escape
+
+
+def test_a_bank_resource_url_with_a_control_character_is_refused(
+    bank_writer: BankWriter,
+) -> None:
+    section = BankWriter.SECTION.replace(
+        "    effort_hours: 10\n",
+        '    effort_hours: 10\n    resources:\n      - {title: Docs, url: "https://x.test/\\e]0;pwned\\a"}\n',
+    )
+    bank_writer.write("sections/10-base.yaml", section)
+    (message,) = problems(bank_writer)
+    assert "resources[0].url" in message

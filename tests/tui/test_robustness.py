@@ -239,7 +239,7 @@ def hostile_bank(bank_writer: BankWriter) -> Bank:
             levels: {{1: "{ESC}[1manchor one", 2: "two\\u2067", 3: "three\\x00", 4: "four\\x7f"}}
             effort_hours: 10
             resources:
-              - {{title: "Docs{ESC}[31m", url: "https://example.com/{ESC}[0m", kind: docs}}
+              - {{title: "Docs{ESC}[31m", url: "https://example.com/docs", kind: docs}}
           - id: docker
             title: Docker
             kind: choice
@@ -340,4 +340,22 @@ async def test_a_toast_shows_a_path_as_text_never_as_markup(
             assert not any("@click" in str(span.style) for span in spans)
             await pilot.click(toast)
             await pilot.pause()
+        assert app.is_running
+
+
+async def test_a_role_name_in_a_border_title_is_text_never_markup(
+    make_app: MakeApp, mini_bank: Bank
+) -> None:
+    import dataclasses
+
+    from textual.widgets import OptionList
+
+    name = "[@click=app.quit]x"
+    roles = (dataclasses.replace(mini_bank.roles[0], name=name), *mini_bank.roles[1:])
+    app = make_app(dataclasses.replace(mini_bank, roles=roles))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")  # aim for the first role: its name is in the menu's title
+        title = app.screen.query_one("#menu", OptionList)._border_title
+        assert title is not None and name in str(title)
+        assert not any("@click" in str(span.style) for span in title.spans)
         assert app.is_running

@@ -209,10 +209,13 @@ class WelcomeScreen(SkillgapScreen[None]):
         ]
         return options
 
-    def _aim_title(self, aim: str | None) -> str:
-        """The menu's title: where Learn next and the plan aim, and the key that changes it."""
+    def _aim_title(self, aim: str | None) -> Content:
+        """The menu's title: where Learn next and the plan aim, and the key that changes it
+        (plain text: a role's name is the bank's, never markup)."""
         role = self.bank.role(aim) if aim is not None else None
-        return f"Start · aiming for {one_line(role.name) if role else 'both roles'} (a changes)"
+        return Content(
+            f"Start · aiming for {one_line(role.name) if role else 'both roles'} (a changes)"
+        )
 
     def action_aim(self) -> None:
         """Aim for the next role: both, then each role of the bank in turn."""
