@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from skillgap.core.model import Bank
-from skillgap.store import DB_NAME, Store, StoreCorrupt
+from skillgap.store import DB_NAME, Store, StoreCorrupt, StoreError
 from tests.test_store_faults import _answers_file, _cli_error, _db_with_reports
 
 
@@ -128,3 +128,93 @@ def test_a_data_folder_that_is_a_broken_link_says_so(
     assert code == 1, err
     assert "broken link" in err and "a file" not in err and str(folder) in err
     assert folder.is_symlink() and not (tmp_path / "gone").exists()
+
+
+class _FullDisk:
+    """A connection whose writes fail as SQLite does when the disk is full."""
+
+    def __init__(self, conn: sqlite3.Connection, fail_on: str) -> None:
+        self._conn = conn
+        self._fail_on = fail_on
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._conn, name)
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql.startswith(self._fail_on):
+            exc = sqlite3.OperationalError("database or disk is full")
+            exc.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+            exc.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
+            raise exc
+        return self._conn.execute(sql, *args)
+
+
+@pytest.mark.parametrize("fail_on", ["INSERT", "COMMIT"])
+def test_a_full_disk_is_reported_as_a_full_disk(
+    tmp_path: Path, mini_bank: Bank, fail_on: str
+) -> None:
+    from tests.test_store import GROWN, scored
+
+    with Store.open(tmp_path / "data") as s:
+        s.save_report(*scored(mini_bank, GROWN))
+        real = s._conn
+        s._conn = _FullDisk(real, fail_on)  # type: ignore[assignment]
+        with pytest.raises(StoreError) as caught:
+            s.save_report(*scored(mini_bank, GROWN))
+        s._conn = real
+        message = str(caught.value)
+        assert "disk is full" in message and "no transaction" not in message, message
+        assert "cannot save the report" in message and "free some space" in message
+        assert s.count_reports() == 1
+
+
+def test_a_database_at_its_page_limit_says_the_disk_is_full(
+    tmp_path: Path, mini_bank: Bank
+) -> None:
+    from tests.test_store import GROWN, scored
+
+    with Store.open(tmp_path / "data") as s:
+        pages = s._conn.execute("PRAGMA page_count").fetchone()[0]
+        s._conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+        with pytest.raises(StoreError, match="the disk is full") as caught:
+            for _ in range(50):
+                s.save_report(*scored(mini_bank, GROWN))
+        assert "free some space" in str(caught.value)
+
+
+_FSIZE = """
+import resource, signal, sys
+from pathlib import Path
+from skillgap.formats.bank import load_bank
+from skillgap.store import Store, StoreError
+from tests.test_store import GROWN, scored
+folder = Path(sys.argv[1])
+bank = load_bank(Path(sys.argv[2]))
+Store.open(folder).close()
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (70_000, resource.RLIM_INFINITY))
+with Store.open(folder) as s:
+    try:
+        for _ in range(1000):
+            s.save_report(*scored(bank, GROWN))
+    except StoreError as exc:
+        print(exc)
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGXFSZ"), reason="POSIX only")
+def test_the_file_size_limit_is_named(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import MINI_BANK, ROOT
+
+    out = subprocess.run(
+        [sys.executable, "-c", _FSIZE, str(tmp_path / "data"), str(MINI_BANK)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert "cannot save the report" in out and "file-size limit" in out, out

@@ -253,7 +253,10 @@ def transaction(conn: sqlite3.Connection, durable: bool = True) -> Iterator[sqli
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
-                conn.execute("ROLLBACK")
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # the first error is the one to report (SQLite rolls back itself)
             raise
     finally:
         if not durable:
@@ -343,6 +346,17 @@ def translate(exc: sqlite3.Error, path: Path, doing: str) -> StoreError:
         return StoreCorrupt(
             f"{path} is damaged ({message}); {doing}. Move it away to start afresh;"
             " it was not changed."
+        )
+    code = getattr(exc, "sqlite_errorname", None) or ""
+    if code == "SQLITE_FULL" or "disk is full" in lowered:
+        return StoreError(
+            f"{path}: {doing}: the disk is full (or the database reached its size limit);"
+            f" free some space and try again. Nothing was written ({message})"
+        )
+    if code.startswith("SQLITE_IOERR_") and code[13:] in ("WRITE", "FSYNC", "TRUNCATE"):
+        return StoreError(
+            f"{path}: {doing}: the file could not be written (a full disk, the file-size"
+            f" limit, or a failing disk); nothing was saved ({message})"
         )
     if "locked" in lowered or "busy" in lowered:
         return StoreError(f"{path}: {doing}: the database is busy in another skillgap ({message})")
