@@ -7,6 +7,7 @@ import json
 import random
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -140,11 +141,11 @@ class _FullDisk:
     def __getattr__(self, name: str) -> object:
         return getattr(self._conn, name)
 
-    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
         if sql.startswith(self._fail_on):
             exc = sqlite3.OperationalError("database or disk is full")
-            exc.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
-            exc.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
+            exc.sqlite_errorcode = sqlite3.SQLITE_FULL
+            exc.sqlite_errorname = "SQLITE_FULL"
             raise exc
         return self._conn.execute(sql, *args)
 
@@ -185,6 +186,7 @@ def test_a_database_at_its_page_limit_says_the_disk_is_full(
 _FSIZE = """
 import resource, signal, sys
 from pathlib import Path
+from typing import Any
 from skillgap.formats.bank import load_bank
 from skillgap.store import Store, StoreError
 from tests.test_store import GROWN, scored

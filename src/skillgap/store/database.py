@@ -12,7 +12,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -253,10 +253,9 @@ def transaction(conn: sqlite3.Connection, durable: bool = True) -> Iterator[sqli
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
-                try:
+                # The first error is the one to report (SQLite may have rolled back itself).
+                with suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass  # the first error is the one to report (SQLite rolls back itself)
             raise
     finally:
         if not durable:
