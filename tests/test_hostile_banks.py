@@ -200,3 +200,39 @@ def test_a_bank_resource_url_with_a_control_character_is_refused(
     bank_writer.write("sections/10-base.yaml", section)
     (message,) = problems(bank_writer)
     assert "resources[0].url" in message
+
+
+HOSTILE_NAME = "a\x1b]0;pwned\x07\nb"
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+def _assert_escaped(err: str) -> None:
+    assert not RAW_CONTROL.search(err), repr(err)
+    assert err.count("\n") == 1, repr(err)  # one message, one line: the newline is shown
+    assert "\\u001b]0;pwned\\u0007" in err, repr(err)
+
+
+def test_a_file_name_with_escapes_prints_as_visible_escapes(
+    bank_writer: BankWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = ["--questions", str(bank_writer.root)]
+    hostile = tmp_path / HOSTILE_NAME
+    # score: a file that is not there
+    assert main([*bank, "score", str(hostile)]) == 2
+    _assert_escaped(capsys.readouterr().err)
+    # answers-template: written, then refused without --force, then a folder that is not there
+    assert main([*bank, "answers-template", "-o", str(hostile)]) == 0
+    _assert_escaped(capsys.readouterr().err)
+    assert main([*bank, "answers-template", "-o", str(hostile)]) == 2
+    _assert_escaped(capsys.readouterr().err)
+    assert main([*bank, "answers-template", "-o", str(hostile / "x.yaml")]) != 0
+    err = capsys.readouterr().err
+    assert not RAW_CONTROL.search(err) and err.count("\n") == 1, repr(err)
+
+
+def test_cannot_write_names_the_path_as_visible_escapes(tmp_path: Path) -> None:
+    from skillgap.app.files import CannotWrite
+
+    path = tmp_path / HOSTILE_NAME / "x.md"
+    message = str(CannotWrite(path, FileNotFoundError(2, "No such file or directory")))
+    assert not RAW_CONTROL.search(message) and "\n" not in message

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from skillgap.errors import ExitCode, SkillgapError, UsageError
+from skillgap.escape import one_line
 
 
 class CannotWrite(SkillgapError):
@@ -19,12 +20,14 @@ class CannotWrite(SkillgapError):
         folder = path.parent
         missing = not folder.exists()
         if missing:
-            why = f" (the folder {folder} does not exist; create it first)"
+            why = f" (the folder {one_line(str(folder))} does not exist; create it first)"
         elif not folder.is_dir():
-            why = f" ({folder} is a file, not a folder)"
+            why = f" ({one_line(str(folder))} is a file, not a folder)"
         else:
             why = ""
-        super().__init__(f"{path}: cannot write: {exc.strerror or exc}{why}")
+        super().__init__(
+            f"{one_line(str(path))}: cannot write: {one_line(str(exc.strerror or exc))}{why}"
+        )
         self.exit_code = ExitCode.USAGE if missing else ExitCode.FAILURE
 
 
@@ -37,7 +40,9 @@ def write_atomically(path: Path, text: str, *, force: bool = True) -> None:
     is left as it is. A link counts as existing even when it points nowhere."""
     if not force and (path.exists() or path.is_symlink()):
         what = "a link" if path.is_symlink() else "a file"
-        raise UsageError(f"{path} already exists ({what}); pass --force to overwrite it")
+        raise UsageError(
+            f"{one_line(str(path))} already exists ({what}); pass --force to overwrite it"
+        )
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)

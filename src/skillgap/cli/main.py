@@ -9,6 +9,7 @@ import sys
 from skillgap import __version__
 from skillgap.cli.options import bank_dir, load_bank, target_role
 from skillgap.errors import ExitCode, SkillgapError, UsageError
+from skillgap.escape import one_line, safe
 
 TYPE_CHECKING = False  # importing `typing` for it would cost --version a third of its time
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def cmd_answers_template(args: argparse.Namespace) -> int:
         from skillgap.app.files import write_atomically
 
         write_atomically(Path(args.output), text, force=args.force)
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(f"wrote {one_line(args.output)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return ExitCode.OK
@@ -58,8 +59,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 
     if not Path(args.answers).exists():
         raise UsageError(
-            f"{args.answers}: file not found; write one to fill in with: "
-            f"skillgap answers-template -o {args.answers}"
+            f"{one_line(args.answers)}: file not found; write one to fill in with: "
+            f"skillgap answers-template -o {one_line(args.answers)}"
         )
     answers = load_answers(Path(args.answers), bank)
     result = score(bank, answers, target_role=target_role(args, bank))
@@ -221,7 +222,10 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
     try:
         return func(args)
     except SkillgapError as exc:
-        print(*exc.lines(), sep="\n", file=sys.stderr)
+        # Each line made safe once more, whatever built it: a file name with an escape sequence
+        # or a newline in it prints as visible escapes, never raw.
+        lines = (safe(line).replace("\n", "\\u000a") for line in exc.lines())
+        print(*lines, sep="\n", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
@@ -233,7 +237,7 @@ def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
         if os.environ.get("SKILLGAP_DEBUG"):
             raise
         print(
-            f"skillgap: internal error: {type(exc).__name__}: {exc}"
+            f"skillgap: internal error: {type(exc).__name__}: {one_line(str(exc))}"
             " (set SKILLGAP_DEBUG=1 for details)",
             file=sys.stderr,
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from skillgap.escape import one_line
+
 TYPE_CHECKING = False  # cli.main imports this module: --version stays free of typing, argparse
 if TYPE_CHECKING:
     import argparse
@@ -37,7 +39,8 @@ def current_bank(args: argparse.Namespace) -> Bank | None:
         return load_bank(args)
     except BankError:
         print(
-            f"skillgap: note: the bank in {bank_dir(args)} does not load; showing question ids",
+            "skillgap: note: the bank in"
+            f" {one_line(str(bank_dir(args)))} does not load; showing question ids",
             file=sys.stderr,
         )
         return None
@@ -61,7 +64,7 @@ def target_role(args: argparse.Namespace, bank: Bank) -> str | None:
             roles = [r.id for r in bank.roles]
             hint = did_you_mean(chosen, [*roles, BOTH], cutoff=0.5)
             raise UsageError(
-                f"--role: '{chosen}' is not a role of this bank{hint}"
+                f"--role: '{one_line(chosen)}' is not a role of this bank{hint}"
                 f" (roles: {', '.join([*roles, BOTH])})"
             )
         return chosen
