@@ -17,11 +17,13 @@ from typing import Any
 from skillgap.core.model import MAX_ID_LENGTH
 from skillgap.errors import ExitCode, SkillgapError
 from skillgap.escape import one_line
-from skillgap.formats.yamlfile import PathPart, YamlText, line_of
+from skillgap.formats.yamlfile import LineIndex, PathPart, YamlText
 
 _PLAIN_KEY = re.compile(r"[\w-]+")
 _KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_TEXT_LENGTH = 10_000
+#: Problems reported of one file; past them, one line says how many more there are.
+MAX_PROBLEMS_PER_FILE = 100
 
 
 def is_kebab(text: str) -> bool:
@@ -112,6 +114,7 @@ class FileChecker:
         self.data = data
         self.display = display or str(source.path)
         self._errors: list[tuple[tuple[PathPart, ...], bool, str]] = []
+        self._lines = LineIndex(source)
 
     @property
     def has_problems(self) -> bool:
@@ -121,12 +124,19 @@ class FileChecker:
         self._errors.append((tuple(path), at_key, message))
 
     def line(self, path: Sequence[PathPart], at_key: bool = False) -> int | None:
-        return line_of(self.source, path, at_key)
+        return self._lines.line(path, at_key)
 
     def problems(self) -> list[Problem]:
-        found = []
-        for path, at_key, message in self._errors:
-            found.append(Problem(self.display, self.line(path, at_key), field_name(path), message))
+        """The first `MAX_PROBLEMS_PER_FILE` problems, then one line counting the rest."""
+        found = [
+            Problem(self.display, self.line(path, at_key), field_name(path), message)
+            for path, at_key, message in self._errors[:MAX_PROBLEMS_PER_FILE]
+        ]
+        more = len(self._errors) - MAX_PROBLEMS_PER_FILE
+        if more > 0:
+            found.append(
+                Problem(self.display, None, "", f"and {more:,} more problems in this file")
+            )
         return found
 
     def root_field(self) -> Field:

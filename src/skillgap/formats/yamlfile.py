@@ -208,29 +208,61 @@ def _check_alias_expansion(source: YamlText) -> None:
     expanded(node, 0)
 
 
-def line_of(source: YamlText, path: Sequence[PathPart], at_key: bool = False) -> int | None:
-    """The 1-based line of the value at `path` (or of its key, with `at_key`).
+class LineIndex:
+    """Lines of the values in one file, for its error messages: the file is composed once,
+    on the first look-up, and each mapping's keys are indexed on first use, so reporting
+    thousands of problems in one file costs one parse, not one per problem."""
 
-    Where the path runs out (a missing field), the line of the deepest node found."""
-    node = _compose(source)
-    if node is None:
-        return None
-    line = node.start_mark.line + 1
-    for i, part in enumerate(path):
-        last = i == len(path) - 1
-        if isinstance(node, yaml.MappingNode):
+    def __init__(self, source: YamlText) -> None:
+        self.source = source
+        self._composed = False
+        self._root: yaml.Node | None = None
+        self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    def _node(self) -> yaml.Node | None:
+        if not self._composed:
+            self._root = _compose(self.source)
+            self._composed = True
+        return self._root
+
+    def _entries(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        found = self._keys.get(id(node))
+        if found is None:
+            found = {}
             for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
-                    line = (key_node if last and at_key else value_node).start_mark.line + 1
-                    node = value_node
-                    break
+                if isinstance(key_node, yaml.ScalarNode):
+                    found.setdefault(key_node.value, (key_node, value_node))  # the first, as before
+            self._keys[id(node)] = found
+        return found
+
+    def line(self, path: Sequence[PathPart], at_key: bool = False) -> int | None:
+        """The 1-based line of the value at `path` (or of its key, with `at_key`).
+
+        Where the path runs out (a missing field), the line of the deepest node found."""
+        node = self._node()
+        if node is None:
+            return None
+        line = node.start_mark.line + 1
+        for i, part in enumerate(path):
+            last = i == len(path) - 1
+            if isinstance(node, yaml.MappingNode):
+                entry = self._entries(node).get(str(part))
+                if entry is None:
+                    return line
+                key_node, value_node = entry
+                line = (key_node if last and at_key else value_node).start_mark.line + 1
+                node = value_node
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    return line
+                node = node.value[part]
+                line = node.start_mark.line + 1
             else:
                 return line
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if not 0 <= part < len(node.value):
-                return line
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            return line
-    return line
+        return line
+
+
+def line_of(source: YamlText, path: Sequence[PathPart], at_key: bool = False) -> int | None:
+    """The 1-based line of the value at `path` (or of its key, with `at_key`); parses the file
+    each call, so a caller with several look-ups in one file keeps a `LineIndex` instead."""
+    return LineIndex(source).line(path, at_key)
