@@ -4,6 +4,7 @@ lost. Each test here failed before its fix."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import sqlite3
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 
 from skillgap.core.model import Bank
 from skillgap.store import DB_NAME, Store, StoreCorrupt, StoreError
+from tests.conftest import MINI_BANK
 from tests.test_store_faults import _answers_file, _cli_error, _db_with_reports
 
 
@@ -220,3 +222,76 @@ def test_the_file_size_limit_is_named(tmp_path: Path) -> None:
         check=True,
     ).stdout
     assert "cannot save the report" in out and "file-size limit" in out, out
+
+
+def _read_only_folder(tmp_path: Path, mini_bank: Bank, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    _db_with_reports(folder, mini_bank, 2)
+    import skillgap.app.reports as reports
+    import skillgap.store.database as database
+
+    monkeypatch.setattr(database, "folder_writable", lambda directory: False)
+    monkeypatch.setattr(reports, "_told_read_only", False)
+    return folder
+
+
+def test_a_read_only_data_folder_still_lists_shows_and_exports(
+    tmp_path: Path,
+    mini_bank: Bank,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = _read_only_folder(tmp_path, mini_bank, monkeypatch)
+    before = (folder / DB_NAME).read_bytes()
+    data = ["--data-dir", str(folder)]
+    from skillgap.cli.main import main
+
+    out_file = tmp_path / "report-1.md"
+    for argv in (
+        ["report", "list"],
+        ["report", "show", "1"],
+        ["report", "export", "1", "-o", str(out_file)],
+    ):
+        code = main(["--questions", str(MINI_BANK), *data, *argv])
+        captured = capsys.readouterr()
+        assert code == 0, captured.err
+        assert "unable to open" not in captured.err
+    assert out_file.read_text(encoding="utf-8")
+    with Store.open(folder) as s:
+        assert s.read_only and s.count_reports() == 2
+        with pytest.raises(StoreError, match="read-only"):
+            s.set_setting("k", "v")
+    code, err = _cli_error(
+        capsys, "--data-dir", str(folder), "score", "--save", str(_answers_file(tmp_path))
+    )
+    assert code == 1 and "read-only" in err and "unable to open" not in err, err
+    assert (folder / DB_NAME).read_bytes() == before
+
+
+def test_a_read_only_data_folder_is_noted_once(
+    tmp_path: Path,
+    mini_bank: Bank,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from skillgap.app.reports import open_store
+
+    folder = _read_only_folder(tmp_path, mini_bank, monkeypatch)
+    open_store(folder).close()
+    open_store(folder).close()
+    err = capsys.readouterr().err
+    assert err.count("read-only") == 1 and str(folder) in err, err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to any folder")
+def test_a_truly_read_only_folder_is_read(
+    tmp_path: Path, mini_bank: Bank, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    _db_with_reports(folder, mini_bank, 2)
+    folder.chmod(0o500)
+    try:
+        with Store.open(folder) as s:
+            assert s.read_only and s.count_reports() == 2
+    finally:
+        folder.chmod(0o700)

@@ -4,6 +4,7 @@ file (untrusted input)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,19 @@ def open_store(data_dir: str | Path | None) -> Store:
     """The store in `data_dir`, else in the default data folder."""
     from skillgap.store import Store
 
-    return Store.open(Path(data_dir) if data_dir else None)
+    store = Store.open(Path(data_dir) if data_dir else None)
+    global _told_read_only
+    if store.read_only and not _told_read_only:
+        _told_read_only = True
+        print(
+            f"skillgap: note: {store.path.parent} is read-only: saved reports can be read and"
+            " exported, not saved",
+            file=sys.stderr,
+        )
+    return store
+
+
+_told_read_only = False
 
 
 def timeline_for(

@@ -62,9 +62,11 @@ def default_data_dir() -> Path:
 class Store:
     """One open database. Safe to share between threads (calls are serialised)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool = False) -> None:
         self.path = path
         self._conn = conn
+        #: Opened for reading only (the data folder cannot be written): saving fails clearly.
+        self.read_only = read_only
         self._lock = threading.RLock()
         self._checked = False  # PRAGMA quick_check passed: this file may be written
 
@@ -72,8 +74,8 @@ class Store:
     def open(cls, data_dir: Path | None = None) -> Store:
         """Open (creating if needed) the database in `data_dir`, migrating it forward."""
         directory = Path(data_dir) if data_dir is not None else default_data_dir()
-        path, conn = connect(directory)
-        return cls(path, conn)
+        path, conn, read_only = connect(directory)
+        return cls(path, conn, read_only)
 
     def close(self) -> None:
         with self._lock:
@@ -101,6 +103,11 @@ class Store:
 
     @contextmanager
     def _write(self, doing: str, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise StoreError(
+                f"{self.path}: {doing}: the data folder {self.path.parent} is read-only"
+                " (saved reports can still be listed, shown and exported)"
+            )
         with self._lock, self._errors(doing):
             if not self._checked:
                 # Once per Store, before its first write: a damaged file is never written.

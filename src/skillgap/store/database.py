@@ -135,10 +135,15 @@ def schema_version() -> int:
 # -- opening --------------------------------------------------------------------------------
 
 
-def connect(directory: Path) -> tuple[Path, sqlite3.Connection]:
-    """Open (creating if needed) the database in `directory`, checked and migrated forward."""
+def connect(directory: Path) -> tuple[Path, sqlite3.Connection, bool]:
+    """Open (creating if needed) the database in `directory`, checked and migrated forward.
+    The third value is True when it was opened read-only: the folder cannot be written, but
+    the reports already saved can still be read (and exported)."""
     path = directory / DB_NAME
     make_dir(directory)
+    if not folder_writable(directory) and _has_data(path):
+        check_file(path)
+        return path, open_read_only(path), True
     check_file(path)
     try:
         conn = sqlite3.connect(
@@ -148,10 +153,76 @@ def connect(directory: Path) -> tuple[Path, sqlite3.Connection]:
         raise translate(exc, path, "cannot open") from None
     try:
         prepare(conn, path)
+    except StoreError as exc:
+        conn.close()
+        text = str(exc).lower()
+        cannot_write = any(w in text for w in ("unable to open", "readonly", "read-only"))
+        if type(exc) is not StoreError or not cannot_write or not _has_data(path):
+            raise
+        try:  # e.g. the folder refuses the -wal and -shm files: read what is saved
+            return path, open_read_only(path), True
+        except StoreError:
+            raise exc from None
     except BaseException:
         conn.close()
         raise
-    return path, conn
+    return path, conn, False
+
+
+def folder_writable(directory: Path) -> bool:
+    return os.access(directory, os.W_OK | os.X_OK)
+
+
+def _has_data(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """The database opened for reading only (sqlite URI mode=ro), checked like any other. In a
+    folder where SQLite cannot create the -shm file, and with no -wal pending, it is read as
+    immutable: nothing can write to it there."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.absolute()))}?mode=ro"
+    wal = Path(f"{path}-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    last: sqlite3.Error | None = None
+    for suffix in ("", "&immutable=1"):
+        if suffix and pending:
+            break
+        try:
+            conn = sqlite3.connect(
+                uri + suffix,
+                uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = check_version(conn, path)
+        except sqlite3.Error as exc:
+            conn.close()
+            last = exc
+            continue
+        except BaseException:
+            conn.close()
+            raise
+        if version < schema_version():
+            conn.close()
+            raise StoreError(
+                f"{path}: the data folder is read-only and the database is from an older"
+                " skillgap; it cannot be updated here. The file was not changed."
+            )
+        return conn
+    assert last is not None
+    raise translate(last, path, "cannot open it read-only")
 
 
 # -- opening ----------------------------------------------------------------------------
