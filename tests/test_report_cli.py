@@ -315,3 +315,15 @@ def test_a_bank_with_128_character_ids_saves_and_shows_reports(
     code, out, err = sg(capsys, *opts, "report", "show", "1", "--format", "json")
     assert code == 0, err
     assert long_id in out
+
+
+def test_report_commands_print_file_names_as_visible_escapes(
+    capsys: Capture, two_reports: tuple[int, int], tmp_path: Path
+) -> None:
+    """A file name with an escape sequence or a newline never reaches the terminal raw, in
+    report export's and report import's messages."""
+    hostile = tmp_path / "a\x1b]0;pwned\x07\nb.json"
+    code, _, err = sg(capsys, "report", "export", str(two_reports[0]), "-o", str(hostile))
+    assert code == 0 and "\x1b" not in err and "\x07" not in err and err.count("\n") == 1
+    code, _, err = sg(capsys, "report", "import", str(hostile))
+    assert code == 0 and "\x1b" not in err and "\x07" not in err and err.count("\n") == 1

@@ -16,6 +16,7 @@ from skillgap.app.reports import previous_in_page, read_report_file, timeline_fo
 from skillgap.cli import argtypes
 from skillgap.cli.options import current_bank, open_store
 from skillgap.errors import ExitCode, UsageError
+from skillgap.escape import one_line, safe
 
 if TYPE_CHECKING:
     from skillgap.core.model import Answers, Bank, Result
@@ -90,17 +91,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = args.format or format_for_path(output)
     if fmt is None:
         raise UsageError(
-            f"{output}: cannot tell the format from the extension; use .md, .html, .json or"
+            f"{one_line(str(output))}: cannot tell the format from the extension; use .md,"
+            " .html, .json or"
             f" .txt, or pass --format ({', '.join(FORMATS)})"
         )
     if output.exists() and not args.force:
-        raise UsageError(f"{output} already exists; pass --force to overwrite it")
+        raise UsageError(f"{one_line(str(output))} already exists; pass --force to overwrite it")
     with open_store(args) as store:
         report = store.get_report(args.id)
         bank = current_bank(args) if fmt != "json" else None
         text = render_report(report, bank, fmt, _timeline(store, report, bank, fmt))
     write_atomically(output, text)
-    print(f"wrote report {report.id} to {output}", file=sys.stderr)
+    print(f"wrote report {report.id} to {one_line(str(output))}", file=sys.stderr)
     return ExitCode.OK
 
 
@@ -139,14 +141,16 @@ def cmd_import(args: argparse.Namespace) -> int:
             try:
                 report = read_report_file(path)
             except ReportFileError as exc:
-                print(*exc.lines(), sep="\n", file=sys.stderr)
+                print(*map(safe, exc.lines()), sep="\n", file=sys.stderr)
                 code = ExitCode.USAGE
                 continue
             report_id, added = store.import_report(report.answers, report.result, report.created_at)
             if added:
-                print(f"imported {path} as report {report_id}", file=sys.stderr)
+                print(f"imported {one_line(str(path))} as report {report_id}", file=sys.stderr)
             else:
-                print(f"{path}: already saved as report {report_id}", file=sys.stderr)
+                print(
+                    f"{one_line(str(path))}: already saved as report {report_id}", file=sys.stderr
+                )
     return code
 
 
