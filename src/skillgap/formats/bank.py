@@ -7,6 +7,7 @@ so an author can fix them in one go.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from skillgap.core.model import (
     Role,
     Section,
 )
-from skillgap.formats import yamlfile
+from skillgap.formats import limits, yamlfile
 from skillgap.formats.fields import (
     Field,
     FileChecker,
@@ -74,6 +75,7 @@ class _BankLoader:
         # Question ids refused where they were written (not kebab-case, too long): already
         # reported once, so neither a second refused id nor a reference to one says it again.
         self.refused_ids: set[str] = set()
+        self.over_limit: set[str] = set()
 
     def load(self) -> Bank:
         if not self.directory.is_dir():
@@ -86,7 +88,7 @@ class _BankLoader:
             section = self._section(checker, questions)
             if section is not None:
                 sections.append(section)
-        roles = [r for c in self._files("roles") if (r := self._role(c)) is not None]
+        roles = self._roles()
         if not sections and not self._has_problems():
             self._problem(self.directory / "sections", "", "the bank has no section files")
         if not roles and not self._has_problems():
@@ -149,8 +151,8 @@ class _BankLoader:
         root = checker.root(("name", "version", "description", "scale"), ("name", "version"))
         if root is None:
             return fallback
-        name = root.text("name", required=True)
-        version = root.version("version")
+        name = root.text("name", required=True, max_length=limits.MAX_BANK_NAME)
+        version = root.version("version", max_length=limits.MAX_BANK_VERSION)
         description = root.text("description")
         scale = DEFAULT_SCALE
         scale_field = root.child("scale")
@@ -181,7 +183,8 @@ class _BankLoader:
             self._claim(self.section_at, "section", section_id, head.child("id"))
         items = root.child("questions", required=True)
         ids: list[str] = []
-        if items is not None and items.check_list(non_empty=True):
+        # No limit per section: the bank's questions are counted across sections below.
+        if items is not None and items.check_list(non_empty=True, max_items=sys.maxsize):
             for item in items.items():
                 question = read_question(item, section_id)
                 if question is None:
@@ -189,10 +192,19 @@ class _BankLoader:
                 if not question.id:
                     self._refuse(item.child("id"))
                     continue
+                if len(questions) >= limits.MAX_ITEMS:
+                    self._one_too_many(item, "questions")
+                    continue
                 if self._claim(self.question_at, "question", question.id, item.child("id")):
                     questions[question.id] = question
                     ids.append(question.id)
         return Section(section_id, title, description, tuple(ids))
+
+    def _one_too_many(self, field: Field, what: str) -> None:
+        """The first question or role past the limit says so, once for the bank."""
+        if what not in self.over_limit:
+            self.over_limit.add(what)
+            field.error(f"a bank holds at most {limits.MAX_ITEMS:,} {what}; this is one more")
 
     def _refuse(self, field: Field | None) -> None:
         """Remember the id a question was refused under (its problem is already recorded)."""
@@ -213,6 +225,20 @@ class _BankLoader:
         return True
 
     # -- roles -------------------------------------------------------------------------------
+
+    def _roles(self) -> list[Role]:
+        roles: list[Role] = []
+        for checker in self._files("roles"):
+            role = self._role(checker)
+            if role is None:
+                continue
+            if len(roles) >= limits.MAX_ITEMS:
+                self._one_too_many(
+                    checker.root_field().child("role") or checker.root_field(), "roles"
+                )
+                continue
+            roles.append(role)
+        return roles
 
     def _role(self, checker: FileChecker) -> Role | None:
         root = checker.root(("role", "requirements"), what="a role file")
@@ -439,7 +465,7 @@ def _requirement(key: str, spec: Field) -> Requirement | None:
     target_field = spec.child("target")
     weight_field = spec.child("weight")
     target = target_field.level(range(1, 5)) if target_field else None
-    weight = weight_field.positive_number() if weight_field else None
+    weight = weight_field.positive_number(limits.MAX_WEIGHT) if weight_field else None
     essential = spec.flag("essential")
     if not group:
         if target is not None and weight is not None:

@@ -17,11 +17,12 @@ from typing import Any
 from skillgap.core.model import MAX_ID_LENGTH
 from skillgap.errors import ExitCode, SkillgapError
 from skillgap.escape import one_line
+from skillgap.formats import limits
 from skillgap.formats.yamlfile import LineIndex, PathPart, YamlText
 
 _PLAIN_KEY = re.compile(r"[\w-]+")
 _KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MAX_TEXT_LENGTH = 10_000
+MAX_TEXT_LENGTH = limits.MAX_TEXT
 #: Problems reported of one file; past them, one line says how many more there are.
 MAX_PROBLEMS_PER_FILE = 100
 
@@ -183,6 +184,8 @@ class Field:
 
     def is_mapping(self) -> bool:
         if isinstance(self.value, dict):
+            if len(self.value) > limits.MAX_ITEMS:
+                self.error(f"has {len(self.value):,} entries; the limit is {limits.MAX_ITEMS:,}")
             return True
         self.error(f"must be a mapping (key: value lines); got {describe_value(self.value)}")
         return False
@@ -208,12 +211,15 @@ class Field:
                 self.error(f"missing required field '{key}'")
         return True
 
-    def check_list(self, non_empty: bool = False) -> bool:
+    def check_list(self, non_empty: bool = False, max_items: int | None = None) -> bool:
         if not isinstance(self.value, list):
             self.error(f"must be a list; got {describe_value(self.value)}")
             return False
         if non_empty and not self.value:
             self.error("must not be empty")
+        limit = limits.MAX_ITEMS if max_items is None else max_items
+        if len(self.value) > limit:
+            self.error(f"has {len(self.value):,} items; the limit is {limit:,}")
         return True
 
     def child(self, key: str, required: bool = False) -> Field | None:
@@ -260,7 +266,9 @@ class Field:
 
     # -- scalars ------------------------------------------------------------------------------
 
-    def as_text(self, required: bool = True, numbers_ok: bool = False) -> str:
+    def as_text(
+        self, required: bool = True, numbers_ok: bool = False, max_length: int | None = None
+    ) -> str:
         value = self.value
         if numbers_ok and isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
@@ -270,14 +278,24 @@ class Field:
         if required and not value.strip():
             self.error("must not be empty")
             return ""
-        if len(value) > MAX_TEXT_LENGTH:
-            self.error(f"is {len(value):,} characters; the limit is {MAX_TEXT_LENGTH:,}")
+        text = value.strip()
+        limit = limits.MAX_TEXT if max_length is None else max_length
+        if len(text) > limit:
+            self.error(f"is {len(text):,} characters; the limit is {limit:,}")
             return ""
-        return value.strip()
+        return text
 
-    def text(self, key: str, required: bool = False, numbers_ok: bool = False) -> str:
+    def text(
+        self,
+        key: str,
+        required: bool = False,
+        numbers_ok: bool = False,
+        max_length: int | None = None,
+    ) -> str:
         field = self.child(key, required=required)
-        return field.as_text(numbers_ok=numbers_ok) if field is not None else ""
+        if field is None:
+            return ""
+        return field.as_text(numbers_ok=numbers_ok, max_length=max_length)
 
     def text_list(self, key: str) -> tuple[str, ...]:
         field = self.child(key)
@@ -296,14 +314,14 @@ class Field:
             return ""
         return text
 
-    def version(self, key: str) -> str:
+    def version(self, key: str, max_length: int | None = None) -> str:
         field = self.child(key, required=True)
         if field is None:
             return ""
         if isinstance(field.value, (int, float)) and not isinstance(field.value, bool):
             field.error(f'must be text; write it in quotes: {key}: "{field.value}"')
             return ""
-        return field.as_text()
+        return field.as_text(max_length=max_length)
 
     def flag(self, key: str) -> bool:
         field = self.child(key)
@@ -330,9 +348,10 @@ class Field:
         self.error(f"must be a percent above 0 and at most 100; got {describe_value(value)}")
         return None
 
-    def positive_number(self) -> float | None:
+    def positive_number(self, high: float) -> float | None:
+        """A number above 0 and at most `high` (a weight, hours: limits.py)."""
         value = self.value
-        if self.is_number() and math.isfinite(value) and 0 < value <= 1e6:
+        if self.is_number() and math.isfinite(value) and 0 < value <= high:
             return float(value)
-        self.error(f"must be a number > 0 (at most 1,000,000); got {describe_value(value)}")
+        self.error(f"must be a number > 0 (at most {high:,.0f}); got {describe_value(value)}")
         return None

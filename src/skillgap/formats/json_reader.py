@@ -10,10 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from skillgap.core.model import MAX_ID_LENGTH
+from skillgap.formats import limits
 
-MAX_TEXT_LENGTH = 10_000
-MAX_ITEMS = 20_000
+#: From the one table a bank is validated against (limits.py), so a report of any valid bank
+#: reads back.
+MAX_ID_LENGTH = limits.MAX_ID
+MAX_TEXT_LENGTH = limits.MAX_TEXT
+MAX_ITEMS = limits.MAX_ITEMS
 
 _ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 T = TypeVar("T")
@@ -66,11 +69,11 @@ class Reader:
             Reader(key, self.at(key)).ident()
         return [(key, Reader(value, self.at(key))) for key, value in self.value.items()]
 
-    def items(self) -> list[Reader]:
+    def items(self, max_items: int = MAX_ITEMS) -> list[Reader]:
         if not isinstance(self.value, list):
             raise self.fail(f"must be a list, not {kind_of(self.value)}")
-        if len(self.value) > MAX_ITEMS:
-            raise self.fail(f"has more than {MAX_ITEMS:,} items")
+        if len(self.value) > max_items:
+            raise self.fail(f"has more than {max_items:,} items")
         return [Reader(v, self.at(i)) for i, v in enumerate(self.value)]
 
     def text(self, max_length: int = MAX_TEXT_LENGTH) -> str:

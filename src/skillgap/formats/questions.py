@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from skillgap.core.model import KINDS, LEVELS, Check, Kind, Option, Question, Resource
 from skillgap.escape import is_safe_url
+from skillgap.formats import limits
 from skillgap.formats.fields import Field, describe_value
 
 
@@ -96,7 +97,7 @@ def _effort(field: Field | None, kind: Kind, options: tuple[Option, ...]) -> dic
     if field is None:
         return {}
     if field.is_number():
-        hours = field.positive_number()
+        hours = field.positive_number(limits.MAX_HOURS)
         targets = range(1, 5) if kind == "rating" else sorted({o.level for o in options} - {0})
         return {level: hours for level in targets} if hours is not None else {}
     if not isinstance(field.value, dict):
@@ -107,7 +108,7 @@ def _effort(field: Field | None, kind: Kind, options: tuple[Option, ...]) -> dic
         return {}
     effort: dict[int, float] = {}
     for key, hours_field in field.int_keyed(range(1, 5)):
-        hours = hours_field.positive_number()
+        hours = hours_field.positive_number(limits.MAX_HOURS)
         if hours is not None:
             effort[key] = hours
     return effort
@@ -130,7 +131,7 @@ def _resources(field: Field | None) -> tuple[Resource, ...]:
                     " brackets"
                 )
             url = ""
-        found.append(Resource(title, url, item.text("kind")))
+        found.append(Resource(title, url, item.text("kind", max_length=limits.MAX_RESOURCE_KIND)))
     return tuple(found)
 
 
@@ -138,7 +139,7 @@ MAX_CHECK_OPTIONS = 6
 
 
 def _checks(field: Field | None) -> tuple[Check, ...]:
-    if field is None or not field.check_list():
+    if field is None or not field.check_list(max_items=limits.MAX_CHECKS):
         return ()
     found = []
     for item in field.items():

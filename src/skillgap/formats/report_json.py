@@ -30,6 +30,7 @@ from skillgap.core.model import (
     RoleResult,
     SectionScore,
 )
+from skillgap.formats import limits
 from skillgap.formats.json_reader import (
     MAX_ITEMS,
     FormatError,
@@ -169,7 +170,7 @@ def dumps(data: Any) -> str:
 
 
 _LEVEL = (min(LEVELS), max(LEVELS))
-_MAX_WEIGHT = 1e9
+_MAX_WEIGHT = limits.MAX_REPORT_WEIGHT
 
 
 def read_timestamp(reader: Reader) -> datetime:
@@ -227,7 +228,7 @@ def read_answers(reader: Reader) -> Answers:
 def read_check(reader: Reader) -> CheckOutcome:
     f = reader.obj(("index", "prompt", "chosen", "answer"), ("passed", "explain", "source"))
     check = CheckOutcome(
-        index=f["index"].integer(0, 1000),
+        index=f["index"].integer(0, limits.MAX_CHECKS),
         prompt=f["prompt"].text(),
         chosen=f["chosen"].text(),
         answer=f["answer"].text(),
@@ -310,7 +311,7 @@ def _read_step(reader: Reader) -> NextStep:
             Resource(
                 r["title"].text(),
                 r["url"].text() if "url" in r else "",
-                r["kind"].text(100) if "kind" in r else "",
+                r["kind"].text(limits.MAX_RESOURCE_KIND) if "kind" in r else "",
             )
         )
     return NextStep(
@@ -319,7 +320,7 @@ def _read_step(reader: Reader) -> NextStep:
         from_level=f["from_level"].integer(*_LEVEL),
         to_level=f["to_level"].integer(*_LEVEL),
         gain={rid: g.number(-100, 100) for rid, g in f["gain"].mapping()},
-        hours=f["hours"].number(0, 1e9),
+        hours=f["hours"].number(0, limits.MAX_REPORT_HOURS),
         requires=f["requires"].ids(),
         resources=tuple(resources),
         needed_for=f["needed_for"].ids() if "needed_for" in f else (),
@@ -334,10 +335,10 @@ def read_result(reader: Reader) -> Result:
     )
     bank = f["bank"].obj(("name", "version"))
     return Result(
-        bank_name=bank["name"].text(500),
-        bank_version=bank["version"].text(100),
+        bank_name=bank["name"].text(limits.MAX_BANK_NAME),
+        bank_version=bank["version"].text(limits.MAX_BANK_VERSION),
         roles=tuple(_read_role(item) for item in f["roles"].items()),
-        next_steps=tuple(_read_step(item) for item in f["next_steps"].items()),
+        next_steps=tuple(_read_step(item) for item in f["next_steps"].items(limits.MAX_STEPS)),
         unanswered=f["unanswered"].ids(),
         skipped=f["skipped"].ids(),
         claims={qid: read_claim(r) for qid, r in f["claims"].mapping()} if "claims" in f else {},
