@@ -147,5 +147,65 @@ def test_a_cache_written_before_the_new_fields_is_loaded_afresh(
     cached.write_text(json.dumps(document))
     assert load_bank_cached(GROUPS_BANK, tmp_path) == load_bank(GROUPS_BANK)
     rewritten = json.loads(cached.read_text())
-    assert rewritten["key"]["format"] == CACHE_FORMAT == 2
+    assert rewritten["key"]["format"] == CACHE_FORMAT == 3
     assert "ready_at" in rewritten["bank"]["roles"][0]
+
+
+# -- hostile caches and hostile file names (issue 15): anything odd falls back to the files ----
+
+
+def _cached_file(tmp_path: Path) -> Path:
+    load_bank_cached(MINI_BANK, tmp_path)
+    (cached,) = tmp_path.glob("*.json")
+    return cached
+
+
+def test_a_deeply_nested_cache_is_loaded_afresh(tmp_path: Path) -> None:
+    """Before: json.loads raised RecursionError, which nothing caught, and the TUI stopped."""
+    cached = _cached_file(tmp_path)
+    cached.write_bytes(b"[" * 200_000 + b"]" * 200_000)
+    assert load_bank_cached(MINI_BANK, tmp_path) == load_bank(MINI_BANK)
+    assert json.loads(cached.read_text())["key"]["format"] == CACHE_FORMAT
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_a_cache_holding_nan_is_loaded_afresh(tmp_path: Path, constant: str) -> None:
+    """Before: a weight of NaN decoded as a float and went on into every fit."""
+    cached = _cached_file(tmp_path)
+    text = cached.read_text()
+    assert '"weight":' in text
+    cached.write_text(text.replace('"weight":', f'"weight":{constant},"w":', 1))
+    reloaded = load_bank_cached(MINI_BANK, tmp_path)
+    assert reloaded == load_bank(MINI_BANK)
+    assert all(r.weight == r.weight for role in reloaded.roles for r in role.requirements)
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_and_leaves_no_temporary_file(
+    tmp_path: Path,
+) -> None:
+    """Before: writing the cache raised UnicodeEncodeError (not an OSError) on the name's
+    surrogates, so the TUI could not start and every try left a `.bank-*.tmp` behind."""
+    bank_dir = tmp_path / "bank"
+    shutil.copytree(MINI_BANK, bank_dir)
+    (section,) = sorted((bank_dir / "sections").glob("*.yaml"))[:1]
+    section.rename(bank_dir / "sections" / os.fsdecode(b"10-caf\xe9.yaml"))
+    cache_dir = tmp_path / "cache"
+    first = load_bank_cached(bank_dir, cache_dir)
+    assert first == load_bank(bank_dir)
+    assert [p.name for p in cache_dir.iterdir() if p.name.startswith(".")] == []
+    (cached,) = cache_dir.glob("*.json")
+    assert cached.read_bytes().isascii()
+    mtime = cached.stat().st_mtime_ns
+    assert load_bank_cached(bank_dir, cache_dir) == first
+    assert cached.stat().st_mtime_ns == mtime  # read from the cache, not rewritten
+
+
+def test_a_cache_write_that_fails_midway_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(src: Any, dst: Any) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    assert load_bank_cached(MINI_BANK, tmp_path).name == "Mini bank"
+    assert list(tmp_path.iterdir()) == []

@@ -582,3 +582,30 @@ def test_a_key_that_is_not_text_is_one_message(
     p = only(bank_writer)
     assert (p.line, p.field) == (line, field), p.format()
     assert "key must be a question id (text); got the number" in p.message
+
+
+def test_a_question_says_where_it_comes_from(bank_writer: BankWriter) -> None:
+    bank_writer.write(
+        "sections/10-base.yaml",
+        BankWriter.SECTION.replace(
+            "    effort_hours: 10\n", "    effort_hours: 10\n    source: article\n"
+        ),
+    )
+    bank = load_bank(bank_writer.root)
+    assert bank.questions["linux"].source == "article"
+    assert bank.questions["docker"].source == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "message"), [("[article]", "text"), ("x" * 101, "the limit is 100")]
+)
+def test_a_source_is_a_short_label(bank_writer: BankWriter, value: str, message: str) -> None:
+    bank_writer.write(
+        "sections/10-base.yaml",
+        BankWriter.SECTION.replace(
+            "    effort_hours: 10\n", f"    effort_hours: 10\n    source: {value}\n"
+        ),
+    )
+    p = only(bank_writer)
+    assert p.line == 9 and p.field == "questions[0].source"
+    assert message in p.message

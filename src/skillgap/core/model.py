@@ -97,6 +97,9 @@ class Question:
     #: Background, years of work, education: counts in fit, never a learning step (it grows
     #: with time, not with study).
     experience: bool = False
+    #: Where the question comes from: "article" (the domain source the bank is built on) or a
+    #: label naming who added it (the bundled bank's own additions say "skillgap"); "" unsaid.
+    source: str = ""
 
     @property
     def title(self) -> str:

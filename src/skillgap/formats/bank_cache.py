@@ -9,6 +9,7 @@ bank is simply loaded from its files. `skillgap validate` never uses it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -25,8 +26,8 @@ from skillgap.core.model import Bank
 
 #: The shape of a cached bank; bumped whenever the model's dataclasses gain or change a field,
 #: so a cache written before is loaded afresh rather than read against the new fields.
-#: 2: Question.experience, Requirement.any_of and .title, Role.ready_at.
-CACHE_FORMAT = 2
+#: 2: Question.experience, Requirement.any_of and .title, Role.ready_at. 3: Question.source.
+CACHE_FORMAT = 3
 
 
 def default_cache_dir() -> Path:
@@ -48,14 +49,20 @@ def load_bank_cached(directory: Path, cache_dir: Path | None = None) -> Bank:
     # A name per bank folder; two folders sharing one only rewrite each other's cache.
     path = folder / f"{zlib.crc32(key['dir'].encode()):08x}.json"
     try:
-        cached = json.loads(path.read_bytes())
+        cached = json.loads(path.read_bytes(), parse_constant=_refuse_constant)
         if cached["key"] == key:
             return _decoder(Bank)(cached["bank"])  # type: ignore[no-any-return]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass  # missing, stale or damaged: load afresh and rewrite it
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        pass  # missing, stale, damaged or hostile: load afresh and rewrite it
     loaded = _load(directory)
     _write(path, {"key": key, "bank": _encode(loaded)})
     return loaded
+
+
+def _refuse_constant(name: str) -> Any:
+    """NaN and Infinity are never in a bank (the validator refuses them): a cache holding one
+    was not written by skillgap, so it is not trusted."""
+    raise ValueError(f"{name} in a bank cache")
 
 
 def _load(directory: Path) -> Bank:
@@ -73,19 +80,31 @@ def _key(directory: Path) -> dict[str, Any]:
     stamps = []
     for path in files:
         stat = path.stat()
-        stamps.append([str(path.relative_to(root)), stat.st_size, stat.st_mtime_ns])
-    return {"format": CACHE_FORMAT, "skillgap": __version__, "dir": str(root), "files": stamps}
+        stamps.append([_name(path.relative_to(root)), stat.st_size, stat.st_mtime_ns])
+    return {"format": CACHE_FORMAT, "skillgap": __version__, "dir": _name(root), "files": stamps}
+
+
+def _name(path: Path) -> str:
+    """A path as text that JSON can hold: a name that is not UTF-8 (its bytes are surrogates
+    in Python) is written with its escapes, so it keys the cache like any other."""
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _write(path: Path, document: dict[str, Any]) -> None:
     try:
+        # Encoded before any file is made, so a value JSON cannot hold leaves nothing behind.
+        data = json.dumps(document, ensure_ascii=True, separators=(",", ":")).encode("ascii")
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".bank-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(document, f, ensure_ascii=False, separators=(",", ":"))
+    except (OSError, ValueError, RecursionError):
+        return  # a cache that cannot be written only costs time
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         os.replace(tmp, path)
     except OSError:
-        pass  # a cache that cannot be written only costs time
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 # -- dataclasses <-> JSON, driven by the model's type hints -----------------------------------

@@ -19,6 +19,8 @@ MAX_TEXT = 10_000
 MAX_BANK_NAME = 500
 MAX_BANK_VERSION = 100
 MAX_RESOURCE_KIND = 100
+#: The longest `source` of a question ("article", or who added it).
+MAX_SOURCE = 100
 
 #: The most entries of any one list or mapping of a bank: questions in the bank, roles,
 #: requirements of a role, options, resources and prerequisites of a question. Every list of a
