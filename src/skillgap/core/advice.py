@@ -95,8 +95,12 @@ class _Advisor:
             and (self.assessed is None or qid in self.assessed)
         )
 
+    def advised(self, qid: str) -> bool:
+        """Studiable, and a question Learn next may suggest (not one kept for fidelity)."""
+        return self.studiable(qid) and self.bank.questions[qid].advise
+
     def goal(self, qid: str) -> bool:
-        return qid in self.counts_in and qid not in self.skip and self.studiable(qid)
+        return qid in self.counts_in and qid not in self.skip and self.advised(qid)
 
     def value(self, qid: str, low: int, high: int, levels: Mapping[str, int]) -> float:
         """What raising `qid` from `low` to `high` is worth to the target roles (convex)."""
@@ -273,7 +277,7 @@ class _Advisor:
         level = req.level(self.levels)
         if level >= req.target:
             return None
-        members = [m for m in req.question_ids if self.studiable(m) and m not in self.skip]
+        members = [m for m in req.question_ids if self.advised(m) and m not in self.skip]
         # The members that can reach the target; else those that reach highest above the
         # group's level (a member that cannot pass the best one's level adds nothing).
         tops = {m: self.bank.questions[m].reachable_levels()[-1] for m in members}
@@ -294,7 +298,7 @@ class _Advisor:
         unmet: dict[str, list[Requirement]] = {}
         for role in self.roles:
             for req in role.requirements:
-                if req.essential and any(self.studiable(q) for q in req.question_ids):
+                if req.essential and any(self.advised(q) for q in req.question_ids):
                     unmet.setdefault(req.question_id, []).append(req)
         members = {rid: set(reqs[0].question_ids) for rid, reqs in unmet.items()}
         heap: list[tuple[float, str]] = []

@@ -100,6 +100,9 @@ class Question:
     #: Where the question comes from: "article" (the domain source the bank is built on) or a
     #: label naming who added it (the bundled bank's own additions say "skillgap"); "" unsaid.
     source: str = ""
+    #: False for a question kept for fidelity (a retired or niche tool): it counts in fit when
+    #: a person has it, and Learn next never suggests it (a plan may still choose it).
+    advise: bool = True
 
     @property
     def title(self) -> str:

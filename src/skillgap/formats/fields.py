@@ -323,13 +323,13 @@ class Field:
             return ""
         return field.as_text(max_length=max_length)
 
-    def flag(self, key: str) -> bool:
+    def flag(self, key: str, default: bool = False) -> bool:
         field = self.child(key)
         if field is None:
-            return False
+            return default
         if not isinstance(field.value, bool):
             field.error(f"must be true or false; got {describe_value(field.value)}")
-            return False
+            return default
         return field.value
 
     def level(self, allowed: range) -> int | None:

@@ -14,7 +14,8 @@ from skillgap.formats.fields import Field, describe_value
 
 def read_question(item: Field, section_id: str) -> Question | None:
     allowed = ("id", "title", "prompt", "kind", "help", "quick", "levels", "options",
-               "effort_hours", "requires", "resources", "checks", "experience", "source")  # fmt: skip
+               "effort_hours", "requires", "resources", "checks", "experience", "source",
+               "advise")  # fmt: skip
     if not item.check_mapping(allowed):
         return None
     qid = item.ident("id")
@@ -64,6 +65,7 @@ def read_question(item: Field, section_id: str) -> Question | None:
         checks=_checks(item.child("checks")),
         experience=item.flag("experience"),
         source=item.text("source", max_length=limits.MAX_SOURCE),
+        advise=item.flag("advise", default=True),
     )
 
 
