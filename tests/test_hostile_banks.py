@@ -236,3 +236,29 @@ def test_cannot_write_names_the_path_as_visible_escapes(tmp_path: Path) -> None:
     path = tmp_path / HOSTILE_NAME / "x.md"
     message = str(CannotWrite(path, FileNotFoundError(2, "No such file or directory")))
     assert not RAW_CONTROL.search(message) and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("javascript:alert(1)", "is not an https:// or http:// address"),
+        ("ftp://x.test/a", "is not an https:// or http:// address"),
+        ("https://x.test/\\e]0;pwned\\a", "holds a control character (U+001B at character 16)"),
+        ("https://x.test/\\u202eevil", "holds a bidirectional control character (U+202E"),
+        ("https://x.test/a b", "holds a space (U+0020"),
+        ("https://x.test/caf\\u00e9", "holds a non-ASCII character (U+00E9"),
+        ("https://x.test/<b>", "holds a quote, backslash, backtick or angle bracket (U+003C"),
+    ],
+)
+def test_a_refused_resource_url_says_why(bank_writer: BankWriter, url: str, why: str) -> None:
+    """The message names the reason is_safe_url refuses the link (not http(s), or the first
+    character that may not be in one, by code point), never the character itself."""
+    section = BankWriter.SECTION.replace(
+        "    effort_hours: 10\n",
+        f'    effort_hours: 10\n    resources:\n      - {{title: Docs, url: "{url}"}}\n',
+    )
+    bank_writer.write("sections/10-base.yaml", section)
+    (message,) = problems(bank_writer)
+    assert "resources[0].url" in message and why in message, message
+    assert "percent-encoded" in message
+    assert not RAW_CONTROL.search(message) and message.isascii(), repr(message)

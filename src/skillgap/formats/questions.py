@@ -129,10 +129,7 @@ def _resources(field: Field | None) -> tuple[Resource, ...]:
         if url and not is_safe_url(url):
             url_field = item.child("url")
             if url_field is not None:
-                url_field.error(
-                    "must be an http:// or https:// address with no spaces, quotes or angle"
-                    " brackets"
-                )
+                url_field.error(_url_refusal(url))
             url = ""
         found.append(Resource(title, url, item.text("kind", max_length=limits.MAX_RESOURCE_KIND)))
     return tuple(found)
@@ -171,3 +168,31 @@ def _checks(field: Field | None) -> tuple[Check, ...]:
             )
         )
     return tuple(found)
+
+
+#: The characters `is_safe_url` refuses in a link, by what they are (escape.py holds the rule).
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def _url_refusal(url: str) -> str:
+    """Why `is_safe_url` refuses `url`, as the message of its field: not http(s), or the first
+    character that may not be in a link (named by code point, never shown raw)."""
+    rule = "a link is an https:// (or http://) address of printable ASCII, percent-encoded"
+    if not url.startswith(("https://", "http://")):
+        return f"is not an https:// or http:// address ({rule})"
+    for position, char in enumerate(url, 1):
+        code = ord(char)
+        if code < 0x20 or 0x7F <= code <= 0x9F:
+            what = "a control character"
+        elif char in _BIDI:
+            what = "a bidirectional control character"
+        elif char.isspace():
+            what = "a space"
+        elif code > 0x7E:
+            what = "a non-ASCII character"
+        elif char in "\"'<>\\`":
+            what = "a quote, backslash, backtick or angle bracket"
+        else:
+            continue
+        return f"holds {what} (U+{code:04X} at character {position}); {rule}"
+    return f"has no address after the scheme ({rule})"
