@@ -208,3 +208,55 @@ def _attributes(page: str) -> list[str]:
     parser = _Checker()
     parser.feed(page)
     return parser.attrs
+
+
+def _aimed_at_hostile_role(bank: Bank) -> Report:
+    report = make_report(bank)
+    role = dataclasses.replace(report.result.roles[0], name='<img src=x onerror="a()"> | *x*')
+    step = dataclasses.replace(report.result.next_steps[0], essential=True)
+    result = dataclasses.replace(
+        report.result,
+        roles=(role, *report.result.roles[1:]),
+        next_steps=(step, *report.result.next_steps[1:]),
+        target_role=role.role_id,
+    )
+    return dataclasses.replace(report, result=result)
+
+
+def test_the_role_an_essential_step_names_is_escaped(mini_bank: Bank) -> None:
+    """Before: "essential for ROLE" went into the HTML and Markdown step lines unescaped."""
+    report = _aimed_at_hostile_role(mini_bank)
+    page = render_report_html(report, None)
+    assert "<img" not in page and "essential for &lt;img" in page
+    markdown = render_report_markdown(report, None)
+    assert "essential for \\<img" in markdown and "\\| \\*x\\*" in markdown
+
+
+def _with_addition(bank: Bank, qid: str) -> Bank:
+    questions = dict(bank.questions)
+    questions[qid] = dataclasses.replace(questions[qid], source="skillgap")
+    for other in questions:
+        if other != qid:
+            questions[other] = dataclasses.replace(questions[other], source="article")
+    return dataclasses.replace(bank, questions=questions)
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_an_addition_beyond_the_article_is_marked_in_every_export(
+    mini_bank: Bank, fmt: str
+) -> None:
+    report = make_report(mini_bank)
+    answered = report.answers.by_question
+    step = next(s for s in report.result.next_steps if s.question_id in answered)
+    bank = _with_addition(mini_bank, step.question_id)
+    page = render_report(report, bank, fmt)
+    # on each of its Learn next steps and on its answer, and on nothing else
+    steps = sum(s.question_id == step.question_id for s in report.result.next_steps)
+    shown = (
+        steps
+        if fmt != "text"
+        else sum(s.question_id == step.question_id for s in report.result.next_steps[:10])
+    )
+    assert page.count("added by skillgap") == shown + 1
+    assert "from the article" not in page
+    assert "added by skillgap" not in render_report(report, mini_bank, fmt)

@@ -33,6 +33,34 @@ def question_title(bank: Bank | None, question_id: str, result: Result | None = 
     return question_id
 
 
+def source_text(bank: Bank | None, question_id: str) -> str:
+    """Where a question comes from, as a reader is told: "from the article" (the source the
+    bank is built on), "added by skillgap" (an addition beyond it), or "" when the bank is
+    silent or the question is gone from it."""
+    question = bank.questions.get(question_id) if bank else None
+    if question is None or not question.source:
+        return ""
+    return "from the article" if question.source == "article" else f"added by {question.source}"
+
+
+def source_sentence(bank: Bank | None, question_id: str) -> str:
+    """`source_text` as a sentence to close a question's help: "From the article." or "Added
+    by skillgap, beyond the article."; "" when the bank does not say."""
+    text = source_text(bank, question_id)
+    if not text:
+        return ""
+    return (
+        text[0].upper() + text[1:] + (", beyond the article." if text.startswith("added") else ".")
+    )
+
+
+def added_by(bank: Bank | None, question_id: str) -> str:
+    """`source_text` for a question added beyond the article; "" for the article's own. Lists
+    mark only the additions: most of a bank is its article's."""
+    text = source_text(bank, question_id)
+    return text if text.startswith("added by ") else ""
+
+
 def level_name(bank: Bank | None, level: int) -> str:
     """The bank's name for a level ("Independent"), or "" when it has none."""
     return bank.scale[level] if bank and 0 <= level < len(bank.scale) else ""

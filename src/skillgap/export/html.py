@@ -16,7 +16,6 @@ from skillgap.export.words import (
     checks_asked,
     claim_text,
     ending_text,
-    essential_for,
     essentials_text,
     gains,
     learn_next_heading,
@@ -29,6 +28,7 @@ from skillgap.export.words import (
     report_heading,
     section_score,
     section_titles,
+    step_notes,
     work_item_text,
 )
 
@@ -139,7 +139,7 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
             item = (
                 f"<li><strong>{h(step.title)}</strong>: level {step.from_level} &rarr;"
                 f" {step.to_level} ({h(gains(step, names))}; about {h(f'{step.hours:g}')} h"
-                f"{'; ' + essential_for(step, result) if step.essential else ''})"
+                f"{h(step_notes(step, result, own))})"
             )
             extra = []
             if step.needed_for:
@@ -159,6 +159,7 @@ def render_report_html(report: Report, bank: Bank | None, timeline: Timeline | N
     ]
     for row in rows:
         gone = ' <span class="gone">(no longer in the bank)</span>' if row.gone else ""
+        gone += f' <span class="muted">({h(row.added_by)})</span>' if row.added_by else ""
         claim = ""
         if checked:
             css = ' class="warn"' if row.claim == "missed" else ""

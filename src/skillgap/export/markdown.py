@@ -16,7 +16,6 @@ from skillgap.export.words import (
     checks_asked,
     claim_text,
     ending_text,
-    essential_for,
     essentials_text,
     gains,
     learn_next_heading,
@@ -29,6 +28,7 @@ from skillgap.export.words import (
     section_score,
     section_titles,
     status_text,
+    step_notes,
     work_item_text,
 )
 
@@ -75,7 +75,7 @@ def render_report_markdown(
         out.append(
             f"{i}. **{md(step.title)}**: level {step.from_level} → {step.to_level}"
             f" ({md(gains(step, names))}; about {step.hours:g} h"
-            f"{'; ' + essential_for(step, result) if step.essential else ''})"
+            f"{md(step_notes(step, result, own))})"
         )
         if step.needed_for:
             needed = ", ".join(md(question_title(own, q, result)) for q in step.needed_for)
@@ -96,6 +96,7 @@ def render_report_markdown(
     )
     for row in rows:
         gone = " *(no longer in the bank)*" if row.gone else ""
+        gone += f" *({md(row.added_by)})*" if row.added_by else ""
         claim = f" {md(claim_text(row.claim))} |" if checked else ""
         value = md(row.value) + (
             f" *({carried_mark(row.carried_from)})*" if row.carried_from else ""

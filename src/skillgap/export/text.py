@@ -17,7 +17,6 @@ from skillgap.export.words import (
     checks_asked,
     coverage_text,
     ending_text,
-    essential_for,
     essentials_text,
     grows_with_time,
     learn_next_heading,
@@ -31,6 +30,7 @@ from skillgap.export.words import (
     report_heading,
     section_score,
     status_text,
+    step_notes,
     work_item_text,
 )
 
@@ -84,7 +84,7 @@ def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
         out.append(
             f"  {i}. {one_line(step.title)}: level {step.from_level} -> {step.to_level}"
             f" ({gains or 'no points by itself'}; about {step.hours:g} h"
-            f"{'; ' + essential_for(step, result) if step.essential else ''})"
+            f"{step_notes(step, result, bank)})"
         )
         if step.needed_for:
             out.append(
@@ -117,6 +117,7 @@ def render_report_text(report: Report, bank: Bank | None) -> str:
     width = max((len(one_line(r.title)) for r in rows), default=10)
     for row in rows:
         gone = " (no longer in the bank)" if row.gone else ""
+        gone += f"  ({row.added_by})" if row.added_by else ""
         claim = f"  [{row.claim}]" if row.claim and checks_asked(report.result) else ""
         carried = f"  ({carried_mark(row.carried_from)})" if row.carried_from else ""
         out.append(f"  {one_line(row.title):<{width}}  {one_line(row.value)}{claim}{carried}{gone}")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from skillgap.core.checks import claim_status
 from skillgap.core.model import Bank, CheckOutcome, ClaimStatus, NextStep, Result, RoleResult
-from skillgap.core.wording import describe_answer, percent, question_title
+from skillgap.core.wording import added_by, describe_answer, percent, question_title
 from skillgap.escape import one_line
 
 if TYPE_CHECKING:
@@ -65,6 +65,8 @@ class AnswerRow:
     check: CheckOutcome | None = None
     #: The report a Quick quiz carried this answer over from; None when it was given here.
     carried_from: int | None = None
+    #: "added by skillgap" for a question the bank adds beyond its article; else "".
+    added_by: str = ""
 
 
 def answer_rows(report: Report, bank: Bank | None) -> list[AnswerRow]:
@@ -88,6 +90,7 @@ def answer_rows(report: Report, bank: Bank | None) -> list[AnswerRow]:
             claim=claim_status(answer),
             check=answer.check if claim_status(answer) in ("checked", "missed") else None,
             carried_from=report.result.carried.get(qid),
+            added_by=added_by(bank, qid),
         )
         for qid, section in order
         if (answer := by_question.get(qid)) is not None
@@ -341,6 +344,13 @@ def grows_with_time(bank: Bank | None, result: Result) -> list[str]:
     return [
         f"{question_title(bank, qid)} {level} of {target}" for qid, (level, target) in below.items()
     ]
+
+
+def step_notes(step: NextStep, result: Result, bank: Bank | None) -> str:
+    """What a step's line says after its hours, raw text for each face to escape: whom it is
+    essential for, and that the bank added it beyond its article ("; essential for …")."""
+    notes = [essential_for(step, result), added_by(bank, step.question_id)]
+    return "".join(f"; {note}" for note in notes if note)
 
 
 def essential_for(step: NextStep, result: Result) -> str:

@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 
 from skillgap.core.model import Check, Question
 from skillgap.core.quiz import QuizState
+from skillgap.core.wording import source_sentence
 from skillgap.escape import one_line, safe
 from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
 from skillgap.tui.format import line, plain
@@ -153,8 +154,9 @@ class QuizScreen(SkillgapScreen[None]):
         )
         # The prompt and its help are one widget: one repaint per key press, not two.
         prompt = Content.styled(safe(question.prompt), "bold")
-        if question.help:
-            prompt = Content.assemble(prompt, "\n", plain(question.help).stylize("$text-muted"))
+        muted = [text for text in (question.help, source_sentence(self.bank, question.id)) if text]
+        if muted:
+            prompt = Content.assemble(prompt, "\n", plain(" ".join(muted)).stylize("$text-muted"))
         self._put("prompt", prompt)
         self._answers.show(self.bank, question, state.answers.get(question.id))
         if self.focused is not self._answers:
