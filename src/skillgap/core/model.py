@@ -176,6 +176,12 @@ class Requirement:
         return min(level / self.target, 1.0)
 
 
+#: What a pay figure is counted over: a month, a year, or "" for a figure with no period (a
+#: count of job openings). Shown beside the value, so monthly and yearly pay are never mixed.
+Period = Literal["", "month", "year"]
+PERIODS: tuple[Period, ...] = ("month", "year")
+
+
 @dataclass(frozen=True)
 class MarketFigure:
     """A dated, sourced fact about pay or openings: context, never advice."""
@@ -184,6 +190,34 @@ class MarketFigure:
     value: str
     source: str = ""
     date: str = ""
+    period: Period = ""
+
+
+@dataclass(frozen=True)
+class MarketTable:
+    """A dated, sourced table of figures (pay and living costs by city): context, never advice.
+    Every row has one cell per column; `period` applies to every figure in it."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    period: Period = ""
+    source: str = ""
+    date: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """What one named source thinks, at a date: its opinion, shown as such and never as
+    skillgap's advice. `market` is its reading of the job market, `drivers` what makes
+    employers hire the role, `advice` what it recommends."""
+
+    source: str
+    date: str
+    market: tuple[str, ...] = ()
+    drivers: tuple[str, ...] = ()
+    advice: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -198,6 +232,10 @@ class Role:
     background: tuple[str, ...] = ()
     education: tuple[str, ...] = ()
     market: tuple[MarketFigure, ...] = ()
+    #: Tables of figures too wide for a list, such as pay and living costs in five cities.
+    tables: tuple[MarketTable, ...] = ()
+    #: Sources' opinions of the job market, what drives hiring, and their advice.
+    views: tuple[SourceView, ...] = ()
     #: Ready also needs this fit (percent), besides every essential at its target.
     ready_at: float = DEFAULT_READY_AT
 

@@ -7,6 +7,7 @@ so an author can fix them in one go.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,12 +18,16 @@ from skillgap.core import prerequisites
 from skillgap.core.model import (
     DEFAULT_READY_AT,
     LEVELS,
+    PERIODS,
     Bank,
     MarketFigure,
+    MarketTable,
+    Period,
     Question,
     Requirement,
     Role,
     Section,
+    SourceView,
 )
 from skillgap.formats import limits, yamlfile
 from skillgap.formats.fields import (
@@ -30,6 +35,7 @@ from skillgap.formats.fields import (
     FileChecker,
     InvalidFile,
     Problem,
+    describe_value,
     did_you_mean,
     id_problem,
     is_kebab,
@@ -246,7 +252,7 @@ class _BankLoader:
             return None
         head = root.child("role", required=True)
         allowed = ("id", "name", "summary", "responsibilities", "background", "education",
-                   "market", "ready_at")  # fmt: skip
+                   "market", "tables", "views", "ready_at")  # fmt: skip
         if head is None or not head.check_mapping(allowed):
             return None
         role_id = head.ident("id")
@@ -267,13 +273,15 @@ class _BankLoader:
         market_field = head.child("market")
         if market_field is not None and market_field.check_list():
             for item in market_field.items():
-                if item.check_mapping(("label", "value", "source", "date"), ("label", "value")):
+                allowed_figure = ("label", "value", "source", "date", "period")
+                if item.check_mapping(allowed_figure, ("label", "value")):
                     market.append(
                         MarketFigure(
                             item.text("label", required=True),
                             item.text("value", required=True, numbers_ok=True),
                             item.text("source"),
                             item.text("date", numbers_ok=True),
+                            _period(item),
                         )
                     )
         return Role(
@@ -285,6 +293,8 @@ class _BankLoader:
             background=head.text_list("background"),
             education=head.text_list("education"),
             market=tuple(market),
+            tables=_tables(head),
+            views=_views(head),
             ready_at=DEFAULT_READY_AT if ready_at is None else ready_at,
         )
 
@@ -479,6 +489,107 @@ def _requirement(key: str, spec: Field) -> Requirement | None:
     if target is None or weight is None or problem is not None or len(members) < 2:
         return None
     return Requirement(key, target, weight, essential, any_of=members, title=title)
+
+
+# -- a role's context: periods, tables of figures, sources' views ----------------------------
+
+#: A date of a table or a view: a year, a month or a day (2023, 2023-01, 2023-01-23).
+_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+def _period(item: Field) -> Period:
+    """A figure's `period`: month or year, or "" when it has none (a count of openings)."""
+    field = item.child("period")
+    if field is None:
+        return ""
+    value = field.as_text()
+    for period in PERIODS:
+        if value == period:
+            return period
+    if value:
+        hint = did_you_mean(value, PERIODS) or ";"
+        field.error(f"must be month or year{hint} got {describe_value(field.value)}")
+    return ""
+
+
+def _date(item: Field, required: bool) -> str:
+    field = item.child("date", required=required)
+    if field is None:
+        return ""
+    text = field.as_text(numbers_ok=True)
+    if text and not _DATE.fullmatch(text):
+        field.error(
+            f"must be a date as YYYY, YYYY-MM or YYYY-MM-DD (such as 2023-01); got {text!r}"
+        )
+        return ""
+    return text
+
+
+TABLE_FIELDS = ("title", "columns", "rows", "period", "source", "date", "note")
+VIEW_FIELDS = ("source", "date", "market", "drivers", "advice")
+
+
+def _tables(head: Field) -> tuple[MarketTable, ...]:
+    """A role's `tables`: each a title, two or more columns, and rows of one cell per column."""
+    field = head.child("tables")
+    if field is None or not field.check_list():
+        return ()
+    tables: list[MarketTable] = []
+    for item in field.items():
+        if not item.check_mapping(TABLE_FIELDS, ("title", "columns", "rows")):
+            continue
+        title = item.text("title", required=True)
+        columns = item.text_list("columns")
+        columns_field = item.child("columns")
+        if columns_field is not None and isinstance(columns_field.value, list) and len(columns) < 2:
+            columns_field.error("a table needs at least two columns; for one, use market")
+        written = columns_field.value if columns_field is not None else None
+        rows = _rows(item.child("rows"), len(written) if isinstance(written, list) else 0)
+        period, source, date = _period(item), item.text("source"), _date(item, required=False)
+        note = item.text("note")
+        if title and len(columns) >= 2 and len(columns) == len(written or ()) and rows:
+            tables.append(MarketTable(title, columns, rows, period, source, date, note))
+    return tuple(tables)
+
+
+def _rows(field: Field | None, width: int) -> tuple[tuple[str, ...], ...] | None:
+    """A table's `rows`: at least one, each a list of `width` cells (text or numbers)."""
+    if field is None or not field.check_list(non_empty=True):
+        return None
+    rows: list[tuple[str, ...]] = []
+    ok = bool(field.value)
+    for row in field.items():
+        if not row.check_list():
+            ok = False
+            continue
+        cells = tuple(cell.as_text(numbers_ok=True) for cell in row.items())
+        if width and len(cells) != width:
+            row.error(f"has {len(cells)} cells; the table has {width} columns")
+            ok = False
+        elif not all(cells):
+            ok = False  # an empty or wrong cell, reported where it is written
+        rows.append(cells)
+    return tuple(rows) if ok else None
+
+
+def _views(head: Field) -> tuple[SourceView, ...]:
+    """A role's `views`: a named, dated source's opinions (market, drivers, advice)."""
+    field = head.child("views")
+    if field is None or not field.check_list():
+        return ()
+    views: list[SourceView] = []
+    for item in field.items():
+        if not item.check_mapping(VIEW_FIELDS, ("source", "date")):
+            continue
+        source = item.text("source", required=True)
+        date = _date(item, required=True)
+        market, drivers, advice = (item.text_list(k) for k in ("market", "drivers", "advice"))
+        written = (item.value.get(k) for k in ("market", "drivers", "advice"))
+        if not any(isinstance(v, list) and v for v in written):
+            item.error("a view needs at least one item in market, drivers or advice")
+        if source and date and (market or drivers or advice):
+            views.append(SourceView(source, date, market, drivers, advice))
+    return tuple(views)
 
 
 def _members(field: Field | None) -> tuple[str, ...]:

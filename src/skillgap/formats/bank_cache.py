@@ -27,7 +27,8 @@ from skillgap.core.model import Bank
 #: The shape of a cached bank; bumped whenever the model's dataclasses gain or change a field,
 #: so a cache written before is loaded afresh rather than read against the new fields.
 #: 2: Question.experience, Requirement.any_of and .title, Role.ready_at. 3: Question.source.
-CACHE_FORMAT = 3
+#: 4: Question.advise; MarketFigure.period, Role.tables (MarketTable), Role.views (SourceView).
+CACHE_FORMAT = 4
 
 
 def default_cache_dir() -> Path:

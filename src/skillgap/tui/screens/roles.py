@@ -1,19 +1,21 @@
 """Compare roles: how the roles differ (responsibilities, background, education, pay and
-openings, each figure with its source and date) and which answers matter to which role."""
+openings, each figure with its source, date and period; tables such as pay by city; the
+sources' views, shown as theirs) and which answers matter to which role."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, HorizontalScroll, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from skillgap.core.model import Answers, Role
+from skillgap.core.model import Answers, MarketFigure, MarketTable, Role
 from skillgap.escape import one_line
 from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
 from skillgap.tui.format import plain
@@ -26,20 +28,88 @@ def _bullets(items: tuple[str, ...]) -> Content:
     return Content("\n").join(Content.assemble("• ", plain(item)) for item in items)
 
 
+#: How a period is shown beside a value ("$133k a year") and above a run of figures.
+PERIOD_SUFFIX = {"month": " a month", "year": " a year"}
+PERIOD_GROUP = {
+    "month": "Figures a month",
+    "year": "Figures a year",
+    "": "Other figures (no period)",
+}
+
+
+def _where(*parts: str) -> str:
+    return ", ".join(one_line(x) for x in parts if x)
+
+
 def _market(role: Role) -> Content:
+    """A role's figures, grouped by period (a year, a month, none) under a label each, so a
+    monthly figure never sits in one run with a yearly one. A source shared by figures in a
+    row is named once, after them."""
     if not role.market:
         return Content("\u2013")
-    parts: list[Content] = []
+    groups: dict[str, list[MarketFigure]] = {}
     for figure in role.market:
-        where = ", ".join(one_line(x) for x in (figure.source, figure.date) if x)
-        parts.append(
-            Content.assemble(
-                (one_line(figure.value), "bold"),
-                "  ",
-                plain(figure.label),
-                ("\n  " + where, "$text-muted") if where else "",
+        groups.setdefault(figure.period, []).append(figure)
+    labelled = len(groups) > 1 or "" not in groups
+    parts: list[Content] = []
+    for period in ("year", "month", ""):
+        figures = groups.get(period, [])
+        if figures and labelled:
+            parts.append(Content.styled(PERIOD_GROUP[period], "underline"))
+        for i, figure in enumerate(figures):
+            where = _where(figure.source, figure.date)
+            parts.append(
+                Content.assemble(
+                    (one_line(figure.value) + PERIOD_SUFFIX.get(figure.period, ""), "bold"),
+                    "  ",
+                    plain(figure.label),
+                )
             )
-        )
+            following = figures[i + 1] if i + 1 < len(figures) else None
+            if where and (following is None or _where(following.source, following.date) != where):
+                parts.append(Content.styled("  " + where, "$text-muted"))
+    return Content("\n").join(parts)
+
+
+def _table(table: MarketTable) -> Content:
+    """A table as aligned text: the first column to the left, the figures to the right."""
+    rows = [tuple(one_line(c) for c in table.columns)]
+    rows += [tuple(one_line(c) for c in row) for row in table.rows]
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
+
+    def line(row: tuple[str, ...], style: str = "") -> Content:
+        cells: list[Content] = []
+        for i, (cell, width) in enumerate(zip(row, widths, strict=True)):
+            pad = " " * (width - cell_len(cell))
+            cells.append(Content.styled(cell + pad if i == 0 else pad + cell, style))
+        return Content("  ").join(cells)
+
+    rule = Content.styled("  ".join("\u2500" * w for w in widths), "$text-muted")
+    return Content("\n").join([line(rows[0], "bold"), rule, *(line(r) for r in rows[1:])])
+
+
+def _view_sources(roles: tuple[Role, ...]) -> list[str]:
+    """The sources of every view, each once, in order."""
+    return list(dict.fromkeys(_where(v.source, v.date) for role in roles for v in role.views))
+
+
+def _views(role: Role, named: bool) -> Content:
+    """A role's views: each source's reading of the market, drivers and advice. `named`:
+    say whose view each is (the heading names the one source otherwise)."""
+    if not role.views:
+        return Content("\u2013")
+    parts: list[Content] = []
+    for view in role.views:
+        if named:
+            parts.append(Content.styled(f"In {_where(view.source, view.date)}:", "$text-muted"))
+        for title, items in (
+            ("The job market", view.market),
+            ("What makes employers hire it", view.drivers),
+            ("Its advice", view.advice),
+        ):
+            if items:
+                parts.append(Content.styled(title, "underline"))
+                parts.append(_bullets(items))
     return Content("\n").join(parts)
 
 
@@ -60,6 +130,8 @@ class RolesScreen(SkillgapScreen[None]):
     .role-names .role-cell { color: $text-primary; border-bottom: solid $primary; }
     RolesScreen.-narrow .role-row { layout: vertical; }
     #matters { height: auto; margin: 1 0 0 0; }
+    .table-scroll { height: auto; }
+    .market-table { width: auto; }
     """
     HORIZONTAL_BREAKPOINTS = NARROW_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -82,6 +154,22 @@ class RolesScreen(SkillgapScreen[None]):
                 with Horizontal(classes="role-row"):
                     for role in roles:
                         yield Static(render(role), classes="role-cell")
+            yield from self._tables(roles)
+            sources = _view_sources(roles)
+            if sources:
+                one = len(sources) == 1
+                title = "The article's view" if one else "The sources' views"
+                yield Static(Content.styled(title, "bold"), classes="heading2")
+                yield Static(
+                    Content.assemble(
+                        f"{'Its' if one else 'Their'} opinion, not skillgap's advice",
+                        f": {sources[0]}" if one else "",
+                    ),
+                    classes="dim",
+                )
+                with Horizontal(classes="role-row"):
+                    for role in roles:
+                        yield Static(_views(role, named=not one), classes="role-cell views")
             yield Static(
                 Content.styled("Which of your answers matter to which role", "bold"),
                 classes="heading2",
@@ -100,6 +188,28 @@ class RolesScreen(SkillgapScreen[None]):
             )
             yield DataTable(id="matters", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
+
+    def _tables(self, roles: tuple[Role, ...]) -> ComposeResult:
+        """Each role's tables across the whole width: a city table does not fit in half."""
+        for role in roles:
+            for table in role.tables:
+                period = PERIOD_SUFFIX.get(table.period, "").strip()
+                yield Static(Content.styled(one_line(table.title), "bold"), classes="heading2")
+                yield Static(
+                    Content(
+                        f"{one_line(role.name)} \u00b7 "
+                        + (f"every figure {period} \u00b7 " if period else "")
+                        + "context, not advice"
+                    ),
+                    classes="dim",
+                )
+                with HorizontalScroll(classes="table-scroll"):
+                    yield Static(_table(table), classes="market-table")
+                if table.note:
+                    yield Static(plain(table.note))
+                where = _where(table.source, table.date)
+                if where:
+                    yield Static(Content.styled(where, "$text-muted"))
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
