@@ -277,8 +277,8 @@ class _BankLoader:
                 if item.check_mapping(allowed_figure, ("label", "value")):
                     market.append(
                         MarketFigure(
-                            item.text("label", required=True),
-                            item.text("value", required=True, numbers_ok=True),
+                            item.text("label"),  # required: said once, by check_mapping
+                            item.text("value", numbers_ok=True),
                             item.text("source"),
                             item.text("date", numbers_ok=True),
                             _period(item),
@@ -512,15 +512,14 @@ def _period(item: Field) -> Period:
     return ""
 
 
-def _date(item: Field, required: bool) -> str:
-    field = item.child("date", required=required)
+def _date(item: Field) -> str:
+    """A table's or a view's `date` (that it is there is checked with the other fields)."""
+    field = item.child("date")
     if field is None:
         return ""
     text = field.as_text(numbers_ok=True)
     if text and not _DATE.fullmatch(text):
-        field.error(
-            f"must be a date as YYYY, YYYY-MM or YYYY-MM-DD (such as 2023-01); got {text!r}"
-        )
+        field.error(f"must be a date: YYYY, YYYY-MM or YYYY-MM-DD (such as 2023-01); got {text!r}")
         return ""
     return text
 
@@ -538,14 +537,14 @@ def _tables(head: Field) -> tuple[MarketTable, ...]:
     for item in field.items():
         if not item.check_mapping(TABLE_FIELDS, ("title", "columns", "rows")):
             continue
-        title = item.text("title", required=True)
+        title = item.text("title")
         columns = item.text_list("columns")
         columns_field = item.child("columns")
         if columns_field is not None and isinstance(columns_field.value, list) and len(columns) < 2:
             columns_field.error("a table needs at least two columns; for one, use market")
         written = columns_field.value if columns_field is not None else None
         rows = _rows(item.child("rows"), len(written) if isinstance(written, list) else 0)
-        period, source, date = _period(item), item.text("source"), _date(item, required=False)
+        period, source, date = _period(item), item.text("source"), _date(item)
         note = item.text("note")
         if title and len(columns) >= 2 and len(columns) == len(written or ()) and rows:
             tables.append(MarketTable(title, columns, rows, period, source, date, note))
@@ -581,8 +580,8 @@ def _views(head: Field) -> tuple[SourceView, ...]:
     for item in field.items():
         if not item.check_mapping(VIEW_FIELDS, ("source", "date")):
             continue
-        source = item.text("source", required=True)
-        date = _date(item, required=True)
+        source = item.text("source")
+        date = _date(item)
         market, drivers, advice = (item.text_list(k) for k in ("market", "drivers", "advice"))
         written = (item.value.get(k) for k in ("market", "drivers", "advice"))
         if not any(isinstance(v, list) and v for v in written):
