@@ -122,6 +122,20 @@ TOPICS: tuple[tuple[str, Callable[[Role], Content]], ...] = (
 )
 
 
+def _cell(role: Role, content: Content, classes: str = "") -> Static:
+    """One role's part of a topic, named on its border when the roles are stacked."""
+    cell = Static(content, classes=f"role-cell {classes}".strip())
+    cell.border_title = Content(one_line(role.name))
+    return cell
+
+
+class TableScroll(HorizontalScroll):
+    """Holds a table wider than the screen; a tab stop only when there is something to scroll."""
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_x > 0
+
+
 class RolesScreen(SkillgapScreen[None]):
     DEFAULT_CSS = """
     #roles { padding: 1 2; }
@@ -129,6 +143,9 @@ class RolesScreen(SkillgapScreen[None]):
     .role-cell { width: 1fr; padding: 0 2 0 0; }
     .role-names .role-cell { color: $text-primary; border-bottom: solid $primary; }
     RolesScreen.-narrow .role-row { layout: vertical; }
+    /* Stacked, each role's part is named on its own top border; the names row would repeat. */
+    RolesScreen.-narrow .role-names { display: none; }
+    RolesScreen.-narrow .role-row .role-cell { border-top: solid $primary; }
     #matters { height: auto; margin: 1 0 0 0; }
     .table-scroll { height: auto; }
     .market-table { width: auto; }
@@ -153,7 +170,7 @@ class RolesScreen(SkillgapScreen[None]):
                 yield Static(Content.styled(title, "bold"), classes="heading2")
                 with Horizontal(classes="role-row"):
                     for role in roles:
-                        yield Static(render(role), classes="role-cell")
+                        yield _cell(role, render(role))
             yield from self._tables(roles)
             sources = _view_sources(roles)
             if sources:
@@ -169,7 +186,7 @@ class RolesScreen(SkillgapScreen[None]):
                 )
                 with Horizontal(classes="role-row"):
                     for role in roles:
-                        yield Static(_views(role, named=not one), classes="role-cell views")
+                        yield _cell(role, _views(role, named=not one), "views")
             yield Static(
                 Content.styled("Which of your answers matter to which role", "bold"),
                 classes="heading2",
@@ -203,7 +220,7 @@ class RolesScreen(SkillgapScreen[None]):
                     ),
                     classes="dim",
                 )
-                with HorizontalScroll(classes="table-scroll"):
+                with TableScroll(classes="table-scroll"):
                     yield Static(_table(table), classes="market-table")
                 if table.note:
                     yield Static(plain(table.note))
