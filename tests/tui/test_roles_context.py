@@ -109,11 +109,11 @@ async def test_the_articles_view_is_named_as_its_opinion(store: Store) -> None:
         f"The article's view Its opinion, not skillgap's advice: {ARTICLE}", view_at
     )
     devops = seen.cell("The job market", "regulations and governance")
-    devsecops = seen.cell("The job market", "bargain for a higher salary")
+    devsecops = seen.cell("The job market", "negotiate better pay")
     for said in ("high demand", "ten times", "Indeed and Glassdoor", "faster"):
         assert said in devops, said
-    for said in ("fewer openings", "faster", "both roles at the same time", "newer",
-                 "security clearance", "government", "exposed to attack"):  # fmt: skip
+    for said in ("fewer openings", "faster", "both roles at once", "newer", "security clearance",
+                 "government", "exposed to attack", "negotiate better pay"):  # fmt: skip
         assert said in devsecops, said
     assert "What makes employers hire it" in devsecops and "Its advice" in devsecops
     assert "Its advice" in devops
