@@ -295,3 +295,105 @@ def test_a_truly_read_only_folder_is_read(
             assert s.read_only and s.count_reports() == 2
     finally:
         folder.chmod(0o700)
+
+
+# -- damaged report rows --------------------------------------------------------------------
+
+#: A report row edited outside skillgap: SQLite keeps any type in any column.
+DAMAGED_SUMMARIES = {
+    "wrong types": ("scores", "[[1, 2, 3]]"),
+    "a huge number": ("scores", '[["ops", "Ops", 1e999]]'),
+    "more met than total": ("scores", '[["ops", "Ops", 50, 3, 1]]'),
+    "deeply nested": ("scores", "[" * 100_000),
+    "a blob": ("scores", b"\xff\xfe"),
+    "not a time": ("created_at", "yesterday"),
+    "bank a blob": ("bank_name", b"\x00"),
+}
+
+
+def _damage_row(path: Path, column: str, value: object, report_id: int = 2) -> None:
+    table, key = (
+        ("report_data", "report_id") if column in ("answers", "result") else ("reports", "id")
+    )
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", (value, report_id))
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("column", "value"), DAMAGED_SUMMARIES.values(), ids=DAMAGED_SUMMARIES.keys()
+)
+def test_a_damaged_summary_names_its_report_and_the_others_still_list(
+    tmp_path: Path,
+    mini_bank: Bank,
+    capsys: pytest.CaptureFixture[str],
+    column: str,
+    value: object,
+) -> None:
+    folder = tmp_path / "data"
+    path = _db_with_reports(folder, mini_bank, 3)
+    _damage_row(path, column, value)
+    before = path.read_bytes()
+    with Store.open(folder) as s:
+        with pytest.raises(StoreCorrupt, match="report 2 ") as caught:
+            s.list_reports()
+        assert caught.value.report_id == 2
+        damaged: list[StoreCorrupt] = []
+        # Left out and named; pages count it, so the next page starts after it.
+        page = s.list_reports(limit=2, damaged=damaged)
+        rest = s.list_reports(limit=2, offset=2, damaged=damaged)
+        assert sorted(r.id for r in page + rest) == [1, 3]
+        assert [e.report_id for e in damaged] == [2]
+        if column == "scores":  # the previous one of report 3 is the damaged one
+            assert s.previous_reports([3], damaged) == {}
+            assert [e.report_id for e in damaged] == [2, 2]
+    code, err = _cli_error(capsys, "--data-dir", str(folder), "report", "list")
+    assert code == 2 and "report 2" in err and err.count("\n") == 1, err
+    assert "internal error" not in err and "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("result", '{"bank": 5}'),
+        ("result", "1" * 5000),
+        ("answers", '{"linux": {"value": 1e999, "level": 3}}'),
+        ("answers", "[" * 100_000),
+        ("bank_version", b"\x00\xff"),
+        ("created_at", 7),
+    ],
+    ids=["wrong type", "huge integer", "huge number", "deeply nested", "blob", "time a number"],
+)
+def test_a_damaged_report_is_one_line_naming_it_and_exit_2(
+    tmp_path: Path,
+    mini_bank: Bank,
+    capsys: pytest.CaptureFixture[str],
+    column: str,
+    value: object,
+) -> None:
+    folder = tmp_path / "data"
+    path = _db_with_reports(folder, mini_bank, 3)
+    _damage_row(path, column, value)
+    with Store.open(folder) as s:
+        with pytest.raises(StoreCorrupt, match="report 2 ") as caught:
+            s.get_report(2)
+        assert caught.value.report_id == 2
+        assert s.get_report(3).id == 3
+    code, err = _cli_error(capsys, "--data-dir", str(folder), "report", "show", "2")
+    assert code == 2 and "report 2" in err and err.count("\n") == 1, err
+    assert "internal error" not in err
+
+
+def test_a_report_whose_data_row_is_gone_is_damaged_not_missing(
+    tmp_path: Path, mini_bank: Bank
+) -> None:
+    folder = tmp_path / "data"
+    path = _db_with_reports(folder, mini_bank, 2)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DELETE FROM report_data WHERE report_id = 2")
+    conn.close()
+    with Store.open(folder) as s, pytest.raises(StoreCorrupt, match="report 2 is damaged"):
+        s.get_report(2)

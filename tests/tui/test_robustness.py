@@ -359,3 +359,122 @@ async def test_a_role_name_in_a_border_title_is_text_never_markup(
         assert title is not None and name in str(title)
         assert not any("@click" in str(span.style) for span in title.spans)
         assert app.is_running
+
+
+# -- damaged report rows ------------------------------------------------------------------------
+
+#: Rows edited outside skillgap (SQLite keeps any type in any column): (table, column, value).
+DAMAGED_ROWS = {
+    "summary not JSON": ("reports", "scores", "not json"),
+    "summary of wrong types": ("reports", "scores", "[[1, 2, 3]]"),
+    "summary with a huge number": ("reports", "scores", '[["ops", "Ops", 1e999]]'),
+    "summary with NaN": ("reports", "scores", '[["ops", "Ops", NaN]]'),
+    "time not a time": ("reports", "created_at", "yesterday"),
+    "bank version a blob": ("reports", "bank_version", b"\x00\xff"),
+    "result not JSON": ("report_data", "result", "{not json"),
+    "result of a wrong type": ("report_data", "result", '{"bank": 5}'),
+    "answers with a huge number": ("report_data", "answers", '{"linux": {"value": 1e999}}'),
+}
+
+
+def _damage(store: Store, report_id: int, table: str, column: str, value: object) -> None:
+    import sqlite3
+
+    key = "report_id" if table == "report_data" else "id"
+    conn = sqlite3.connect(store.path)
+    with conn:
+        conn.execute(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", (value, report_id))
+    conn.close()
+
+
+def _messages(app: SkillgapApp) -> list[str]:
+    return [note.message for note in app._notifications]
+
+
+@pytest.mark.parametrize("damage", list(DAMAGED_ROWS), ids=list(DAMAGED_ROWS))
+async def test_a_damaged_report_row_is_one_line_and_the_rest_works(
+    make_app: MakeApp, mini_bank: Bank, store: Store, damage: str
+) -> None:
+    """The newest report's row is damaged: every screen that reads it (welcome, History and
+    opening it, Learn next and the plan from the latest answers, a new and a resumed quiz) says
+    so in one line naming report 2, the other report lists and opens, and the App ends with
+    exit code 2, never a traceback."""
+    from textual.widgets import DataTable
+
+    from skillgap.tui.screens.plan import PlanScreen
+    from tests.tui.conftest import FIRST, SECOND, save_report
+
+    first = save_report(store, mini_bank, FIRST)
+    second = save_report(store, mini_bank, SECOND, days_after=1)
+    table, column, value = DAMAGED_ROWS[damage]
+    _damage(store, second, table, column, value)
+    summary_damaged = table == "reports"
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        if summary_damaged:  # the last result shown is the newest readable one
+            assert "2025-03-01" in str(app.screen.query_one("#last-result", Static).render())
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        rows = app.screen.query_one("#reports", DataTable)
+        assert rows.row_count == (1 if summary_damaged else 2)
+        if not summary_damaged:
+            await pilot.press("enter")  # the damaged one: a toast, History stays
+            assert isinstance(app.screen, HistoryScreen)
+            await pilot.press("down")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResultsScreen) and app.screen.report_id == first
+        await pilot.press("escape", "escape")
+        await pilot.press("p")  # the plan, from the latest answers
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("escape", "c")  # the roles' "You", from the latest answers
+        assert isinstance(app.screen, RolesScreen)
+        await pilot.press("escape", "q")  # a Quick quiz carries the newest readable report
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.state.previous_id == first
+        await pilot.press(*key_for(app.screen.state.current))
+        await pilot.press("escape")  # home, the quiz kept in progress
+        await pilot.press("r")
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.state.previous_id == first
+        assert app.is_running
+        messages = _messages(app)
+        assert messages and all("report 2" in m and "\n" not in m for m in messages), messages
+        assert not any("Traceback" in m for m in messages)
+    assert app.failure == 2
+
+
+async def test_a_store_error_nothing_caught_ends_the_app_with_one_line_and_exit_2(
+    make_app: MakeApp, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last net: a StoreError that escapes a screen ends the App with its line and exit
+    code, not Textual's traceback with local variables."""
+    from skillgap.store import StoreCorrupt
+
+    def damaged() -> int:
+        raise StoreCorrupt(f"{store.path}: report 7 has a damaged summary", 7)
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        monkeypatch.setattr(store, "count_reports", damaged)
+        await pilot.press("h")
+        await pilot.pause()
+    assert app.return_code == 2
+    assert app._exception is None  # not Textual's "unhandled exception"
+    assert not app._exit_renderables  # no traceback printed on exit
+    assert app.error_lines == [f"skillgap: {store.path}: report 7 has a damaged summary"]
+
+
+def test_the_tui_exits_2_after_a_damaged_report(
+    mini_bank: Bank, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`skillgap` (tui.app.run) ends with the App's worst reported code."""
+    from skillgap.store import StoreCorrupt
+    from skillgap.tui import app as tui_app
+    from tests.conftest import MINI_BANK
+
+    def run(self: SkillgapApp) -> None:
+        self.failure = StoreCorrupt("report 2 is damaged", 2).exit_code
+
+    monkeypatch.setattr(SkillgapApp, "run", run)
+    assert tui_app.run(MINI_BANK, store.path.parent) == 2

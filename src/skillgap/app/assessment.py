@@ -18,38 +18,53 @@ if TYPE_CHECKING:
     from skillgap.core import plan as plans
     from skillgap.core.quiz import Mode, QuizState, Session
     from skillgap.core.report import Report
-    from skillgap.store import Store
+    from skillgap.store import Store, StoreCorrupt
 
 # The welcome screen reads `flags` before its first paint: the quiz state (and with it the
 # answers reader and YAML) and the plan are imported only by the functions that use them.
 
 
-def previous_report(store: Store, bank: Bank) -> Report | None:
-    """The newest report of `bank` (its answers, id and what it carried), or None."""
-    from skillgap.store import StoreError
+def previous_report(
+    store: Store, bank: Bank, damaged: list[StoreCorrupt] | None = None
+) -> Report | None:
+    """The newest readable report of `bank` (its answers, id and what it carried), or None. A
+    damaged report is passed over; given a `damaged` list, its error is added there, so the
+    caller can say so (the TUI does, in one line naming its id)."""
+    from skillgap.store import StoreCorrupt, StoreError
 
+    found: list[StoreCorrupt] = []
     try:
-        for summary in store.list_reports(limit=20):
+        for summary in store.list_reports(limit=20, damaged=found):
             if summary.bank_name == bank.name:
-                return store.get_report(summary.id)
+                try:
+                    return store.get_report(summary.id)
+                except StoreCorrupt as exc:
+                    found.append(exc)
     except StoreError:
         return None
+    finally:
+        if damaged is not None:
+            damaged += found
     return None
 
 
-def previous_answers(store: Store, bank: Bank) -> Answers | None:
-    """The answers of the newest report of `bank`, or None."""
-    report = previous_report(store, bank)
+def previous_answers(
+    store: Store, bank: Bank, damaged: list[StoreCorrupt] | None = None
+) -> Answers | None:
+    """The answers of the newest readable report of `bank`, or None (see previous_report)."""
+    report = previous_report(store, bank, damaged)
     return report.answers if report is not None else None
 
 
-def new_quiz(store: Store, bank: Bank, mode: Mode) -> QuizState:
+def new_quiz(
+    store: Store, bank: Bank, mode: Mode, damaged: list[StoreCorrupt] | None = None
+) -> QuizState:
     """A new quiz; a Quick one carries the newest report's answers to the questions it does
     not ask (QuizState.carried)."""
     from skillgap.core.quiz import QuizState
 
     checks_on, adaptive_on = quiz_flags(store)
-    report = previous_report(store, bank)
+    report = previous_report(store, bank, damaged)
     return QuizState(
         bank,
         mode,
@@ -61,11 +76,13 @@ def new_quiz(store: Store, bank: Bank, mode: Mode) -> QuizState:
     )
 
 
-def resumed_quiz(store: Store, bank: Bank, session: Session) -> QuizState:
+def resumed_quiz(
+    store: Store, bank: Bank, session: Session, damaged: list[StoreCorrupt] | None = None
+) -> QuizState:
     from skillgap.core.quiz import QuizState
 
     checks_on, adaptive_on = quiz_flags(store)
-    report = previous_report(store, bank)
+    report = previous_report(store, bank, damaged)
     return QuizState.from_session(
         bank,
         session,

@@ -10,6 +10,7 @@ not a skillgap database, or comes from a newer skillgap is reported and never wr
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 import threading
@@ -22,7 +23,7 @@ from typing import Any
 from skillgap.core.model import PLAN_STATUSES, Answers, PlanEntry, Result
 from skillgap.core.quiz import Session
 from skillgap.core.report import Report, ReportSummary
-from skillgap.formats.json_reader import FormatError
+from skillgap.formats.json_reader import FormatError, kind_of, show
 from skillgap.formats.report_json import (
     answers_from_json,
     answers_to_json,
@@ -145,20 +146,28 @@ class Store:
                 return int(row[0]), False
             return _insert_report(conn, answers, result, created_at), True
 
-    def list_reports(self, limit: int | None = None, offset: int = 0) -> list[ReportSummary]:
-        """Summaries, newest first (created_at, then id). Reads only the summary columns."""
+    def list_reports(
+        self, limit: int | None = None, offset: int = 0, damaged: list[StoreCorrupt] | None = None
+    ) -> list[ReportSummary]:
+        """Summaries, newest first (created_at, then id). Reads only the summary columns. A
+        damaged row raises StoreCorrupt naming its id; given a `damaged` list, it is left out
+        and its error added there instead (`limit` and `offset` count it all the same, so pages
+        stay whole)."""
         with self._read("cannot list reports") as conn:
             rows = conn.execute(
                 f"SELECT {_SUMMARY} FROM reports"
                 " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 (-1 if limit is None else max(0, limit), max(0, offset)),
             ).fetchall()
-        return [self._summary(row) for row in rows]
+        return self._summaries(rows, damaged)
 
-    def previous_reports(self, report_ids: Iterable[int]) -> dict[int, ReportSummary]:
+    def previous_reports(
+        self, report_ids: Iterable[int], damaged: list[StoreCorrupt] | None = None
+    ) -> dict[int, ReportSummary]:
         """For each id, the summary of the report of the same bank and mode (Quick or Full)
         saved just before it, for "change since last time". Ids with no earlier report are
-        left out."""
+        left out, and so are those whose earlier report is damaged when `damaged` is given
+        (as list_reports)."""
         ids = list(dict.fromkeys(report_ids))
         if not ids:
             return {}
@@ -181,27 +190,54 @@ class Store:
                     f"SELECT {_SUMMARY} FROM reports WHERE id IN ({_marks(chunk)})",
                     chunk,
                 ).fetchall()
-        by_id = {s.id: s for s in map(self._summary, rows)}
+        by_id = {s.id: s for s in self._summaries(rows, damaged)}
         return {rid: by_id[pid] for rid, pid in previous.items() if pid in by_id}
 
+    def _summaries(
+        self, rows: list[tuple[Any, ...]], damaged: list[StoreCorrupt] | None
+    ) -> list[ReportSummary]:
+        if damaged is None:
+            return [self._summary(row) for row in rows]
+        found = []
+        for row in rows:
+            try:
+                found.append(self._summary(row))
+            except StoreCorrupt as exc:
+                damaged.append(exc)
+        return found
+
     def _summary(self, row: tuple[Any, ...]) -> ReportSummary:
+        """One row of the reports table, every column checked: a file edited or damaged
+        outside skillgap may hold any type in any column (SQLite does not enforce them)."""
         rid, created, bank_name, bank_version, scores_text, mode = row
         scores: dict[str, float] = {}
         names: dict[str, str] = {}
         essentials: dict[str, tuple[int, int]] = {}
         try:
             # [role id, name, fit] and, since essentials are recorded, [..., met, total].
-            for role_id, name, score, *counts in json.loads(scores_text):
+            entries = json.loads(scores_text) if isinstance(scores_text, str) else None
+            if not isinstance(entries, list):
+                raise ValueError("not a list")
+            for entry in entries:
+                role_id, name, score, *counts = entry
+                if not (isinstance(role_id, str) and isinstance(name, str)):
+                    raise ValueError("a role id or name is not text")
+                if not (_is_number(score) and 0 <= score <= 100) or len(counts) not in (0, 2):
+                    raise ValueError("a fit is not a number 0-100")
                 scores[role_id] = float(score)
                 names[role_id] = name
-                if len(counts) == 2:
-                    essentials[role_id] = (int(counts[0]), int(counts[1]))
-            created_at = datetime.fromisoformat(created)
-        except (ValueError, TypeError):
-            raise StoreCorrupt(f"{self.path}: report {rid} has a damaged summary") from None
+                if counts:
+                    met, total = counts
+                    if not (_is_count(met) and _is_count(total) and met <= total):
+                        raise ValueError("essentials are not whole numbers")
+                    essentials[role_id] = (met, total)
+            if not (isinstance(bank_name, str) and isinstance(bank_version, str)):
+                raise ValueError("the bank is not text")
+        except (ValueError, TypeError, OverflowError, RecursionError):
+            raise StoreCorrupt(f"{self.path}: report {rid} has a damaged summary", rid) from None
         return ReportSummary(
             id=rid,
-            created_at=created_at,
+            created_at=self._time(created, f"report {rid}", rid),
             bank_name=bank_name,
             bank_version=bank_version,
             scores=scores,
@@ -215,10 +251,12 @@ class Store:
             return int(conn.execute("SELECT count(*) FROM reports").fetchone()[0])
 
     def get_report(self, report_id: int) -> Report:
+        """The report in full, read with the reader `report import` uses (every field
+        checked). A damaged row raises StoreCorrupt naming the report; nothing is changed."""
         with self._read(f"cannot read report {report_id}") as conn:
             row = conn.execute(
                 "SELECT id, created_at, bank_name, bank_version, answers, result"
-                " FROM reports JOIN report_data ON report_id = id WHERE id = ?",
+                " FROM reports LEFT JOIN report_data ON report_id = id WHERE id = ?",
                 (report_id,),
             ).fetchone()
         if row is None:
@@ -226,11 +264,16 @@ class Store:
         rid, created, bank_name, bank_version, answers_text, result_text = row
         what = f"report {rid}"
         try:
+            if answers_text is None or result_text is None:
+                raise ValueError("its answers and result are missing")
             answers = answers_from_json(json.loads(answers_text))
             result = result_from_json(json.loads(result_text))
-        except (FormatError, ValueError, RecursionError) as exc:
-            raise StoreCorrupt(f"{self.path}: {what} is damaged ({exc})") from None
-        return Report(int(rid), self._time(created, what), bank_name, bank_version, answers, result)
+            if not (isinstance(bank_name, str) and isinstance(bank_version, str)):
+                raise ValueError("its bank is not text")
+        except (FormatError, ValueError, TypeError, RecursionError) as exc:
+            raise StoreCorrupt(f"{self.path}: {what} is damaged ({exc})", rid) from None
+        created_at = self._time(created, what, rid)
+        return Report(int(rid), created_at, bank_name, bank_version, answers, result)
 
     def delete_report(self, report_id: int) -> None:
         with self._write(f"cannot delete report {report_id}") as conn:
@@ -357,11 +400,15 @@ class Store:
     def set_flag(self, key: str, on: bool) -> None:
         self.set_setting(key, "on" if on else "off")
 
-    def _time(self, text: str, what: str) -> datetime:
+    def _time(self, text: str, what: str, report_id: int | None = None) -> datetime:
         try:
             moment = datetime.fromisoformat(text)
         except (TypeError, ValueError):
-            raise StoreCorrupt(f"{self.path}: {what} has a damaged time {text!r}") from None
+            raise StoreCorrupt(
+                f"{self.path}: {what} has a damaged time"
+                f" {show(text) if isinstance(text, str) else f'({kind_of(text)}, not text)'}",
+                report_id,
+            ) from None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=timezone.utc)
         return moment
@@ -411,6 +458,14 @@ def _insert_report(
         (report_id, dumps(answers_to_json(answers)), dumps(result_to_json(result))),
     )
     return report_id
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _marks(items: Sequence[object]) -> str:

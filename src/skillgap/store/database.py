@@ -33,9 +33,14 @@ class ReportNotFound(StoreError):
 
 
 class StoreCorrupt(StoreError):
-    """The file is damaged or is not a skillgap database; it is left as it is."""
+    """The file is damaged or is not a skillgap database; it is left as it is. A damaged
+    report row carries its id: the rest of the file can still be read."""
 
     exit_code = ExitCode.USAGE
+
+    def __init__(self, message: str, report_id: int | None = None) -> None:
+        super().__init__(message)
+        self.report_id = report_id
 
 
 class StoreTooNew(StoreError):

@@ -15,13 +15,14 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from skillgap.core.model import Answers, Bank
+from skillgap.errors import ExitCode, SkillgapError
 from skillgap.escape import safe
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from skillgap.core.quiz import Mode
-    from skillgap.store import Store
+    from skillgap.store import Store, StoreCorrupt
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -68,6 +69,12 @@ class SkillgapApp(App[None]):
         super().__init__()
         self.bank = bank
         self.store = store
+        #: The exit code `skillgap` ends with: that of the worst error the App reported (2
+        #: once a damaged report was met), so a script sees that something failed.
+        self.failure: int = ExitCode.OK
+        #: What `run` prints on stderr when the App has ended on an error (_handle_exception).
+        self.error_lines: list[str] = []
+        self._reported: set[str] = set()
         saved = store.get_setting(THEME_SETTING)
         if saved in self.available_themes:
             self.theme = saved
@@ -87,6 +94,34 @@ class SkillgapApp(App[None]):
         super().notify(
             safe(message), title=safe(title), severity=severity, timeout=timeout, markup=False
         )
+
+    def report_error(self, error: SkillgapError, *, again: bool = True) -> None:
+        """Say in one line (a toast) what failed, e.g. a damaged report naming its id, and
+        remember its exit code for when the App ends. The rest of the App carries on. With
+        `again=False` a message already shown is not shown again (reads made in passing)."""
+        self.failure = max(self.failure, error.exit_code)
+        message = str(error)
+        if not again and message in self._reported:
+            return
+        self._reported.add(message)
+        self.notify(message, severity="error", timeout=10)
+
+    def report_damaged(self, damaged: Iterable[StoreCorrupt]) -> None:
+        """Each damaged report met in passing (store.list_reports(damaged=...)), once."""
+        for error in damaged:
+            self.report_error(error, again=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """The last net (Textual's hook for an error nothing caught): an expected failure
+        that escaped a screen ends the App with exit code and its one line, printed on stderr
+        once the terminal is back (`run`), never a traceback. Anything else is Textual's."""
+        if not isinstance(error, SkillgapError):
+            super()._handle_exception(error)
+            return
+        self.failure = max(self.failure, error.exit_code)
+        self.error_lines += [safe(line).replace("\n", "\\u000a") for line in error.lines()]
+        self._exception_event.set()  # wakes a test's Pilot waiting for the screen
+        self.exit(return_code=error.exit_code)
 
     def get_default_screen(self) -> Screen[None]:
         from skillgap.tui.screens.welcome import WelcomeScreen
@@ -136,8 +171,11 @@ class SkillgapApp(App[None]):
         from skillgap.app.assessment import new_quiz
         from skillgap.tui.screens.quiz import QuizScreen
 
+        damaged: list[StoreCorrupt] = []
+        state = new_quiz(self.store, self.bank, mode, damaged)
         self.go_home()
-        self.push_screen(QuizScreen(new_quiz(self.store, self.bank, mode)))
+        self.push_screen(QuizScreen(state))
+        self.report_damaged(damaged)
 
     def action_resume_quiz(self) -> None:
         from skillgap.app.assessment import resumed_quiz
@@ -147,8 +185,11 @@ class SkillgapApp(App[None]):
         if session is None:
             self.notify("There is no quiz in progress.", severity="warning")
             return
+        damaged: list[StoreCorrupt] = []
+        state = resumed_quiz(self.store, self.bank, session, damaged)
         self.go_home()
-        self.push_screen(QuizScreen(resumed_quiz(self.store, self.bank, session)))
+        self.push_screen(QuizScreen(state))
+        self.report_damaged(damaged)
 
     def action_history(self) -> None:
         from skillgap.tui.screens.history import HistoryScreen
@@ -210,7 +251,10 @@ class SkillgapApp(App[None]):
         result = getattr(self.screen, "result", None)
         if isinstance(answers, Answers) and getattr(result, "bank_name", "") == self.bank.name:
             return answers
-        return previous_answers(self.store, self.bank)
+        damaged: list[StoreCorrupt] = []
+        found = previous_answers(self.store, self.bank, damaged)
+        self.report_damaged(damaged)
+        return found
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(
@@ -272,8 +316,14 @@ def run(bank_dir: Path, data_dir: str | Path | None) -> int:
     # drawn and on every key press, and quitting no longer walks them all (70-150 ms here).
     gc.freeze()
     gc.enable()  # `skillgap` turns collection off while it starts the TUI (cli.main.cmd_tui)
+    app = SkillgapApp(bank, store)
     try:
-        SkillgapApp(bank, store).run()
+        app.run()
     finally:
         store.close()
-    return 0
+    if app.error_lines:
+        import sys
+
+        print(*app.error_lines, sep="\n", file=sys.stderr)
+    # Textual's own code is 1 after an error nothing caught; ours, the worst one reported.
+    return max(app.return_code or ExitCode.OK, app.failure)

@@ -23,6 +23,7 @@ from skillgap.tui.widgets.pointer_table import PointerTable
 
 if TYPE_CHECKING:
     from skillgap.core.report import ReportSummary
+    from skillgap.store import StoreCorrupt, StoreError
 
 #: Reports read at a time: the first page shows at once, the next is read as the cursor nears
 #: the end of what is loaded, so every report is reachable and opening History reads one page
@@ -57,6 +58,10 @@ class HistoryScreen(SkillgapScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.reports: list[ReportSummary] = []  # the loaded ones, newest first
+        #: Rows read so far, the damaged ones (not listed) among them: the next page's offset.
+        self.read = 0
+        #: The ids of the damaged reports met (said in a toast, left out of the table).
+        self.damaged: list[int] = []
         self.total = 0
         self.marked: list[int] = []
         self.several_banks = False
@@ -88,8 +93,8 @@ class HistoryScreen(SkillgapScreen[None]):
         """(Re)read the newest page of reports and show them with their change and trend."""
         store = self.store
         self.total = store.count_reports()
-        self.reports = []
-        first = store.list_reports(limit=PAGE)
+        self.reports, self.read, self.damaged = [], 0, []
+        first = self._page()
         self.several_banks = len({r.bank_name for r in first}) > 1
         self.bank_column = len({(r.bank_name, r.bank_version) for r in first}) > 1
         self.role_ids = {}
@@ -109,7 +114,7 @@ class HistoryScreen(SkillgapScreen[None]):
             table.add_column("Bank" if self.several_banks else "Bank version", key="bank")
         self._add_rows(first)
         self._show_trends(self.role_ids)
-        if not self.reports:
+        if not self.reports and not self.damaged:
             self.query_one("#history-hint", Static).update(
                 Content("No saved reports yet: finish a quiz and its report is saved here.")
             )
@@ -124,8 +129,33 @@ class HistoryScreen(SkillgapScreen[None]):
         )
         return Text(one_line(label))
 
+    def _page(self) -> list[ReportSummary]:
+        """The next page of reports. A damaged one is said in one line naming its id and left
+        out; a page of damaged ones only is passed over to the next."""
+        while self.read < self.total:
+            damaged: list[StoreCorrupt] = []
+            page = self.store.list_reports(limit=PAGE, offset=self.read, damaged=damaged)
+            self._damaged(damaged)
+            if not page and not damaged:
+                self.total = self.read  # deleted elsewhere meanwhile: nothing more to read
+            self.read += len(page) + len(damaged)
+            if page:
+                return page
+        return []
+
+    def _damaged(self, damaged: list[StoreCorrupt]) -> None:
+        for error in damaged:
+            if error.report_id is not None and error.report_id not in self.damaged:
+                self.damaged.append(error.report_id)
+        self.skillgap.report_damaged(damaged)
+
+    def _failed(self, error: StoreError) -> None:
+        self.skillgap.report_error(error)
+
     def _add_rows(self, page: list[ReportSummary]) -> None:
-        previous = self.store.previous_reports(r.id for r in page)
+        damaged: list[StoreCorrupt] = []
+        previous = self.store.previous_reports((r.id for r in page), damaged)
+        self._damaged(damaged)
         table = self.query_one("#reports", PointerTable)
         seen = {(r.bank_name, r.bank_version) for r in [*self.reports[:1], *page]}
         if not self.bank_column and len(seen) > 1:  # a later page holds another version
@@ -163,9 +193,11 @@ class HistoryScreen(SkillgapScreen[None]):
         plural = "s" if total != 1 else ""
         shown = (
             f"{total} saved reports, newest first ({loaded} read; more as you scroll)"
-            if total > loaded
+            if total > self.read
             else f"{total} saved report{plural}"
         )
+        if self.damaged:
+            shown += f" · damaged: {', '.join(f'#{rid}' for rid in self.damaged)}"
         if self.reports and not self.bank_column:
             shown += f" · bank version {one_line(self.reports[0].bank_version)}"
         self.query_one("#history-title", Static).update(
@@ -175,8 +207,8 @@ class HistoryScreen(SkillgapScreen[None]):
     @on(DataTable.RowHighlighted, "#reports")
     def _read_ahead(self, event: DataTable.RowHighlighted) -> None:
         """Read the next page when the cursor nears the last loaded row."""
-        if event.cursor_row >= len(self.reports) - AHEAD and len(self.reports) < self.total:
-            page = self.store.list_reports(limit=PAGE, offset=len(self.reports))
+        if event.cursor_row >= len(self.reports) - AHEAD and self.read < self.total:
+            page = self._page()
             if page:
                 self._add_rows(page)
 
@@ -227,7 +259,7 @@ class HistoryScreen(SkillgapScreen[None]):
         try:
             report = self.store.get_report(summary.id)
         except StoreError as exc:
-            self.notify(str(exc), severity="error")
+            self._failed(exc)
             return
         self.app.push_screen(
             ResultsScreen(
@@ -269,7 +301,7 @@ class HistoryScreen(SkillgapScreen[None]):
         try:
             first, second = (self.store.get_report(rid) for rid in ids)
         except StoreError as exc:
-            self.notify(str(exc), severity="error")
+            self._failed(exc)
             return
         old, new = sorted((first, second), key=lambda r: (r.created_at, r.id))
         self.app.push_screen(DiffScreen(diff_reports(old, new, self.bank)))

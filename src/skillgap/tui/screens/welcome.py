@@ -22,6 +22,7 @@ from skillgap.tui.widgets.pointer import PointerOptionList
 if TYPE_CHECKING:
     from skillgap.core.quiz import Session
     from skillgap.core.report import ReportSummary
+    from skillgap.store import StoreCorrupt
 
 INTRO = (
     "Rate your skills, certifications and compliance knowledge, one key press per question. "
@@ -156,8 +157,12 @@ class WelcomeScreen(SkillgapScreen[None]):
         session = store.load_session()
         if session is not None and session.bank_name != self.bank.name:
             session = None  # a quiz of another bank cannot be resumed with this one
-        latest = store.list_reports(limit=1)
-        reports = store.count_reports() if latest else 0
+        damaged: list[StoreCorrupt] = []
+        latest = store.list_reports(limit=1, damaged=damaged)
+        if damaged:  # the newest is damaged: said once, and the newest readable one shown
+            latest = store.list_reports(limit=20, offset=1, damaged=damaged)[:1]
+            self.skillgap.report_damaged(damaged)
+        reports = store.count_reports() if latest or damaged else 0
         return _Now(session, latest, reports, *quiz_flags(store), target_role(store, self.bank))
 
     def _options(self, now: _Now) -> list[Option]:
