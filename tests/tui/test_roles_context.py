@@ -4,6 +4,7 @@ view, named as its opinion; all of it read from the screen as a person would see
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from textual.app import App
 
@@ -16,7 +17,7 @@ from tests.conftest import BUNDLED_BANK, BankWriter
 ARTICLE = 'boot.dev, "4 Key Differences Between DevOps and DevSecOps", 2023-01'
 
 
-def screen_lines(app: App[object]) -> list[str]:
+def screen_lines(app: App[Any]) -> list[str]:
     """Every row of the terminal as drawn, right-trimmed."""
     strips = app.screen._compositor.render_strips()
     return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
@@ -31,7 +32,7 @@ class Seen:
     """Compare roles as drawn: every row of the terminal, and each role's column of a topic
     read from its own part of the screen (two columns side by side read one at a time)."""
 
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.lines = screen_lines(app)
         self.cells: list[str] = []
         for cell in app.screen.query(".role-cell"):
