@@ -397,3 +397,55 @@ def test_a_report_whose_data_row_is_gone_is_damaged_not_missing(
     conn.close()
     with Store.open(folder) as s, pytest.raises(StoreCorrupt, match="report 2 is damaged"):
         s.get_report(2)
+
+
+# -- a report is read back before it is saved -----------------------------------------------
+
+
+def _past_the_limits(bank: Bank) -> Bank:
+    """A bank no validator passes (a hostile bank cache could hold one): its name is longer
+    than the report reader reads, so a report of it would never show again."""
+    import dataclasses
+
+    from skillgap.formats import limits
+
+    return dataclasses.replace(bank, name="n" * (limits.MAX_BANK_NAME + 1))
+
+
+def test_a_report_that_would_not_read_back_is_not_saved(tmp_path: Path, mini_bank: Bank) -> None:
+    from skillgap.core.quiz import QuizState
+    from skillgap.store import ReportUnreadable
+    from tests.test_store import GROWN, scored
+
+    bank = _past_the_limits(mini_bank)
+    with Store.open(tmp_path / "data") as s:
+        session = QuizState(bank, "full").to_session()
+        s.save_session(session)
+        for save in (s.save_report, s.finish_session):
+            with pytest.raises(ReportUnreadable, match="would not read back") as caught:
+                save(*scored(bank, GROWN))
+            message = str(caught.value)
+            assert "bank.name" in message and "nothing was saved" in message, message
+            assert caught.value.exit_code == 2
+        assert s.count_reports() == 0
+        assert s.load_session() == session  # the quiz in progress is kept
+
+
+def test_score_save_says_not_saved_when_it_would_not_read_back(
+    tmp_path: Path,
+    mini_bank: Bank,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import skillgap.formats.bank as bank_module
+
+    monkeypatch.setattr(bank_module, "load_bank", lambda directory: _past_the_limits(mini_bank))
+    folder = tmp_path / "data"
+    code, err = _cli_error(
+        capsys, "--data-dir", str(folder), "score", "--save", str(_answers_file(tmp_path))
+    )
+    assert code == 2, err
+    assert "would not read back" in err and "saved as report" not in err
+    assert err.count("\n") == 1, err
+    with Store.open(folder) as s:
+        assert s.count_reports() == 0

@@ -478,3 +478,26 @@ def test_the_tui_exits_2_after_a_damaged_report(
 
     monkeypatch.setattr(SkillgapApp, "run", run)
     assert tui_app.run(MINI_BANK, store.path.parent) == 2
+
+
+async def test_a_finished_quiz_that_would_not_read_back_is_not_saved_and_kept(
+    make_app: MakeApp, mini_bank: Bank, store: Store
+) -> None:
+    """The report is read back before "saved": one that would not read back (a bank past the
+    limits, e.g. through a hostile cache) is not saved, the toast says so, and the quiz stays
+    in progress to resume."""
+    from tests.test_store_hardening import _past_the_limits
+    from tests.tui.test_reports import finish_quick_quiz
+
+    app = make_app(_past_the_limits(mini_bank))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await finish_quick_quiz(pilot, app)
+        assert isinstance(app.screen, ResultsScreen) and app.screen.report_id is None
+        (message,) = _messages(app)
+        assert "not saved" in message and "would not read back" in message, message
+        assert store.count_reports() == 0
+        session = store.load_session()
+        assert session is not None and set(session.answers.by_question) == {"linux", "scanning"}
+        await pilot.press("escape")
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.screen._resumable

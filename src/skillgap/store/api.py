@@ -23,6 +23,7 @@ from typing import Any
 from skillgap.core.model import PLAN_STATUSES, Answers, PlanEntry, Result
 from skillgap.core.quiz import Session
 from skillgap.core.report import Report, ReportSummary
+from skillgap.escape import one_line
 from skillgap.formats.json_reader import FormatError, kind_of, show
 from skillgap.formats.report_json import (
     answers_from_json,
@@ -34,6 +35,7 @@ from skillgap.formats.report_json import (
 )
 from skillgap.store.database import (
     ReportNotFound,
+    ReportUnreadable,
     StoreCorrupt,
     StoreError,
     check_integrity,
@@ -127,14 +129,31 @@ class Store:
     def save_report(
         self, answers: Answers, result: Result, created_at: datetime | None = None
     ) -> int:
+        self.check_reads_back(answers, result)
         with self._write("cannot save the report") as conn:
             return _insert_report(conn, answers, result, created_at)
+
+    def check_reads_back(self, answers: Answers, result: Result) -> None:
+        """Refuse (ReportUnreadable) a report whose JSON the reader of get_report and
+        `report show` would not read back, before anything is written: saved, it could never
+        be shown, exported or compared. Once per save, a few milliseconds for a large bank."""
+        try:
+            answers_from_json(json.loads(dumps(answers_to_json(answers))))
+            result_text = dumps(result_to_json(result))
+            result_text.encode("utf-8")  # a lone surrogate cannot be stored as text
+            result_from_json(json.loads(result_text))
+        except (FormatError, ValueError, TypeError, RecursionError) as exc:
+            raise ReportUnreadable(
+                f"{self.path}: cannot save the report: it would not read back"
+                f" ({one_line(str(exc))}); nothing was saved"
+            ) from None
 
     def import_report(
         self, answers: Answers, result: Result, created_at: datetime
     ) -> tuple[int, bool]:
         """Save a report read from a file unless the same one (time, bank, answers) is here.
         Returns its id and whether it was added."""
+        self.check_reads_back(answers, result)
         answers_text = dumps(answers_to_json(answers))
         with self._write("cannot import the report") as conn:
             row = conn.execute(
@@ -334,7 +353,9 @@ class Store:
         self, answers: Answers, result: Result, plan_updates: Iterable[PlanEntry] = ()
     ) -> int:
         """Save the finished quiz as a report and clear it, in one transaction, with any plan
-        entries to update (plan.reached_entries: steps the new answers reach are done)."""
+        entries to update (plan.reached_entries: steps the new answers reach are done). A
+        report that would not read back is refused and the quiz kept in progress."""
+        self.check_reads_back(answers, result)
         with self._write("cannot save the report") as conn:
             report_id = _insert_report(conn, answers, result, None)
             conn.execute("DELETE FROM session")

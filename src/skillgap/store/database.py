@@ -43,6 +43,13 @@ class StoreCorrupt(StoreError):
         self.report_id = report_id
 
 
+class ReportUnreadable(StoreError):
+    """A report that would not read back once saved (`report show`'s reader refuses it, e.g. a
+    bank past the limits of formats/limits.py through a hostile cache): nothing is saved."""
+
+    exit_code = ExitCode.USAGE
+
+
 class StoreTooNew(StoreError):
     """The file was written by a newer skillgap; it is left as it is."""
 
