@@ -4,7 +4,7 @@ and a hostile bank whose text must never reach the terminal raw."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -498,6 +498,73 @@ async def test_a_finished_quiz_that_would_not_read_back_is_not_saved_and_kept(
         assert store.count_reports() == 0
         session = store.load_session()
         assert session is not None and set(session.answers.by_question) == {"linux", "scanning"}
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # unsaved: it asks before leaving
         assert isinstance(app.screen, WelcomeScreen)
         assert app.screen._resumable
+
+
+# -- a read-only data folder --------------------------------------------------------------------
+
+
+@pytest.fixture
+def read_only_store(
+    tmp_path: Path, mini_bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Store]:
+    """A data folder skillgap cannot write, with one report in it. Root writes to any folder,
+    so the check is faked, as in tests/test_store_hardening.py."""
+    import skillgap.store.database as database
+    from tests.tui.conftest import FIRST, save_report
+
+    folder = tmp_path / "read-only"
+    with Store.open(folder) as writable:
+        save_report(writable, mini_bank, FIRST)
+    monkeypatch.setattr(database, "folder_writable", lambda directory: False)
+    opened = Store.open(folder)
+    assert opened.read_only
+    yield opened
+    opened.close()
+
+
+async def test_a_read_only_data_folder_is_said_once_and_a_finished_quiz_is_kept(
+    mini_bank: Bank, read_only_store: Store, tmp_path: Path
+) -> None:
+    """The welcome screen says the folder is read-only; the quiz runs; at its end the results
+    say they are not saved and why, export works, and leaving unexported asks first."""
+    from textual.widgets import DataTable
+
+    from tests.tui.test_reports import finish_quick_quiz
+
+    store = read_only_store
+    before = store.path.read_bytes()
+    app = SkillgapApp(mini_bank, store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        note = str(app.screen.query_one("#read-only", Static).render())
+        assert "is read-only: you can browse and export, not save" in note
+        assert str(store.path.parent) in note
+        await pilot.press("ctrl+t")  # the theme changes, not remembered: no crash
+        assert app.is_running
+        await pilot.press("h")  # browsing works
+        assert app.screen.query_one("#reports", DataTable).row_count == 1
+        await pilot.press("escape")
+        await finish_quick_quiz(pilot, app)
+        results = app.screen
+        assert isinstance(results, ResultsScreen) and results.report_id is None
+        assert any(
+            "read-only (e exports)" in str(widget.render()) for widget in app.screen.query(Static)
+        )
+        assert any("not saved" in m and "read-only" in m for m in _messages(app))
+        await pilot.press("escape")  # not exported: it asks first, and Stay keeps them
+        await pilot.press("escape")
+        assert app.screen is results
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportModal)
+        app.screen.query_one("#path", Input).value = str(tmp_path / "results.md")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is results and (tmp_path / "results.md").exists()
+        await pilot.press("escape")  # exported: it closes
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.is_running
+    assert store.path.read_bytes() == before

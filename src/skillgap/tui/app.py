@@ -123,14 +123,28 @@ class SkillgapApp(App[None]):
         self._exception_event.set()  # wakes a test's Pilot waiting for the screen
         self.exit(return_code=error.exit_code)
 
+    @property
+    def read_only_note(self) -> str | None:
+        """What the welcome screen says when the data folder cannot be written (the store
+        was opened read-only), else None."""
+        if not self.store.read_only:
+            return None
+        folder = self.store.path.parent
+        return f"Your data folder {folder} is read-only: you can browse and export, not save."
+
     def get_default_screen(self) -> Screen[None]:
         from skillgap.tui.screens.welcome import WelcomeScreen
 
         return WelcomeScreen()
 
     def watch_theme(self, theme: str) -> None:
-        if self.store.get_setting(THEME_SETTING) != theme:
-            self.store.set_setting(THEME_SETTING, theme)
+        from skillgap.store import StoreError
+
+        try:
+            if self.store.get_setting(THEME_SETTING) != theme:
+                self.store.set_setting(THEME_SETTING, theme)
+        except StoreError as exc:  # e.g. a read-only data folder: the theme still changes
+            self.notify(f"The theme is not remembered: {exc}", severity="warning")
 
     # -- actions, also offered in the command palette -------------------------------------
 

@@ -88,6 +88,8 @@ class ResultsScreen(SkillgapScreen[None]):
         #: What moved on the plan's planned and learning steps since the last assessment.
         self.progress = tuple(progress)
         self._plan_shown: dict[str, PlanEntry] = {}
+        #: Exported at least once: unsaved results may then close without asking.
+        self._exported = False
 
     def compose(self) -> ComposeResult:
         result = self.result
@@ -219,8 +221,10 @@ class ResultsScreen(SkillgapScreen[None]):
             parts.append(Content(f" · {when(self.created_at)}"))
         if self.report_id is not None:
             parts.append(Content(f" · saved as report #{self.report_id}"))
+        elif self.store.read_only:
+            parts.append(Content(" · not saved: the data folder is read-only (e exports)"))
         else:
-            parts.append(Content(" · not saved"))
+            parts.append(Content(" · not saved (e exports)"))
         return Content.assemble(*parts)
 
     def _step(self, number: int, step: NextStep, entry: PlanEntry | None = None) -> Widget:
@@ -284,7 +288,27 @@ class ResultsScreen(SkillgapScreen[None]):
             table.add_row(*cells, key=section.section_id)
 
     def action_close(self) -> None:
-        self.dismiss()
+        """Close; results that could not be saved (a read-only data folder, a failed save) are
+        not dropped silently: unless exported, it asks first."""
+        from skillgap.tui.screens.dialogs import ConfirmModal
+
+        if self.report_id is not None or self._exported:
+            self.dismiss()
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.dismiss()
+
+        self.app.push_screen(
+            ConfirmModal(
+                "Leave results that are not saved?",
+                "They could not be saved, and are gone once you leave: export them first (e).",
+                yes="Leave",
+                no="Stay",
+            ),
+            confirmed,
+        )
 
     def action_export(self) -> None:
         from skillgap.store import StoreError
@@ -293,6 +317,11 @@ class ResultsScreen(SkillgapScreen[None]):
         if self.report_id is not None and self.created_at is None:
             with suppress(StoreError):
                 self.created_at = self.store.get_report(self.report_id).created_at
+
+        def exported(path: object) -> None:
+            if path is not None:
+                self._exported = True
+
         self.app.push_screen(
-            ExportModal(self.result, self.answers, self.report_id, self.created_at)
+            ExportModal(self.result, self.answers, self.report_id, self.created_at), exported
         )

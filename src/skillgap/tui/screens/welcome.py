@@ -73,6 +73,7 @@ class WelcomeScreen(SkillgapScreen[None]):
         border: round $primary; margin: 1 0 0 0;
     }
     #bank-line { margin: 0 0 0 1; }
+    #read-only { height: auto; padding: 0 2; }
     """
     AUTO_FOCUS = "#menu"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -124,6 +125,8 @@ class WelcomeScreen(SkillgapScreen[None]):
                 id="bank-line",
                 classes="dim",
             )
+        if note := self.skillgap.read_only_note:  # outside the scroll: seen at any size
+            yield Static(line(note), id="read-only", classes="warning")
         yield KeyBar()
 
     _shown: tuple[object, ...] | None = None
