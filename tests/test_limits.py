@@ -166,3 +166,38 @@ def test_the_reader_reads_what_the_validator_allows() -> None:
     assert limits.MAX_REPORT_WEIGHT >= limits.MAX_WEIGHT * limits.MAX_ITEMS
     assert limits.MAX_REPORT_HOURS >= limits.MAX_HOURS * 4
     assert limits.MAX_STEPS >= 4 * limits.MAX_ITEMS
+
+
+def test_export_refuses_a_json_report_that_import_would_refuse(
+    bank_writer: BankWriter, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The import cap stays (a valid bank's report has no useful upper bound: one question's
+    20,000 resources are repeated in each of its four steps), and export refuses, in one line,
+    a JSON file that import would refuse, before writing it."""
+    from datetime import datetime, timezone
+
+    from skillgap.app.reports import read_report_file
+    from skillgap.cli.main import main
+    from skillgap.core.report import Report
+    from skillgap.export.report import render_report
+    from skillgap.store import ReportFileError
+
+    _at_limits(bank_writer, questions=1, requirements=1)
+    bank = load_bank(bank_writer.root)
+    answers = Answers({})
+    result = score(bank, answers)
+    folder = tmp_path / "data"
+    with Store.open(folder) as store:
+        report_id = store.save_report(answers, result)
+    report = Report(report_id, datetime.now(timezone.utc), bank.name, bank.version, answers, result)
+    too_big = tmp_path / "written-anyway.json"
+    too_big.write_text(render_report(report, None, "json"), encoding="ascii")
+    with pytest.raises(ReportFileError, match="is over 5 MiB"):
+        read_report_file(too_big)
+    out = tmp_path / "r.json"
+    argv = ["--questions", str(bank_writer.root), "--data-dir", str(folder), "report", "export"]
+    assert main([*argv, "1", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "report 1 as JSON is" in err and "over the 5 MiB" in err, err
+    assert "export it as .md or .html" in err and err.count("\n") == 1
+    assert not out.exists()

@@ -175,3 +175,26 @@ async def test_an_export_that_cannot_be_written_leaves_nothing_half_written(
     assert f"{target}: cannot write" in status
     assert sorted(p.name for p in folder.iterdir()) == ["report.md"]
     assert (target / "keep.txt").read_text() == "mine"
+
+
+async def test_export_refuses_json_that_import_would_refuse(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The TUI's export checks what `report export` checks: a JSON file over import's cap
+    (here made small) is not written, and the dialog says why and stays open."""
+    import skillgap.formats.report_json as report_json
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await finish_quick_quiz(pilot, app)
+        monkeypatch.setattr(report_json, "MAX_IMPORT_BYTES", 1000)
+        await pilot.press("e")
+        await pilot.click("#as-json")
+        path = Path(app.screen.query_one("#path", Input).value)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportModal)
+        status = str(app.screen.query_one("#export-status").render())
+        assert "import reads" in status and "export it as .md or .html" in status, status
+        assert not path.exists()

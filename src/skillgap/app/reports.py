@@ -79,6 +79,26 @@ def previous_in_page(store: Store, summaries: Sequence[ReportSummary]) -> dict[i
     return previous
 
 
+def check_importable(text: str, fmt: str, report_id: int | None) -> None:
+    """Refuse (UsageError) a JSON export that `report import` would refuse: over its cap
+    (MAX_IMPORT_BYTES). A valid bank can make a report far larger than any sensible cap (one
+    question may hold 20,000 resources, each repeated in four steps), so the cap stays and the
+    export says so before writing, rather than write a file that can never come back in."""
+    from skillgap.errors import UsageError
+    from skillgap.formats.report_json import MAX_IMPORT_BYTES
+
+    if fmt != "json" or len(text) <= MAX_IMPORT_BYTES // 4:
+        return  # the document is ASCII: one byte a character
+    size = len(text.encode("utf-8"))
+    if size > MAX_IMPORT_BYTES:
+        which = f"report {report_id}" if report_id else "this report"
+        raise UsageError(
+            f"{which} as JSON is {size / 2**20:.1f} MiB, over the"
+            f" {MAX_IMPORT_BYTES // 2**20} MiB that skillgap report import reads: it could"
+            " never be imported back, so it was not written; export it as .md or .html"
+        )
+
+
 def read_report_file(path: Path) -> ReportData:
     """An exported report read from `path`, every field checked (untrusted input)."""
     from skillgap.formats.json_reader import FormatError, loads

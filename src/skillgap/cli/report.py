@@ -12,7 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from skillgap.app.files import write_atomically
-from skillgap.app.reports import previous_in_page, read_report_file, timeline_for
+from skillgap.app.reports import (
+    check_importable,
+    previous_in_page,
+    read_report_file,
+    timeline_for,
+)
 from skillgap.cli import argtypes
 from skillgap.cli.options import current_bank, open_store
 from skillgap.errors import ExitCode, UsageError
@@ -101,6 +106,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         report = store.get_report(args.id)
         bank = current_bank(args) if fmt != "json" else None
         text = render_report(report, bank, fmt, _timeline(store, report, bank, fmt))
+    check_importable(text, fmt, report.id)
     write_atomically(output, text)
     print(f"wrote report {report.id} to {one_line(str(output))}", file=sys.stderr)
     return ExitCode.OK

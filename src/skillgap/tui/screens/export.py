@@ -139,13 +139,16 @@ class ExportModal(SkillgapModal[Path | None]):
 
     @work(thread=True, exclusive=True, group="export")
     def write(self, path: Path, fmt: str, report: Report, timeline: Timeline | None) -> None:
-        from skillgap.app.files import CannotWrite, write_atomically
+        from skillgap.app.files import write_atomically
+        from skillgap.app.reports import check_importable
+        from skillgap.errors import SkillgapError
         from skillgap.export.report import render_report
 
         text = render_report(report, self.skillgap.bank, fmt, timeline)
         try:
+            check_importable(text, fmt, report.id)
             write_atomically(path, text)
-        except CannotWrite as exc:
+        except SkillgapError as exc:  # cannot be written, or too large to import back
             self.app.call_from_thread(self._status, str(exc), True)
             return
         self.app.call_from_thread(self._saved, path)
