@@ -327,3 +327,20 @@ def test_report_commands_print_file_names_as_visible_escapes(
     assert code == 0 and "\x1b" not in err and "\x07" not in err and err.count("\n") == 1
     code, _, err = sg(capsys, "report", "import", str(hostile))
     assert code == 0 and "\x1b" not in err and "\x07" not in err and err.count("\n") == 1
+
+
+def test_export_to_a_dangling_link_is_refused_without_force(
+    capsys: Capture, two_reports: tuple[int, int], tmp_path: Path
+) -> None:
+    """A link counts as an existing file, even one that points nowhere: without --force it
+    is refused and left as it is; with --force the link is replaced, its target never made."""
+    target = tmp_path / "elsewhere" / "made.md"
+    link = tmp_path / "r.md"
+    link.symlink_to(target)
+    rid = str(two_reports[0])
+    code, _, err = sg(capsys, "report", "export", rid, "-o", str(link))
+    assert code == 2 and "already exists (a link)" in err and "--force" in err, err
+    assert link.is_symlink() and not target.exists()
+    assert sg(capsys, "report", "export", rid, "-o", str(link), "--force")[0] == 0
+    assert not link.is_symlink() and "# skillgap Report" in link.read_text(encoding="utf-8")
+    assert not target.exists() and not target.parent.exists()

@@ -198,3 +198,28 @@ async def test_export_refuses_json_that_import_would_refuse(
         status = str(app.screen.query_one("#export-status").render())
         assert "import reads" in status and "export it as .md or .html" in status, status
         assert not path.exists()
+
+
+async def test_export_asks_before_replacing_a_dangling_link(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    target = tmp_path / "elsewhere" / "made.md"
+    link = tmp_path / "r.md"
+    link.symlink_to(target)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await finish_quick_quiz(pilot, app)
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = str(link)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportModal)
+        assert "press Enter again to replace it" in str(
+            app.screen.query_one("#export-status").render()
+        )
+        assert link.is_symlink() and not target.exists()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not link.is_symlink() and link.read_text(encoding="utf-8")
+        assert not target.exists()

@@ -100,8 +100,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             " .html, .json or"
             f" .txt, or pass --format ({', '.join(FORMATS)})"
         )
-    if output.exists() and not args.force:
-        raise UsageError(f"{one_line(str(output))} already exists; pass --force to overwrite it")
+    if (output.exists() or output.is_symlink()) and not args.force:
+        # A link counts as existing even when it points nowhere (app.files.write_atomically).
+        what = " (a link)" if output.is_symlink() else ""
+        raise UsageError(
+            f"{one_line(str(output))} already exists{what}; pass --force to overwrite it"
+        )
     with open_store(args) as store:
         report = store.get_report(args.id)
         bank = current_bank(args) if fmt != "json" else None

@@ -109,7 +109,7 @@ class ExportModal(SkillgapModal[Path | None]):
         if not path.parent.is_dir():
             self._status(f"There is no folder {path.parent}: create it, or pick another.", True)
             return
-        if path.exists() and self._confirm_overwrite != path:
+        if (path.exists() or path.is_symlink()) and self._confirm_overwrite != path:
             self._confirm_overwrite = path
             self._status(f"{path.name} exists: press Enter again to replace it.", error=True)
             return
