@@ -321,19 +321,22 @@ def _damage_row(path: Path, column: str, value: object, report_id: int = 2) -> N
     conn.close()
 
 
+def _three_reports_one_damaged(
+    tmp_path: Path, bank: Bank, column: str, value: object
+) -> tuple[Path, Path]:
+    folder = tmp_path / "data"
+    path = _db_with_reports(folder, bank, 3)
+    _damage_row(path, column, value)
+    return folder, path
+
+
 @pytest.mark.parametrize(
     ("column", "value"), DAMAGED_SUMMARIES.values(), ids=DAMAGED_SUMMARIES.keys()
 )
 def test_a_damaged_summary_names_its_report_and_the_others_still_list(
-    tmp_path: Path,
-    mini_bank: Bank,
-    capsys: pytest.CaptureFixture[str],
-    column: str,
-    value: object,
+    tmp_path: Path, mini_bank: Bank, capsys: pytest.CaptureFixture[str], column: str, value: object
 ) -> None:
-    folder = tmp_path / "data"
-    path = _db_with_reports(folder, mini_bank, 3)
-    _damage_row(path, column, value)
+    folder, path = _three_reports_one_damaged(tmp_path, mini_bank, column, value)
     before = path.read_bytes()
     with Store.open(folder) as s:
         with pytest.raises(StoreCorrupt, match="report 2 ") as caught:
@@ -367,15 +370,9 @@ def test_a_damaged_summary_names_its_report_and_the_others_still_list(
     ids=["wrong type", "huge integer", "huge number", "deeply nested", "blob", "time a number"],
 )
 def test_a_damaged_report_is_one_line_naming_it_and_exit_2(
-    tmp_path: Path,
-    mini_bank: Bank,
-    capsys: pytest.CaptureFixture[str],
-    column: str,
-    value: object,
+    tmp_path: Path, mini_bank: Bank, capsys: pytest.CaptureFixture[str], column: str, value: object
 ) -> None:
-    folder = tmp_path / "data"
-    path = _db_with_reports(folder, mini_bank, 3)
-    _damage_row(path, column, value)
+    folder, _ = _three_reports_one_damaged(tmp_path, mini_bank, column, value)
     with Store.open(folder) as s:
         with pytest.raises(StoreCorrupt, match="report 2 ") as caught:
             s.get_report(2)

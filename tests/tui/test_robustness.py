@@ -11,6 +11,7 @@ import pytest
 from textual import events
 from textual.app import App
 from textual.containers import VerticalScroll
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from skillgap.core.model import Bank, Question
@@ -302,6 +303,16 @@ async def test_hostile_bank_text_never_reaches_the_terminal_raw(
         assert_nothing_raw(app)
 
 
+async def export_to(pilot: Pilot[object], app: App[object], path: Path) -> None:
+    """Export the results on screen to `path` (its extension names the format)."""
+    await pilot.press("e")
+    assert isinstance(app.screen, ExportModal)
+    app.screen.query_one("#path", Input).value = str(path)
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def quiz_questions(app: App[object]) -> list[Question]:
     assert isinstance(app.screen, QuizScreen)
     return list(app.screen.state.questions)
@@ -321,12 +332,7 @@ async def test_a_toast_shows_a_path_as_text_never_as_markup(
     app = make_app()
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await finish_quick_quiz(pilot, app)
-        await pilot.press("e")
-        assert isinstance(app.screen, ExportModal)
-        app.screen.query_one("#path", Input).value = str(folder / "r.md")
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_to(pilot, app, folder / "r.md")
         assert (folder / "r.md").exists()
         (note,) = list(app._notifications)
         assert "[@click=app.quit]x" in note.message
@@ -557,12 +563,7 @@ async def test_a_read_only_data_folder_is_said_once_and_a_finished_quiz_is_kept(
         await pilot.press("escape")  # not exported: it asks first, and Stay keeps them
         await pilot.press("escape")
         assert app.screen is results
-        await pilot.press("e")
-        assert isinstance(app.screen, ExportModal)
-        app.screen.query_one("#path", Input).value = str(tmp_path / "results.md")
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_to(pilot, app, tmp_path / "results.md")
         assert app.screen is results and (tmp_path / "results.md").exists()
         await pilot.press("escape")  # exported: it closes
         assert isinstance(app.screen, WelcomeScreen)
