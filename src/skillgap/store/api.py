@@ -10,7 +10,6 @@ not a skillgap database, or comes from a newer skillgap is reported and never wr
 from __future__ import annotations
 
 import json
-import math
 import os
 import sqlite3
 import threading
@@ -216,7 +215,7 @@ class Store:
         self, rows: list[tuple[Any, ...]], damaged: list[StoreCorrupt] | None
     ) -> list[ReportSummary]:
         if damaged is None:
-            return [self._summary(row) for row in rows]
+            return list(map(self._summary, rows))
         found = []
         for row in rows:
             try:
@@ -233,24 +232,24 @@ class Store:
         names: dict[str, str] = {}
         essentials: dict[str, tuple[int, int]] = {}
         try:
-            # [role id, name, fit] and, since essentials are recorded, [..., met, total].
-            entries = json.loads(scores_text) if isinstance(scores_text, str) else None
-            if not isinstance(entries, list):
+            # [role id, name, fit] and, since essentials are recorded, [..., met, total]. Exact
+            # types (no bool), and a range test that NaN, infinity and huge numbers all fail.
+            entries = json.loads(scores_text) if type(scores_text) is str else None
+            if type(entries) is not list:
                 raise ValueError("not a list")
-            for entry in entries:
-                role_id, name, score, *counts = entry
-                if not (isinstance(role_id, str) and isinstance(name, str)):
+            for role_id, name, score, *counts in entries:
+                if type(role_id) is not str or type(name) is not str:
                     raise ValueError("a role id or name is not text")
-                if not (_is_number(score) and 0 <= score <= 100) or len(counts) not in (0, 2):
+                if type(score) not in (int, float) or not 0 <= score <= 100:
                     raise ValueError("a fit is not a number 0-100")
                 scores[role_id] = float(score)
                 names[role_id] = name
                 if counts:
                     met, total = counts
-                    if not (_is_count(met) and _is_count(total) and met <= total):
-                        raise ValueError("essentials are not whole numbers")
+                    if type(met) is not int or type(total) is not int or not 0 <= met <= total:
+                        raise ValueError("essentials are not whole numbers, met of total")
                     essentials[role_id] = (met, total)
-            if not (isinstance(bank_name, str) and isinstance(bank_version, str)):
+            if type(bank_name) is not str or type(bank_version) is not str:
                 raise ValueError("the bank is not text")
         except (ValueError, TypeError, OverflowError, RecursionError):
             raise StoreCorrupt(f"{self.path}: report {rid} has a damaged summary", rid) from None
@@ -479,14 +478,6 @@ def _insert_report(
         (report_id, dumps(answers_to_json(answers)), dumps(result_to_json(result))),
     )
     return report_id
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _is_count(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _marks(items: Sequence[object]) -> str:
