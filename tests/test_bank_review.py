@@ -180,3 +180,21 @@ def test_the_bundled_bank_never_advises_swarm_or_mesos_ahead_of_kubernetes(bank:
             steps = next_steps(bank, levels, target_role=role)
             assert "other-orchestrators" not in {s.question_id for s in steps}
             assert "kubernetes" in {s.question_id for s in steps}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip(".,:;?!()\"'").lower() for w in text.split() if len(w) > 3)
+
+
+def test_no_two_checks_ask_the_same_thing(bank: Bank) -> None:
+    """A person who answers two questions never meets one scenario twice (the review's bank
+    had the pull_request_target scenario under both CI pipelines and supply chain security:
+    their prompts share 60% of their words)."""
+    checks = [(q.id, _words(c.prompt)) for q in bank.questions.values() for c in q.checks]
+    close = [
+        (a, b)
+        for i, (a, wa) in enumerate(checks)
+        for b, wb in checks[i + 1 :]
+        if len(wa & wb) / len(wa | wb) > 0.4
+    ]
+    assert close == []
