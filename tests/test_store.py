@@ -256,7 +256,9 @@ def test_finish_session_is_one_transaction(
 
 def test_a_damaged_session_row_is_ignored_not_deleted(store: Store) -> None:
     conn = sqlite3.connect(store.path)
-    conn.execute("INSERT INTO session VALUES (1, 'b', '1', 'full', '{not json', 0, 'x', 'y')")
+    conn.execute(
+        "INSERT INTO session VALUES (1, 'b', '1', 'full', '{not json', 0, 'x', 'y', 'fresh')"
+    )
     conn.commit()
     conn.close()
     assert store.load_session() is None
@@ -351,7 +353,7 @@ def test_a_version_2_file_gains_the_mode_its_reports_were_full(
         again = s.save_report(answers, quick, created_at=T0 + timedelta(days=3))
         assert s.previous_reports([again])[again].id == new
     conn = sqlite3.connect(tmp_path / DB_NAME)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version()
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("UPDATE reports SET mode = 'other'")
     indexes = {row[1] for row in conn.execute("PRAGMA index_list(reports)")}

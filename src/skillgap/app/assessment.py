@@ -16,7 +16,7 @@ from skillgap.core.model import Answers, Bank, PlanEntry, Result
 
 if TYPE_CHECKING:
     from skillgap.core import plan as plans
-    from skillgap.core.quiz import Mode, QuizState, Session
+    from skillgap.core.quiz import Mode, QuizState, Session, Start
     from skillgap.core.report import Report
     from skillgap.store import Store, StoreCorrupt
 
@@ -57,10 +57,15 @@ def previous_answers(
 
 
 def new_quiz(
-    store: Store, bank: Bank, mode: Mode, damaged: list[StoreCorrupt] | None = None
+    store: Store,
+    bank: Bank,
+    mode: Mode,
+    damaged: list[StoreCorrupt] | None = None,
+    start: Start | None = None,
 ) -> QuizState:
     """A new quiz; a Quick one carries the newest report's answers to the questions it does
-    not ask (QuizState.carried)."""
+    not ask (QuizState.carried). With that report, it starts from its answers (`start`
+    "last") or fresh; None leaves the choice to the person (the quiz screen asks once)."""
     from skillgap.core.quiz import QuizState
 
     checks_on, adaptive_on = quiz_flags(store)
@@ -73,6 +78,8 @@ def new_quiz(
         previous=report.answers if report else None,
         previous_id=report.id if report else None,
         previous_carried=dict(report.result.carried) if report else {},
+        previous_at=report.created_at if report else None,
+        start=start,
     )
 
 
@@ -91,6 +98,7 @@ def resumed_quiz(
         previous=report.answers if report else None,
         previous_id=report.id if report else None,
         previous_carried=dict(report.result.carried) if report else {},
+        previous_at=report.created_at if report else None,
     )
 
 

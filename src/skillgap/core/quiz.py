@@ -16,6 +16,10 @@ from skillgap.core.model import Answer, Answers, Bank, Check, Question, Section
 
 Mode = Literal["quick", "full"]
 Value = int | str | tuple[str, ...] | None
+#: How a quiz starts: from the last report's answers (each question offers last time's answer
+#: first) or fresh. Stored with the session, so a resumed quiz starts as it was chosen.
+Start = Literal["last", "fresh"]
+STARTS: tuple[Start, ...] = ("last", "fresh")
 
 
 def now() -> datetime:
@@ -33,6 +37,8 @@ class Session:
     position: int
     started_at: datetime
     updated_at: datetime
+    #: "last": each question offers the last report's answer first; "fresh": it does not.
+    start: Start = "fresh"
 
 
 @dataclass
@@ -55,6 +61,11 @@ class QuizState:
     #: That report's own carried answers (its Result.carried), so an answer carried twice
     #: still names the report it was given in.
     previous_carried: dict[str, int] = field(default_factory=dict)
+    #: When the report `previous` comes from was saved (for "report 4, 2026-11-02").
+    previous_at: datetime | None = None
+    #: Whether each question offers last time's answer first (Enter keeps it): "last", or
+    #: "fresh"; None while not yet chosen (a new quiz with a previous report asks once).
+    start: Start | None = None
 
     def __post_init__(self) -> None:
         self.questions: list[Question] = self.bank.ordered_questions(quick=self.mode == "quick")
@@ -66,6 +77,8 @@ class QuizState:
         #: Answers carried over from the previous report, for questions this quiz does not
         #: ask, and where each was given (question id -> report id).
         self.carried_answers, self.carried = self._carry_over()
+        if self.previous is None:
+            self.start = "fresh"  # nothing to start from
 
     @classmethod
     def from_session(
@@ -78,6 +91,7 @@ class QuizState:
         previous: Answers | None = None,
         previous_id: int | None = None,
         previous_carried: dict[str, int] | None = None,
+        previous_at: datetime | None = None,
     ) -> QuizState:
         """Rebuild a quiz from a saved session, keeping only answers the bank still accepts
         (with their check outcomes)."""
@@ -102,6 +116,8 @@ class QuizState:
             previous=previous,
             previous_id=previous_id,
             previous_carried=dict(previous_carried or {}),
+            previous_at=previous_at,
+            start=session.start,
         )
 
     def to_session(self) -> Session:
@@ -113,6 +129,7 @@ class QuizState:
             position=self.position,
             started_at=self.started_at,
             updated_at=now(),
+            start=self.start or "fresh",
         )
 
     # -- carried over ----------------------------------------------------------------------
@@ -150,6 +167,26 @@ class QuizState:
     def scored_answers(self) -> Answers:
         """What the report keeps and the fit counts: this quiz's answers and those carried."""
         return Answers({**self.carried_answers.by_question, **self.answers.by_question})
+
+    # -- last time ----------------------------------------------------------------------------
+
+    @property
+    def from_last(self) -> bool:
+        """Whether questions offer the last report's answers first (a re-assessment)."""
+        return self.start == "last" and self.previous is not None
+
+    def last_answer(self, question: Question) -> Answer | None:
+        """Last time's answer to `question`, when this quiz starts from it and the bank still
+        accepts it (a skipped one is no answer to keep); else None."""
+        if not self.from_last or self.previous is None:
+            return None
+        last = self.previous.get(question.id)
+        if last is None or last.skipped:
+            return None
+        try:
+            return make_answer(question, last.value, last.note)
+        except ValueError:
+            return None
 
     # -- where we are ----------------------------------------------------------------------
 
@@ -225,6 +262,11 @@ class QuizState:
             previous.note if previous else "",
             previous.check if previous else None,
         )
+        last = self.last_answer(question) if previous is None else None
+        if last is not None and last.note and answer.value == last.value:
+            # Last time's answer kept: its note (the evidence) is kept with it. Its check
+            # is not: a claim of 3+ is checked again, with another check than last time's.
+            answer = make_answer(question, answer.value, last.note)
         self.answers = self.answers.with_answer(answer)
         if not self.check_for(question):
             self.advance()

@@ -1,5 +1,6 @@
 """Saved reports, the quiz in progress, the plan and settings in one SQLite file: the Store API
-(`api`), and beside it the file's connection, schema, migrations and errors (`database`)."""
+(`api`), and beside it the file's connection, schema, migrations and errors (`database`), and
+which window has the quiz in progress open (`lock`)."""
 
 from skillgap.store.api import Store, default_data_dir
 from skillgap.store.database import (
@@ -12,9 +13,13 @@ from skillgap.store.database import (
     StoreTooNew,
     schema_version,
 )
+from skillgap.store.lock import Holder, QuizHeld, QuizTakenOver
 
 __all__ = [
     "DB_NAME",
+    "Holder",
+    "QuizHeld",
+    "QuizTakenOver",
     "ReportFileError",
     "ReportNotFound",
     "ReportUnreadable",

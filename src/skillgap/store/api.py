@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from skillgap.core.model import PLAN_STATUSES, Answers, PlanEntry, Result
-from skillgap.core.quiz import Session
+from skillgap.core.quiz import STARTS, Session
 from skillgap.core.report import Report, ReportSummary
 from skillgap.escape import one_line
 from skillgap.formats.json_reader import FormatError, kind_of, show
@@ -42,6 +42,7 @@ from skillgap.store.database import (
     transaction,
     translate,
 )
+from skillgap.store.lock import Holder, LiveLock, QuizHeld, QuizTakenOver, is_alive
 
 SESSION_MODES = ("quick", "full")
 #: The columns a ReportSummary is read from (Store._summary), all in the reports_by_time index.
@@ -71,6 +72,8 @@ class Store:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._checked = False  # PRAGMA quick_check passed: this file may be written
+        #: The live locks of the quiz holders this Store made (store/lock.py), by token.
+        self._live: dict[str, LiveLock] = {}
 
     @classmethod
     def open(cls, data_dir: Path | None = None) -> Store:
@@ -81,6 +84,9 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
+            for live in self._live.values():
+                live.release()
+            self._live.clear()
             self._conn.close()
 
     def __enter__(self) -> Store:
@@ -301,10 +307,14 @@ class Store:
 
     # -- the quiz in progress ---------------------------------------------------------------
 
-    def save_session(self, session: Session) -> None:
-        """Replace the quiz in progress. Called on every answer: one small row, no fsync."""
+    def save_session(self, session: Session, holder: str | None = None) -> None:
+        """Replace the quiz in progress. Called on every answer: one small row, no fsync.
+        Given the `holder` token of the window saving (hold_quiz), nothing is written unless
+        that window still holds the quiz: QuizTakenOver says another one took it over."""
         if session.mode not in SESSION_MODES:
             raise ValueError(f"session mode must be one of {SESSION_MODES}")
+        if session.start not in STARTS:
+            raise ValueError(f"session start must be one of {STARTS}")
         row = (
             session.bank_name,
             session.bank_version,
@@ -313,11 +323,18 @@ class Store:
             session.position,
             timestamp(session.started_at),
             timestamp(session.updated_at),
+            session.start,
         )
         with self._write("cannot save the quiz in progress", durable=False) as conn:
+            if holder is not None:
+                self._still_held(conn, holder)
+                conn.execute(
+                    "UPDATE quiz_holder SET seen_at = ? WHERE only = 1",
+                    (timestamp(session.updated_at),),
+                )
             conn.execute(
                 "INSERT OR REPLACE INTO session (only, bank_name, bank_version, mode, answers,"
-                " position, started_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                " position, started_at, updated_at, start) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
 
@@ -326,11 +343,11 @@ class Store:
         with self._read("cannot read the quiz in progress") as conn:
             row = conn.execute(
                 "SELECT bank_name, bank_version, mode, answers, position, started_at,"
-                " updated_at FROM session WHERE only = 1"
+                " updated_at, start FROM session WHERE only = 1"
             ).fetchone()
         if row is None:
             return None
-        bank_name, bank_version, mode, answers_text, position, started, updated = row
+        bank_name, bank_version, mode, answers_text, position, started, updated, start = row
         try:
             return Session(
                 bank_name=bank_name,
@@ -340,6 +357,7 @@ class Store:
                 position=int(position),
                 started_at=self._time(started, "the quiz in progress"),
                 updated_at=self._time(updated, "the quiz in progress"),
+                start="last" if start == "last" else "fresh",
             )
         except (FormatError, ValueError, TypeError, RecursionError, StoreError):
             return None
@@ -349,17 +367,106 @@ class Store:
             conn.execute("DELETE FROM session")
 
     def finish_session(
-        self, answers: Answers, result: Result, plan_updates: Iterable[PlanEntry] = ()
+        self,
+        answers: Answers,
+        result: Result,
+        plan_updates: Iterable[PlanEntry] = (),
+        holder: str | None = None,
     ) -> int:
         """Save the finished quiz as a report and clear it, in one transaction, with any plan
         entries to update (plan.reached_entries: steps the new answers reach are done). A
-        report that would not read back is refused and the quiz kept in progress."""
+        report that would not read back is refused and the quiz kept in progress. Given the
+        `holder` token, nothing is saved once another window has taken the quiz over."""
         self.check_reads_back(answers, result)
         with self._write("cannot save the report") as conn:
+            if holder is not None:
+                self._still_held(conn, holder)
             report_id = _insert_report(conn, answers, result, None)
             conn.execute("DELETE FROM session")
             _upsert_plan(conn, result.bank_name, plan_updates)
+            if holder is not None:
+                conn.execute("UPDATE quiz_holder SET released = 1 WHERE token = ?", (holder,))
             return report_id
+
+    # -- who has the quiz in progress open (store/lock.py) ----------------------------------
+
+    def hold_quiz(self, token: str, *, take_over: bool = False) -> None:
+        """Make the window of `token` (letters and digits, one per quiz screen) the one that
+        may save the quiz in progress. QuizHeld when another skillgap still running has it
+        open, unless `take_over`: that one's next save then fails (QuizTakenOver). The quiz
+        of a window that ended, however it ended, is taken without asking."""
+        live = self._live.get(token) or LiveLock(self.path.parent, token)
+        live.acquire()  # before the row names it: whoever reads the row sees it alive
+        self._live[token] = live
+        moment = datetime.now(timezone.utc)
+        try:
+            with self._write("cannot open the quiz in progress") as conn:
+                current = self._holder(conn)
+                if (
+                    current is not None
+                    and current.token != token
+                    and not take_over
+                    and is_alive(self.path.parent, current, moment)
+                ):
+                    raise QuizHeld(held_message(current), current)
+                conn.execute(
+                    "INSERT OR REPLACE INTO quiz_holder (only, token, pid, since, seen_at,"
+                    " released) VALUES (1, ?, ?, ?, ?, 0)",
+                    (token, os.getpid(), timestamp(moment), timestamp(moment)),
+                )
+        except BaseException:
+            self._live.pop(token).release()
+            raise
+
+    def quiz_holder(self) -> Holder | None:
+        """The skillgap still running that has the quiz in progress open, or None (nobody,
+        or a window that closed or died). This Store's own windows count too."""
+        with self._read("cannot read who has the quiz open") as conn:
+            holder = self._holder(conn)
+        if holder is None or not is_alive(self.path.parent, holder, datetime.now(timezone.utc)):
+            return None
+        return holder
+
+    def release_quiz(self, token: str) -> None:
+        """The window of `token` closes the quiz (it stays in progress, to resume)."""
+        live = self._live.pop(token, None)
+        try:
+            if not self.read_only:
+                with self._write("cannot release the quiz in progress") as conn:
+                    conn.execute("UPDATE quiz_holder SET released = 1 WHERE token = ?", (token,))
+        finally:
+            if live is not None:
+                live.release()
+
+    def _holder(self, conn: sqlite3.Connection) -> Holder | None:
+        """The holder row, unless released or unreadable (then nobody holds the quiz)."""
+        row = conn.execute(
+            "SELECT token, pid, since, seen_at FROM quiz_holder WHERE only = 1 AND released = 0"
+        ).fetchone()
+        if row is None:
+            return None
+        token, pid, since, seen_at = row
+        try:
+            return Holder(
+                str(token),
+                int(pid),
+                self._time(since, "the quiz holder"),
+                self._time(seen_at, "the quiz holder"),
+            )
+        except (StoreError, TypeError, ValueError):
+            return None
+
+    def _still_held(self, conn: sqlite3.Connection, token: str) -> None:
+        row = conn.execute("SELECT token, pid, since FROM quiz_holder WHERE only = 1").fetchone()
+        if row is not None and row[0] != token:
+            raise QuizTakenOver(
+                f"the quiz in progress was taken over by another skillgap (process {row[1]});"
+                " this window no longer saves its answers"
+            )
+        if row is None:
+            raise QuizTakenOver(
+                "the quiz in progress is no longer held by this window; reopen it to carry on"
+            )
 
     # -- the learning plan ------------------------------------------------------------------
 
@@ -432,6 +539,15 @@ class Store:
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=timezone.utc)
         return moment
+
+
+def held_message(holder: Holder) -> str:
+    """One line saying where the quiz in progress is open."""
+    since = holder.since.astimezone().strftime("%H:%M")
+    return (
+        f"the quiz in progress is open in another skillgap window (process {holder.pid},"
+        f" since {since})"
+    )
 
 
 # -- helpers ----------------------------------------------------------------------------------

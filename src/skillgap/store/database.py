@@ -131,12 +131,29 @@ DROP INDEX reports_by_bank;
 CREATE INDEX reports_by_bank ON reports (bank_name, mode, created_at, id);
 """
 
+# Version 4: how the quiz in progress started ('last': from the last report's answers, or
+# 'fresh'), so a resumed quiz starts as chosen; a quiz saved before started fresh. And the one
+# window holding the quiz in progress (store/lock.py): its saves are conditional on this row.
+_V4 = """
+ALTER TABLE session
+    ADD COLUMN start TEXT NOT NULL DEFAULT 'fresh' CHECK (start IN ('fresh', 'last'));
+CREATE TABLE quiz_holder (
+    only     INTEGER PRIMARY KEY CHECK (only = 1),
+    token    TEXT NOT NULL,     -- one per quiz screen: store/lock.py
+    pid      INTEGER NOT NULL,
+    since    TEXT NOT NULL,     -- UTC ISO 8601, when it took the quiz
+    seen_at  TEXT NOT NULL,     -- its last save
+    released INTEGER NOT NULL DEFAULT 0 CHECK (released IN (0, 1))
+);
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1),
     _script(_V2),
     _script(_V3),
+    _script(_V4),
 ]
-_TABLES = {"reports", "report_data", "session", "settings", "plan"}
+_TABLES = {"reports", "report_data", "session", "settings", "plan", "quiz_holder"}
 
 
 def schema_version() -> int:
