@@ -25,7 +25,7 @@ def answer_cells(app: SkillgapApp) -> dict[str, str]:
 async def test_a_prerequisite_answered_0_leaves_out_its_dependents(store: Store) -> None:
     app = SkillgapApp(checks_bank(), store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("f", "0")  # Linux 0: Docker needs it practised
+        await pilot.press("2", "0")  # Linux 0: Docker needs it practised
         assert isinstance(app.screen, QuizScreen)
         state = app.screen.state
         # Kubernetes is asked: it needs Docker, which was not answered 0, only not asked.
@@ -41,7 +41,10 @@ async def test_a_prerequisite_answered_0_leaves_out_its_dependents(store: Store)
         await pilot.press("up", "enter")  # from Kubernetes, the current row
         assert isinstance(app.screen, QuizScreen)
         assert state.current is not None and state.current.id == "docker"
-        await pilot.press("2")  # answered now: Kubernetes is asked next
+        await pilot.press("2")  # answered from Review: back to Review
+        assert isinstance(app.screen, ReviewScreen)
+        assert answer_cells(app)["Docker"].startswith("2 ")
+        await pilot.press("escape")  # on with the quiz: Kubernetes is asked next
         assert state.current is not None and state.current.id == "kubernetes"
         assert state.not_asked == {}
         await pilot.press("s", "2", "3", "enter", "f")
@@ -53,7 +56,7 @@ async def test_a_prerequisite_answered_0_leaves_out_its_dependents(store: Store)
 async def test_not_asked_questions_count_as_0_on_results(store: Store) -> None:
     app = SkillgapApp(checks_bank(), store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("f", "0", "s", "2", "3", "enter", "f")
+        await pilot.press("2", "0", "s", "2", "3", "enter", "f")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert app.screen.result.not_asked == {"docker": "linux"}

@@ -38,7 +38,7 @@ async def test_theme_toggle_is_remembered(make_app: MakeApp, store: Store) -> No
 async def test_help_lists_the_keys_of_the_screen_it_was_opened_from(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("f", "question_mark")
+        await pilot.press("2", "question_mark")
         assert isinstance(app.screen, HelpModal)
         keys = app.screen.query_one("#keys")
         rows = [str(keys.get_row_at(i)[0]) for i in range(keys.row_count)]  # type: ignore[attr-defined]
@@ -59,7 +59,7 @@ async def test_help_lists_the_keys_of_the_screen_it_was_opened_from(make_app: Ma
 async def test_ctrl_q_quits_from_a_dialog(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("f", "n", "ctrl+q")
+        await pilot.press("2", "n", "ctrl+q")
     assert app.return_code == 0
 
 
@@ -123,7 +123,7 @@ async def test_bank_text_is_never_markup_or_escape_codes(
     bank = load_bank(Path(bank_writer.root))
     app = SkillgapApp(bank, store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("q")
+        await pilot.press("1")
         screen = app.screen
         prompt = str(screen.query_one("#prompt", Static).render())
         assert "[red]Linux[/red]" in prompt and "\\u001b" in prompt and "\x1b" not in prompt
@@ -137,9 +137,9 @@ async def test_the_key_bar_shows_the_screens_keys_and_a_click_presses_one(
     async with app.run_test(size=(100, 24)) as pilot:
         bar = app.screen.query_one(KeyBar)
         text = str(bar.render())
-        assert "q Quick" in text and "? Help" in text and "^p palette" in text
+        assert "1 Quick" in text and "? Help" in text and "^p palette" in text
         assert "Resume" not in text  # nothing to resume: not offered
         await pilot.click(bar, offset=(text.index("Full"), 0))
         assert isinstance(app.screen, QuizScreen)
         text = str(app.screen.query_one(KeyBar).render())
-        assert "s Skip" in text and "q Quick" not in text
+        assert "s Skip" in text and "1 Quick" not in text

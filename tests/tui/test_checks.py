@@ -33,7 +33,7 @@ async def test_check_only_after_a_claim_of_3_and_results_show_passed_and_missed(
     fix_seed(monkeypatch)
     app = SkillgapApp(checks_bank(), store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "2")  # Linux 2: not a claim, no check
+        await pilot.press("2", "2")  # Linux 2: not a claim, no check
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.state.current is not None
         assert app.screen.state.current.id == "docker"
@@ -76,7 +76,7 @@ async def test_checks_and_adaptive_off_ask_no_check_and_everything(store: Store)
     store.set_flag(ADAPTIVE_SETTING, False)
     app = SkillgapApp(checks_bank(), store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "0")  # adaptive off: Docker is asked though Linux is 0
+        await pilot.press("2", "0")  # adaptive off: Docker is asked though Linux is 0
         assert isinstance(app.screen, QuizScreen)
         state = app.screen.state
         assert state.current is not None and state.current.id == "docker"
@@ -90,13 +90,13 @@ async def test_a_resumed_quiz_asks_the_same_check(store: Store) -> None:
     bank = checks_bank()
     app = SkillgapApp(bank, store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "3")
+        await pilot.press("2", "3")
         assert isinstance(app.screen, CheckModal)
         asked = app.screen.check.prompt
         shown = shown_options(app)
     app = SkillgapApp(bank, store)  # as after a crash or a closed terminal
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
+        await pilot.press("3")
         await pilot.pause()
         assert isinstance(app.screen, CheckModal)
         assert app.screen.check.prompt == asked
@@ -121,7 +121,7 @@ async def test_the_options_are_shuffled_and_a_blind_enter_picks_what_is_shown_fi
     bank = checks_bank()
     app = SkillgapApp(bank, store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "3")
+        await pilot.press("2", "3")
         assert isinstance(app.screen, CheckModal)
         assert bank.questions["linux"].checks[1].options[0] == "/etc/fstab"
         assert shown_options(app) == ["1 /etc/mtab", "2 /etc/fstab", "3 /proc/mounts",
@@ -151,7 +151,7 @@ async def test_not_now_keeps_nothing_and_the_next_claim_asks_the_check_again(
     fix_seed(monkeypatch)
     app = SkillgapApp(checks_bank(), store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "3")  # Linux 3
+        await pilot.press("2", "3")  # Linux 3
         assert isinstance(app.screen, CheckModal)
         asked, shown = app.screen.check.prompt, shown_options(app)
         await pilot.press("escape")  # not now

@@ -65,7 +65,7 @@ async def test_after_a_full_report_a_quick_quiz_carries_the_rest_and_marks_it(
     full_id = save_report(store, mini_bank, EVERYTHING)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("enter", "2", "1")  # the same answers to the Quick questions
+        await pilot.press("enter", "2", "2", "1")  # fresh; the same answers to the Quick questions
         assert isinstance(app.screen, ReviewScreen)
         assert "4 carried over" in screen_text(app)
         table = app.screen.query_one(DataTable)
@@ -97,7 +97,7 @@ async def test_a_full_report_shows_essentials_and_why_a_role_is_not_ready(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         # Full: Linux 3, Docker 3, Kubernetes 2, scanning 1, CISSP held, background dev.
-        await pilot.press("f", "3", "3", "2", "1", "1", "1", "enter", "f")
+        await pilot.press("2", "3", "3", "2", "1", "1", "1", "enter", "f")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         shown = cards(app)

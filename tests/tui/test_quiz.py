@@ -55,7 +55,7 @@ async def test_quick_quiz_by_keys_ends_on_results_with_a_saved_report(
 async def test_every_answer_is_saved_at_once(make_app: MakeApp, store: Store) -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("f", "2")
+        await pilot.press("2", "2")
         session = store.load_session()
         assert session is not None
         assert session.mode == "full" and session.position == 1
@@ -65,7 +65,7 @@ async def test_every_answer_is_saved_at_once(make_app: MakeApp, store: Store) ->
 async def test_back_skip_and_note(make_app: MakeApp, store: Store) -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("f", "3")
+        await pilot.press("2", "3")
         assert quiz(app).state.position == 1
         await pilot.press("backspace")
         assert quiz(app).state.position == 0
@@ -95,7 +95,7 @@ async def test_back_skip_and_note(make_app: MakeApp, store: Store) -> None:
 async def test_choice_and_multi_questions(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("f", "1", "1", "1", "1")
+        await pilot.press("2", "1", "1", "1", "1")
         assert quiz(app).state.current.id == "cissp"  # type: ignore[union-attr]
         await pilot.press("5")  # not an option: nothing happens
         assert quiz(app).state.current.id == "cissp"  # type: ignore[union-attr]
@@ -113,7 +113,7 @@ async def test_choice_and_multi_questions(make_app: MakeApp) -> None:
 async def test_resume_after_the_app_is_closed_mid_quiz(make_app: MakeApp, store: Store) -> None:
     first = make_app()
     async with first.run_test() as pilot:
-        await pilot.press("f", "3", "2", "n", *"note", "enter")
+        await pilot.press("2", "3", "2", "n", *"note", "enter")
     second = make_app()
     async with second.run_test() as pilot:
         assert isinstance(second.screen, WelcomeScreen)
@@ -124,7 +124,7 @@ async def test_resume_after_the_app_is_closed_mid_quiz(make_app: MakeApp, store:
         assert state.note() == "note"
         await pilot.press("escape")  # home again: still resumable
         assert isinstance(second.screen, WelcomeScreen)
-        await pilot.press("r")
+        await pilot.press("3")
         assert quiz(second).state.position == 2
 
 
@@ -133,11 +133,11 @@ async def test_a_new_quiz_asks_before_discarding_one_in_progress(
 ) -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.press("f", "3", "escape", "q")
+        await pilot.press("2", "3", "escape", "1")
         await pilot.press("escape")  # keep it
         assert isinstance(app.screen, WelcomeScreen)
         assert store.load_session() is not None
-        await pilot.press("q", "y")
+        await pilot.press("1", "y")
         assert quiz(app).state.mode == "quick" and quiz(app).state.answered == 0
 
 
@@ -147,7 +147,7 @@ async def test_whole_quick_quiz_of_the_bundled_bank(store: Store) -> None:
     bank: Bank = load_bank(BUNDLED_BANK)
     app = SkillgapApp(bank, store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("q")
+        await pilot.press("1")
         screen = quiz(app)
         total = screen.state.total
         assert 0 < total < len(bank.questions)
@@ -172,7 +172,7 @@ async def test_whole_quick_quiz_of_the_bundled_bank(store: Store) -> None:
 async def test_a_note_can_contain_any_key_and_the_mouse_answers(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "n", *"?q s", "enter")
+        await pilot.press("2", "n", *"?q s", "enter")
         assert quiz(app).state.note() == "?q s"
         assert quiz(app).state.position == 0
         answers = quiz(app).query_one(AnswerList)

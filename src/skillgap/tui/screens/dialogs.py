@@ -1,4 +1,5 @@
-"""Small modal dialogs with typed results: confirm (bool), note (str | None)."""
+"""Small modal dialogs with typed results: confirm (bool), note (str | None), and how a quiz
+starts (start: "last", "fresh", or None)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from skillgap.formats.answers import MAX_NOTE_LENGTH
 from skillgap.tui.base import DIALOG_HELP, SkillgapModal
@@ -19,12 +20,15 @@ from skillgap.tui.format import plain
 class ConfirmModal(SkillgapModal[bool]):
     """Yes or no; Escape means no."""
 
+    # Not `n` for no: n means note (docs/keys.md). Only `y` says yes, so a stray Enter or key
+    # never deletes or replaces anything.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "no", "Cancel", id="confirm.no", tooltip="Keep things as they are"),
+        Binding("escape", "no", "Cancel", id="confirm.no", tooltip="Keep things as they are"),
         DIALOG_HELP,
-        Binding("question_mark", "app.help", "Help", show=False, system=True),
+        Binding("question_mark", "app.help", "Help", show=False, system=True, id="confirm.help",
+                tooltip="Show the keys of this dialog"),
         Binding("y", "yes", "Yes", id="confirm.yes", tooltip="Go ahead"),
-    ]
+    ]  # fmt: skip
 
     def __init__(self, title: str, body: str, *, yes: str = "Yes", no: str = "Cancel") -> None:
         super().__init__()
@@ -107,3 +111,71 @@ class NoteModal(SkillgapModal[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class StartModal(SkillgapModal[str | None]):
+    """How a new quiz starts when a report of the bank exists: from its answers (each question
+    offers last time's first; Enter keeps it) or fresh. 1 or 2 (or the list), Esc cancels."""
+
+    DEFAULT_CSS = """
+    #start-options { height: auto; max-height: 6; margin: 1 0 0 0; border: round $primary; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "pick('last')", "Last answers", id="start.last",
+                tooltip="Each question offers last time's answer first; Enter keeps it"),
+        Binding("2", "pick('fresh')", "Fresh", id="start.fresh",
+                tooltip="Every question starts empty"),
+        Binding("escape", "pick('')", "Cancel", id="start.cancel",
+                tooltip="Back, without starting a quiz"),
+        DIALOG_HELP,
+    ]  # fmt: skip
+
+    def __init__(self, report: str) -> None:
+        super().__init__()
+        #: Which report the last answers come from: "report 4, 2026-11-02 09:30".
+        self.report = report
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets.option_list import Option
+
+        from skillgap.tui.widgets.pointer import PointerOptionList
+
+        with Vertical(classes="dialog", id="start"):
+            yield Static(Content("Start from your last answers?"), classes="dialog-title")
+            yield Static(
+                Content(
+                    "Each question then shows what you said last time, with the answer list "
+                    "on it: Enter keeps it, a key changes it. History shows what moved."
+                ),
+                classes="dim",
+                id="start-why",
+            )
+            yield PointerOptionList(
+                Option(
+                    Content.assemble(
+                        ("1 ", "bold"), ("Start from your last answers", "bold"),
+                        f" ({self.report})",
+                    ),
+                    id="last",
+                ),
+                Option(
+                    Content.assemble(("2 ", "bold"), ("Start fresh", "bold"), " (answer anew)"),
+                    id="fresh",
+                ),
+                id="start-options",
+            )  # fmt: skip
+
+    def on_mount(self) -> None:
+        self.query_one("#start-options").focus()
+
+    def on_resize(self) -> None:
+        # A short terminal keeps the choice, dropping what only explains.
+        self.query_one("#start-why").display = self.size.height >= 16
+
+    @on(OptionList.OptionSelected, "#start-options")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_pick(event.option_id or "")
+
+    def action_pick(self, start: str) -> None:
+        self.dismiss(start if start in ("last", "fresh") else None)

@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 
 from skillgap.core.model import Check, Question
 from skillgap.core.quiz import QuizState
-from skillgap.core.wording import source_sentence
+from skillgap.core.wording import describe_answer, source_sentence
 from skillgap.escape import one_line, safe
 from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
 from skillgap.tui.format import line, plain
@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 
 def _digit_bindings() -> list[BindingType]:
     return [
-        Binding(str(d), f"digit({d})", show=False, id=f"quiz.digit{d}", system=True)
+        Binding(str(d), f"digit({d})", show=False, id=f"quiz.digit{d}", system=True,
+                tooltip=f"Answer level {d}, or option {d}" if d <= 4 else f"Answer option {d}")
         for d in range(10)
-    ]
+    ]  # fmt: skip
 
 
 class QuizScreen(SkillgapScreen[None]):
@@ -59,17 +60,30 @@ class QuizScreen(SkillgapScreen[None]):
                 tooltip="See every answer so far, jump to any, or finish"),
         Binding("escape", "leave", "Home", id="quiz.home",
                 tooltip="Back to the welcome screen; the quiz is kept to resume"),
-        Binding("enter", "choose", "Choose", show=False, id="quiz.choose", system=True),
-        Binding("space", "toggle_option", "Toggle", show=False, id="quiz.toggle", system=True),
+        Binding("enter", "choose", "Choose", show=False, id="quiz.choose", system=True,
+                tooltip="Choose the highlighted answer (last time's, on a re-assessment)"),
+        Binding("space", "toggle_option", "Toggle", show=False, id="quiz.toggle", system=True,
+                tooltip="Tick or untick the highlighted option of a several-answer question"),
         *_digit_bindings(),
     ]  # fmt: skip
 
     def __init__(self, state: QuizState) -> None:
+        import uuid
+
         super().__init__()
         self.state = state
         self._warned = False
         #: The knowledge check dialog, kept installed and refilled for each claim.
         self._check_modal: CheckModal | None = None
+        #: This window's claim on the quiz in progress (store/lock.py): saves are conditional
+        #: on it. Unset until the store has it; `_taken_over` once another window took it.
+        self._token = uuid.uuid4().hex
+        self._holding = False
+        self._taken_over = False
+        #: Opened from Review to change an answer: once answered, back to Review.
+        self._back_to_review = False
+        #: Answers saved, for the line the terminal shows after quitting (`farewell`).
+        self._saved = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="quiz"):
@@ -94,9 +108,68 @@ class QuizScreen(SkillgapScreen[None]):
         if self.state.finished:
             self.state.back()  # resumed after the last answer: show the last question
         self.show_question()
+        self._hold()
+
+    # -- opening: who holds the quiz, and how it starts ------------------------------------
+
+    def _hold(self, take_over: bool = False) -> None:
+        """Claim the quiz in progress for this window. When another skillgap still has it
+        open, ask before taking it over (that window then stops saving, and says so)."""
+        from skillgap.store import QuizHeld, StoreError
+        from skillgap.tui.screens.dialogs import ConfirmModal
+
+        try:
+            self.store.hold_quiz(self._token, take_over=take_over)
+        except QuizHeld as exc:
+
+            def decided(yes: bool | None) -> None:
+                if yes:
+                    self._hold(take_over=True)
+                else:
+                    self.dismiss()  # nothing saved: the other window keeps its quiz
+
+            self.app.push_screen(
+                ConfirmModal(
+                    "This quiz is open in another window",
+                    f"{str(exc)[0].upper()}{str(exc)[1:]}. Take it over here? That window"
+                    " then stops saving and says so; every answer it saved is kept.",
+                    yes="Take over",
+                    no="Leave it",
+                ),
+                decided,
+            )
+            return
+        except StoreError:
+            pass  # e.g. a read-only folder: nothing can be saved anyway, and _save says so
+        else:
+            self._holding = True
+        self._opened()
+
+    def _opened(self) -> None:
+        if self.state.start is None:  # a new quiz with a report to start from: ask once
+            self._ask_start()
+            return
         question = self.state.current
         if question is not None and (pending := self.state.check_for(question)):
             self._ask_check(question, *pending)  # resumed with its check unanswered
+
+    def _ask_start(self) -> None:
+        from skillgap.tui.format import when
+        from skillgap.tui.screens.dialogs import StartModal
+
+        state = self.state
+        dated = f", {when(state.previous_at)}" if state.previous_at is not None else ""
+
+        def chosen(start: str | None) -> None:
+            if start not in ("last", "fresh"):
+                self._release()
+                self.dismiss()  # Esc: no quiz started, nothing saved
+                return
+            state.start = "last" if start == "last" else "fresh"
+            self._shown.clear()
+            self.show_question()
+
+        self.app.push_screen(StartModal(f"report {state.previous_id}{dated}"), chosen)
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -158,16 +231,45 @@ class QuizScreen(SkillgapScreen[None]):
         if muted:
             prompt = Content.assemble(prompt, "\n", plain(" ".join(muted)).stylize("$text-muted"))
         self._put("prompt", prompt)
-        self._answers.show(self.bank, question, state.answers.get(question.id))
+        answer = state.answers.get(question.id)
+        last = state.last_answer(question)
+        self._answers.show(self.bank, question, answer, last)
+        title = (
+            Content(f"last time: {one_line(describe_answer(self.bank, last))}")
+            if last is not None
+            else None
+        )
+        if self._answers.border_title != (title.plain if title else None):
+            self._answers.border_title = title
         if self.focused is not self._answers:
             self._answers.focus()
         self._confirm.display = question.kind == "multi"
         self._show_note()
-        self._put("hint", Content(self._hint(question)))
+        self._put("hint", self._hint_for(question))
 
     def _show_note(self) -> None:
-        note = self.state.note()
-        self._put("note", Content.assemble(("Note: ", "bold"), line(note)) if note else Content())
+        state = self.state
+        note = state.note()
+        question = state.current
+        last = state.last_answer(question) if question is not None else None
+        if note:
+            content = Content.assemble(("Note: ", "bold"), line(note))
+        elif last is not None and last.note and state.answers.get(last.question_id) is None:
+            content = Content.assemble(
+                ("Last time's note: ", "bold"), line(last.note), " (kept if you keep the answer)"
+            )
+        else:
+            content = Content()
+        self._put("note", content)
+
+    def _hint_for(self, question: Question) -> Content:
+        if self._taken_over:
+            return Content.styled(
+                "Not saved: this quiz was taken over in another skillgap window."
+                " Esc goes home; resume there or here.",
+                "bold $text-error",
+            )
+        return Content(self._hint(question))
 
     @staticmethod
     def _hint(question: Question) -> str:
@@ -185,9 +287,16 @@ class QuizScreen(SkillgapScreen[None]):
     # -- answering --------------------------------------------------------------------------
 
     def _record(self, value: int | str | tuple[str, ...] | None) -> None:
+        if self._taken_over:
+            self._say_taken_over()
+            return
         question = self.state.current
+        hidden = set(self.state.not_asked)
         self.state.answer(value)
         self._save()
+        if self._taken_over:
+            return
+        self._say_hidden(hidden)
         if question is not None and self.state.current is question:
             pending = self.state.check_for(question)
             if pending is not None:
@@ -198,7 +307,6 @@ class QuizScreen(SkillgapScreen[None]):
     def _ask_check(self, question: Question, index: int, check: Check) -> None:
         """Ask the knowledge check for a claim of 3+, its options in this assessment's
         order; keep and save its outcome at once ("not now" keeps nothing: `record_check`)."""
-        from skillgap.core.wording import describe_answer
         from skillgap.tui.screens.check import CheckModal
 
         def checked(chosen: str | None) -> None:
@@ -223,22 +331,83 @@ class QuizScreen(SkillgapScreen[None]):
     def on_unmount(self) -> None:
         from textual.app import ScreenStackError
 
+        self._release()
         if self._check_modal is not None:
             with suppress(ScreenStackError):  # still on screen: the App is closing
                 self.app.uninstall_screen(self._check_name)
 
     def _save(self) -> None:
-        from skillgap.store import StoreError
+        from skillgap.store import QuizTakenOver, StoreError
 
+        if self._taken_over:
+            return
         try:
-            self.store.save_session(self.state.to_session())
+            self.store.save_session(
+                self.state.to_session(), holder=self._token if self._holding else None
+            )
+        except QuizTakenOver:
+            self._taken_over = True
+            self._say_taken_over()
+            self.show_question()
         except StoreError as exc:
+            self._saved = False
             if not self._warned:
                 self._warned = True
                 self.notify(f"Answers are not being saved: {exc}", severity="error")
+        else:
+            self._saved = True
+
+    def _say_taken_over(self) -> None:
+        self.notify(
+            "This quiz was taken over in another skillgap window: this window no longer"
+            " saves. Its answers before that are kept. Esc goes home.",
+            severity="error",
+            timeout=10,
+        )
+
+    def _say_hidden(self, before: set[str]) -> None:
+        """One toast when an answer makes the adaptive quiz leave questions out."""
+        from skillgap.core.wording import question_title
+
+        hidden = {qid: pid for qid, pid in self.state.not_asked.items() if qid not in before}
+        if not hidden:
+            return
+        order = [q.id for q in self.state.questions if q.id in hidden]
+        first = one_line(question_title(self.bank, order[0]))
+        needs = sorted({hidden[qid] for qid in order}, key=lambda pid: pid != hidden[order[0]])
+        names = " and ".join(one_line(question_title(self.bank, pid)) for pid in needs[:2])
+        if len(needs) > 2:
+            names += f" and {len(needs) - 2} more"
+        more = len(order) - 1
+        who = f"{first} and {more} more need" if more else f"{first} needs"
+        self.notify(f"{who} {names} first: not asked, counted as 0; r to review", timeout=5)
+
+    def farewell(self) -> str | None:
+        """The line the terminal shows once the App has closed on this screen (quit mid-quiz),
+        or None when there is nothing to say."""
+        if self._taken_over:
+            return "not saved here: the quiz was taken over in another skillgap window"
+        count = len(self.state.answers.by_question)
+        if not count:
+            return None
+        plural = "s" if count != 1 else ""
+        if not self._saved:
+            return f"not saved: {count} answer{plural} of this quiz (the data folder refused them)"
+        return f"saved: {count} answer{plural}, run skillgap to resume"
+
+    def _release(self) -> None:
+        from skillgap.store import StoreError
+
+        if self._holding:
+            self._holding = False
+            with suppress(StoreError):
+                self.store.release_quiz(self._token)
 
     def _advance(self) -> None:
-        if self.state.finished:
+        if self._back_to_review:  # an answer changed from Review: back there
+            self._back_to_review = False
+            self.action_review()
+        elif self.state.finished:
             self.action_review()
         else:
             self.show_question()
@@ -308,6 +477,7 @@ class QuizScreen(SkillgapScreen[None]):
             self._record(None)
 
     def action_back(self) -> None:
+        self._back_to_review = False  # moving on from the answer opened from Review
         if self.state.back():
             self._save()
             self.show_question()
@@ -324,6 +494,9 @@ class QuizScreen(SkillgapScreen[None]):
         def noted(note: str | None) -> None:
             if note is None or self.state.current is not question:
                 return
+            if self._taken_over:
+                self._say_taken_over()
+                return
             self.state.set_note(note)
             self._save()
             self._show_note()
@@ -332,6 +505,7 @@ class QuizScreen(SkillgapScreen[None]):
 
     def action_leave(self) -> None:
         self._save()
+        self._release()
         self.dismiss()
 
     # -- review and finish ------------------------------------------------------------------
@@ -345,6 +519,7 @@ class QuizScreen(SkillgapScreen[None]):
         if choice == "finish":
             self.finish()
             return
+        self._back_to_review = isinstance(choice, int)
         if isinstance(choice, int):
             self.state.jump(choice)
         elif self.state.finished:
@@ -356,16 +531,32 @@ class QuizScreen(SkillgapScreen[None]):
         """Score the answers (a Quick quiz's with those it carried over), save the report
         (clearing the session) and show the results."""
         from skillgap.app.assessment import finish_quiz
-        from skillgap.store import StoreError
+        from skillgap.store import QuizTakenOver, StoreError
         from skillgap.tui.screens.results import ResultsScreen
 
+        if self._taken_over:
+            self._say_taken_over()
+            return
         done = finish_quiz(self.store, self.bank, self.state)
         report_id: int | None = None
         try:
-            report_id = self.store.finish_session(done.answers, done.result, done.updates)
+            report_id = self.store.finish_session(
+                done.answers,
+                done.result,
+                done.updates,
+                holder=self._token if self._holding else None,
+            )
+        except QuizTakenOver:
+            self._taken_over = True
+            self._say_taken_over()
+            self.show_question()
+            return
         except StoreError as exc:
             self.notify(f"The report was not saved: {exc}. You can still export it.",
                         severity="error", timeout=10)  # fmt: skip
+        if report_id is not None:
+            self._release()  # the quiz is a report now
+            self._saved = False  # nothing left to resume: no farewell line
         self.app.switch_screen(
             ResultsScreen(done.result, done.answers, report_id=report_id, progress=done.progress)
         )

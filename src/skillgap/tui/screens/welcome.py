@@ -42,6 +42,8 @@ class _Now(NamedTuple):
     adaptive_on: bool
     #: The role the person aims for; None for both.
     aim: str | None = None
+    #: The quiz in progress is open in another skillgap window still running (store/lock.py).
+    held_elsewhere: bool = False
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -56,6 +58,7 @@ class _Now(NamedTuple):
             self.checks_on,
             self.adaptive_on,
             self.aim,
+            self.held_elsewhere,
         )
 
 
@@ -76,25 +79,17 @@ class WelcomeScreen(SkillgapScreen[None]):
     #read-only { height: auto; padding: 0 2; }
     """
     AUTO_FOCUS = "#menu"
+    # Digits pick the Nth entry of a numbered list (docs/keys.md); h, c, p, a, "," and q are
+    # the App's, the same on every screen.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quick", "Quick", id="welcome.quick",
+        Binding("1", "quick", "Quick", id="welcome.quick",
                 tooltip="Start a quiz of one question per skill area"),
-        Binding("f", "full", "Full", id="welcome.full",
+        Binding("2", "full", "Full", id="welcome.full",
                 tooltip="Start a quiz of every question"),
-        Binding("r", "resume", "Resume", id="welcome.resume",
+        Binding("3", "resume", "Resume", id="welcome.resume",
                 tooltip="Carry on with the quiz in progress"),
-        Binding("h", "app.history", "History", id="welcome.history",
-                tooltip="Saved reports, their trend, and comparisons"),
-        Binding("c", "app.compare_roles", "Roles", id="welcome.roles",
-                tooltip="How the two roles differ"),
-        Binding("a", "aim", "Aim", id="welcome.aim",
-                tooltip="The role you are aiming for: Learn next and the plan rank for it"),
         Binding("ctrl+t", "app.toggle_theme", "Theme", id="welcome.theme",
                 tooltip="Switch between dark and light (remembered)"),
-        Binding("p", "app.plan", "Plan", id="welcome.plan", show=False,
-                tooltip="Your learning plan and its week-by-week timeline"),
-        Binding("s", "app.settings", "Settings", id="welcome.settings", show=False,
-                tooltip="Knowledge checks, adaptive quiz, hours a week"),
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
@@ -166,7 +161,18 @@ class WelcomeScreen(SkillgapScreen[None]):
             latest = store.list_reports(limit=20, offset=1, damaged=damaged)[:1]
             self.skillgap.report_damaged(damaged)
         reports = store.count_reports() if latest or damaged else 0
-        return _Now(session, latest, reports, *quiz_flags(store), target_role(store, self.bank))
+        held = session is not None and self._held_elsewhere()
+        return _Now(
+            session, latest, reports, *quiz_flags(store), target_role(store, self.bank), held
+        )
+
+    def _held_elsewhere(self) -> bool:
+        from skillgap.store import StoreError
+
+        try:
+            return self.store.quiz_holder() is not None
+        except StoreError:
+            return False
 
     def _options(self, now: _Now) -> list[Option]:
         bank = self.bank
@@ -199,16 +205,18 @@ class WelcomeScreen(SkillgapScreen[None]):
         if session is not None:
             done = len(session.answers.by_question)
             detail = f"your {session.mode} quiz in progress ({done} answered)"
-            options.append(item("r", "Resume", detail, "resume"))
+            if now.held_elsewhere:
+                detail += ", open in another window"
+            options.append(item("3", "Resume", detail, "resume"))
         plural = "s" if reports != 1 else ""
         options += [
-            item("q", "Quick quiz", f"{quick} questions, {quick_time}", "quick"),
-            item("f", "Full quiz", f"{full_count}, {full_estimate.describe()}", "full"),
+            item("1", "Quick quiz", f"{quick} questions, {quick_time}", "quick"),
+            item("2", "Full quiz", f"{full_count}, {full_estimate.describe()}", "full"),
             item("h", "History", f"{reports} saved report{plural}", "history"),
             item("c", "Compare roles", "responsibilities, background, pay, openings", "roles"),
             item("p", "Learning plan", "your steps and a week-by-week timeline", "plan"),
             item(
-                "s",
+                ",",
                 "Settings",
                 f"knowledge checks {'on' if checks_on else 'off'}"
                 f" · adaptive quiz {'on' if adaptive_on else 'off'}",
@@ -225,20 +233,9 @@ class WelcomeScreen(SkillgapScreen[None]):
             f"Start · aiming for {one_line(role.name) if role else 'both roles'} (a changes)"
         )
 
-    def action_aim(self) -> None:
-        """Aim for the next role: both, then each role of the bank in turn."""
-        from skillgap.app.settings import save_target_role, target_role
-        from skillgap.store import StoreError
-
-        choices: list[str | None] = [None, *(r.id for r in self.bank.roles)]
-        try:
-            now = target_role(self.store, self.bank)
-            chosen = choices[(choices.index(now) + 1) % len(choices)]
-            save_target_role(self.store, chosen)
-        except StoreError as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
-            return
-        self.query_one("#menu", OptionList).border_title = self._aim_title(chosen)
+    def aim_changed(self, role_id: str | None) -> None:
+        """The App's `a` chose another role to aim for: the menu's title says which."""
+        self.query_one("#menu", OptionList).border_title = self._aim_title(role_id)
         self._shown = None  # the next resume redraws what depends on it
 
     @staticmethod

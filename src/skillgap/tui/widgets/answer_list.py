@@ -57,13 +57,15 @@ class AnswerList(Widget, can_focus=True):
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"answer-list--highlighted"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("home", "move_to(0)", "First", show=False),
-        Binding("end", "move_to(-1)", "Last", show=False),
-        Binding("pageup", "move_to(0)", "First", show=False),
-        Binding("pagedown", "move_to(-1)", "Last", show=False),
-    ]
+        Binding("up", "move(-1)", "Up", show=False, id="answers.up",
+                tooltip="Highlight the answer above"),
+        Binding("down", "move(1)", "Down", show=False, id="answers.down",
+                tooltip="Highlight the answer below"),
+        Binding("home,pageup", "move_to(0)", "First", show=False, id="answers.first",
+                tooltip="Highlight the first answer"),
+        Binding("end,pagedown", "move_to(-1)", "Last", show=False, id="answers.last",
+                tooltip="Highlight the last answer"),
+    ]  # fmt: skip
 
     class Picked(Message):
         """An option was clicked: for a multi question, a toggle."""
@@ -83,25 +85,35 @@ class AnswerList(Widget, can_focus=True):
         # (index, highlighted, width) -> the option's lines; cleared per question.
         self._strips: dict[tuple[int, bool, int], list[Strip]] = {}
         self._starts: tuple[int, list[int]] | None = None  # (width, first line of each option)
+        self._before: object = None  # last time's value, on a re-assessment
 
     # -- what is shown ----------------------------------------------------------------------
 
-    def show(self, bank: Bank, question: Question, answer: Answer | None) -> None:
-        """Replace the options with `question`'s, marking the current answer."""
+    def show(
+        self, bank: Bank, question: Question, answer: Answer | None, last: Answer | None = None
+    ) -> None:
+        """Replace the options with `question`'s, marking the current answer and, on a
+        re-assessment, last time's (`last`): with no answer yet, the highlight starts on it
+        (Enter keeps it), and a several-answer question starts with its options ticked."""
         self.question = question
         value = answer.value if answer is not None else None
+        before = last.value if last is not None else None
         if question.kind == "multi":
-            self.chosen = set(value) if isinstance(value, tuple) else set()
+            ticked = value if answer is not None else before
+            self.chosen = set(ticked) if isinstance(ticked, tuple) else set()
         if question.kind == "rating":
             self._ids = [str(level) for level in range(5)]
-            self._prompts = [self._level_prompt(bank, question, lv, value) for lv in range(5)]
+            self._prompts = [
+                self._level_prompt(bank, question, lv, value, before) for lv in range(5)
+            ]
         else:
             self._ids = [o.id for o in question.options]
             self._prompts = [
-                self._option_prompt(question, number, opt.id, opt.label, value)
+                self._option_prompt(question, number, opt.id, opt.label, value, before)
                 for number, opt in enumerate(question.options, 1)
             ]
-        self.highlighted = self._index_of(question, value)
+        self._before = before
+        self.highlighted = self._index_of(question, value if answer is not None else before)
         self._strips.clear()
         height = self._starts[1][-1] if self._starts is not None else -1
         self._starts = None
@@ -111,7 +123,15 @@ class AnswerList(Widget, can_focus=True):
         self._reveal()
 
     @staticmethod
-    def _level_prompt(bank: Bank, question: Question, level: int, value: object) -> Content:
+    def _mark(mine: bool, last_time: bool) -> tuple[str, str] | str:
+        if mine:
+            return ("  ← your answer, as last time" if last_time else "  ← your answer", "italic")
+        return ("  ← last time", "italic") if last_time else ""
+
+    @classmethod
+    def _level_prompt(
+        cls, bank: Bank, question: Question, level: int, value: object, before: object = None
+    ) -> Content:
         name = bank.scale[level] if level < len(bank.scale) else ""
         anchor = question.levels.get(level, "")
         return Content.assemble(
@@ -119,18 +139,28 @@ class AnswerList(Widget, can_focus=True):
             (one_line(name), "bold"),
             ("  " if anchor else ""),
             one_line(anchor),
-            ("  ← your answer", "italic") if value == level else "",
+            cls._mark(value == level, before == level),
         )
 
     def _option_prompt(
-        self, question: Question, number: int, option_id: str, label: str, value: object
+        self,
+        question: Question,
+        number: int,
+        option_id: str,
+        label: str,
+        value: object,
+        before: object = None,
     ) -> Content:
         key = (f"{number} " if number <= 9 else "  ", "bold")
         if question.kind == "multi":
             box = "[x] " if option_id in self.chosen else "[ ] "
-            return Content.assemble(key, box, one_line(label))
-        mark = ("  ← your answer", "italic") if value == option_id else ""
-        return Content.assemble(key, one_line(label), mark)
+            last_time = isinstance(before, tuple) and option_id in before
+            return Content.assemble(
+                key, box, one_line(label), ("  ← last time", "italic") if last_time else ""
+            )
+        return Content.assemble(
+            key, one_line(label), self._mark(value == option_id, before == option_id)
+        )
 
     @staticmethod
     def _index_of(question: Question, value: object) -> int:
@@ -255,7 +285,7 @@ class AnswerList(Widget, can_focus=True):
         option = question.options[index]
         self.chosen ^= {option.id}
         self._prompts[index] = self._option_prompt(
-            question, index + 1, option.id, option.label, None
+            question, index + 1, option.id, option.label, None, self._before
         )
         self._strips = {k: v for k, v in self._strips.items() if k[0] != index}
         self.highlighted = index
