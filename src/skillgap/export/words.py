@@ -361,3 +361,62 @@ def essential_for(step: NextStep, result: Result) -> str:
     names = {r.role_id: r.name for r in result.roles}
     aim = result.target_role
     return f"essential for {names.get(aim, aim)}" if aim else "serves an essential"
+
+
+def aimed_roles(result: Result) -> list[RoleResult]:
+    """The role Learn next aims for, or every role when it aims for both: those whose
+    readiness the Ready block says first."""
+    aimed = result.role(result.target_role) if result.target_role else None
+    return [aimed] if aimed is not None else list(result.roles)
+
+
+@dataclass(frozen=True)
+class EssentialGap:
+    """An essential of a role still below its target, and the hours to reach it."""
+
+    question_id: str
+    title: str
+    level: int
+    target: int
+    #: The bank's estimate from `level` to `target` (the cheapest member, for a group); None
+    #: when the question is not in the bank.
+    hours: float | None
+
+
+def essential_gaps(role: RoleResult, bank: Bank | None, result: Result) -> list[EssentialGap]:
+    """The role's essentials below target, in the role's order, with their hours."""
+    out = []
+    for gap in role.gaps:
+        if not gap.essential:
+            continue
+        hours: float | None = None
+        if bank is not None:
+            group = bank.groups.get(gap.question_id)
+            members = group.any_of if group is not None else (gap.question_id,)
+            options = [
+                bank.questions[m].hours_between(gap.level, gap.target)
+                for m in members
+                if m in bank.questions
+            ]
+            hours = min(options) if options else None
+        title = question_title(bank, gap.question_id, result)
+        out.append(EssentialGap(gap.question_id, title, gap.level, gap.target, hours))
+    return out
+
+
+def hours_text(hours: float) -> str:
+    """ "about 80 h"."""
+    return f"about {hours:g} h"
+
+
+def points_of_fit(step: NextStep, names: dict[str, str]) -> str:
+    """ "+3.4 points of fit DevOps engineer · +2.2 DevSecOps engineer": what a step adds to
+    each role's fit, in points (a role it adds nothing to is left out); "no points of fit by
+    itself" for a step only there because a later one needs it."""
+    shown = [(rid, p) for rid, p in step.gain.items() if p >= 0.05]
+    if not shown:
+        return "no points of fit by itself"
+    parts = [f"+{p:.1f} {names.get(rid, rid)}" for rid, p in shown]
+    first, *rest = parts
+    head = first.replace(" ", " points of fit ", 1)
+    return " · ".join([head, *rest])

@@ -10,28 +10,46 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import DataTable, Link, Static
+from textual.widgets import DataTable, Static
 
 from skillgap.app.assessment import plan_of, rescored
-from skillgap.core.model import Answers, NextStep, PlanEntry, Result
+from skillgap.core.model import Answers, Bank, PlanEntry, Result
 from skillgap.core.plan import STATUS_LABELS
-from skillgap.core.wording import bar, level_name, percent, question_title
-from skillgap.escape import is_safe_url, one_line
-from skillgap.export.words import grows_with_time, not_assessed_sections, quick_text
+from skillgap.core.wording import bar, percent
+from skillgap.escape import one_line
+from skillgap.export.words import not_assessed_sections, quick_text
 from skillgap.tui.base import NARROW_BREAKPOINTS, SkillgapScreen
 from skillgap.tui.format import line, when
 from skillgap.tui.widgets import result_details
+from skillgap.tui.widgets.answers_table import AnswersTable, notes_count
 from skillgap.tui.widgets.key_bar import KeyBar
+from skillgap.tui.widgets.learn_next import LearnNext
 from skillgap.tui.widgets.role_card import RoleCard
 
 if TYPE_CHECKING:
     from skillgap.core.plan import StepProgress
 
-#: Steps shown; the rest are in the exports.
-STEPS_SHOWN = 10
+
+#: Cells of a By-section bar: the table of two roles fits 80 columns.
+SECTION_BAR = 8
+
+
+def header_name(name: str, width: int = 12) -> str:
+    """A role's name as a column heading of two lines ("DevSecOps\nengineer"), so a column
+    is as wide as its cells, not its name."""
+    if len(name) <= width or " " not in name:
+        return name
+    first, _, rest = name.rpartition(" ")
+    return f"{first}\n{rest}"
+
+
+def replace_target(entry: PlanEntry, target: int) -> PlanEntry:
+    """The plan entry aiming further: its status kept (a step being learnt stays so)."""
+    from dataclasses import replace
+
+    return replace(entry, target=target, updated_at=None)
 
 
 class ResultsScreen(SkillgapScreen[None]):
@@ -41,11 +59,7 @@ class ResultsScreen(SkillgapScreen[None]):
     #role-cards RoleCard { margin: 0 1 0 0; }
     ResultsScreen.-narrow #role-cards { layout: vertical; }
     #sections { height: auto; max-height: 20; }
-    #steps { height: auto; }
-    .step { height: auto; margin: 1 0 0 0; }
-    .step .links { height: auto; padding: 0 0 0 3; }
-    .step .links > * { width: auto; margin: 0 2 0 0; }
-    .step .learn-label { color: $text-muted; }
+    #answers { margin: 1 0 0 0; }
     /* the knowledge-check and plan parts (tui/widgets/result_details.py) */
     #plan-progress { margin: 1 0 0 0; height: auto; }
     #backing, #claims, #not-asked, #not-assessed, #quick { height: auto; }
@@ -58,17 +72,10 @@ class ResultsScreen(SkillgapScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "export", "Export", id="results.export",
                 tooltip="Save this report as Markdown, HTML or JSON"),
-        Binding("c", "app.compare_roles", "Roles", id="results.roles",
-                tooltip="How the roles differ and which answers matter to which"),
-        Binding("h", "app.history", "History", id="results.history",
-                tooltip="Saved reports, their trend, and comparisons"),
-        Binding("a", "add_to_plan", "Add to plan", id="results.add_to_plan",
-                tooltip="Choose steps of Learn next for your learning plan"),
-        Binding("p", "app.plan", "Plan", id="results.plan",
-                tooltip="Your plan: set each step's status, see the week-by-week timeline"),
-        Binding("t", "aim", "Aim", id="results.aim",
-                tooltip="Aim Learn next at the other role, or both (remembered)"),
-        Binding("escape", "close", "Back", id="results.back", tooltip="Close these results"),
+        Binding("plus", "add_step", "Add to plan", key_display="+", id="results.add_step",
+                tooltip="Add the highlighted step of Learn next to your learning plan"),
+        Binding("escape", "close", "Back", id="results.back",
+                tooltip="Back one screen (unsaved results ask first)"),
     ]  # fmt: skip
 
     def __init__(
@@ -103,18 +110,7 @@ class ResultsScreen(SkillgapScreen[None]):
                     yield RoleCard(role, self.bank, quick=result.mode == "quick")
             yield from result_details.result_parts(self.bank, result, self.answers, self.progress)
             yield Static(Content.assemble(("By section", "bold")), classes="heading2")
-            yield DataTable(id="sections", cursor_type="none", zebra_stripes=True)
-            yield Static(self._learn_next_heading(), id="learn-next", classes="heading2")
-            yield Static(
-                Content(
-                    "First what stands between you and ready: each essential to its target,"
-                    " with what it needs first. Then the most value per hour, deeper before"
-                    " wider. Points are what a step adds to each role's fit."
-                ),
-                classes="dim",
-            )
-            with Vertical(id="steps"):
-                yield from self._steps()
+            yield DataTable(id="sections", cursor_type="none", zebra_stripes=True, header_height=2)
             # Only what was assessed: a Quick quiz's not-assessed questions are neither.
             not_answered = len(result.unanswered) + len(result.skipped)
             if not_answered:
@@ -125,94 +121,106 @@ class ResultsScreen(SkillgapScreen[None]):
                     ),
                     classes="dim",
                 )
+            self._plan_shown = plan_of(self.store, self.bank, result)
+            yield LearnNext(result, self.own_bank, self._plan_shown, can_plan=self.can_plan)
+            yield Static(self._answers_heading(), id="answers-heading", classes="heading2")
+            yield AnswersTable(result, self.answers, self.own_bank)
         yield KeyBar()
 
-    def _steps(self) -> list[Widget]:
-        result = self.result
-        widgets: list[Widget] = []
-        if not result.next_steps:
-            widgets.append(Static(Content("Nothing: every target of every role is met.")))
-        plan = plan_of(self.store, self.bank, result)
-        self._plan_shown = plan
-        for number, step in enumerate(result.next_steps[:STEPS_SHOWN], 1):
-            widgets.append(self._step(number, step, plan.get(step.question_id)))
-        hidden = len(result.next_steps) - STEPS_SHOWN
-        if hidden > 0:
-            widgets.append(
-                Static(
-                    Content(f"… and {hidden} more steps in the exported report (e)."),
-                    classes="dim",
-                )
-            )
-        if grown := grows_with_time(self.bank, result):
-            widgets.append(
-                Static(
-                    Content(
-                        "Not steps, they grow with time: " + ", ".join(map(one_line, grown)) + "."
-                    ),
-                    classes="dim",
-                )
-            )
-        return widgets
+    @property
+    def own_bank(self) -> Bank | None:
+        """The bank, when this result is of it (any version); None for another bank's report,
+        whose titles come from the report itself."""
+        return self.bank if self.result.bank_name == self.bank.name else None
+
+    @property
+    def can_plan(self) -> bool:
+        """Whether `+` may put steps in the plan: a result of this bank, a store that saves."""
+        return self.result.bank_name == self.bank.name and not self.store.read_only
+
+    def _answers_heading(self) -> Content:
+        notes = notes_count(self.answers)
+        said = f"{notes} with a note" if notes else "none with a note"
+        return Content.assemble(
+            ("Your answers", "bold"), (f"  {len(self.answers.by_question)} · {said}", "$text-muted")
+        )
 
     def on_screen_resume(self) -> None:
-        """Back from the plan or the add-to-plan dialog: show the plan's marks, and leave out
-        of Learn next what the plan now says is not relevant."""
+        """Back from the plan: show the plan's marks, and leave out of Learn next what the plan
+        now says is not relevant."""
         plan = plan_of(self.store, self.bank, self.result)
         if not self.is_mounted or plan == self._plan_shown:
             return
         result = rescored(self.store, self.bank, self.result, self.answers)
         if result is not None:
             self.result = result
-        steps = self.query_one("#steps", Vertical)
-        with self.app.batch_update():
-            steps.remove_children()
-            steps.mount_all(self._steps())
+        self._plan_shown = plan
+        self.query_one(LearnNext).show(self.result, plan)
 
-    def _learn_next_heading(self) -> Content:
-        aim = self.result.target_role
-        role = self.bank.role(aim) if aim is not None else None
-        target = one_line(role.name) if role is not None else "both roles"
-        return Content.assemble(
-            ("Learn next", "bold"), f" for {target}", ("  (t aims it elsewhere)", "$text-muted")
-        )
-
-    def action_aim(self) -> None:
-        """Aim Learn next at the next role (both, then each role), rank it again, remember."""
+    def aim_changed(self, role_id: str | None) -> None:
+        """The App's `a` chose another role to aim for: rank Learn next for it (the fit of
+        every role stays what it is)."""
         from dataclasses import replace
-
-        from skillgap.app.settings import save_target_role
-        from skillgap.store import StoreError
 
         if self.result.bank_name != self.bank.name:
             self.notify("This report is of another bank: its steps cannot be ranked here.")
             return
-        choices: list[str | None] = [None, *(r.id for r in self.bank.roles)]
-        now = self.result.target_role if self.result.target_role in choices else None
-        chosen = choices[(choices.index(now) + 1) % len(choices)]
-        try:
-            save_target_role(self.store, chosen)
-        except StoreError as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
+        if role_id == self.result.target_role:
+            return
         result = rescored(
-            self.store, self.bank, replace(self.result, target_role=chosen), self.answers
+            self.store, self.bank, replace(self.result, target_role=role_id), self.answers
         )
         if result is None:
+            self.notify("This report is of another bank version: its steps stay as saved.")
             return
         self.result = result
-        self.query_one("#learn-next", Static).update(self._learn_next_heading())
-        steps = self.query_one("#steps", Vertical)
-        with self.app.batch_update():
-            steps.remove_children()
-            steps.mount_all(self._steps())
+        self._plan_shown = plan_of(self.store, self.bank, result)
+        self.query_one(LearnNext).show(result, self._plan_shown)
 
-    def action_add_to_plan(self) -> None:
-        from skillgap.tui.screens.plan import AddToPlanModal
+    def action_add_step(self) -> None:
+        """Put the highlighted row of Learn next in the plan, up to where the row goes."""
+        from skillgap.core.plan import entry_for
+        from skillgap.store import StoreError
 
-        if self.result.bank_name != self.bank.name:
-            self.notify("This report is of another bank: its steps cannot be planned here.")
+        learn_next = self.query_one(LearnNext)
+        row = learn_next.highlighted()
+        if not self.can_plan:
+            why = (
+                "the data folder is read-only" if self.store.read_only else "it is of another bank"
+            )
+            self.notify(f"Not added: {why}.", severity="warning")
             return
-        self.app.push_screen(AddToPlanModal(self.result.next_steps[:STEPS_SHOWN]))
+        if row is None:
+            rows = learn_next.step_rows()
+            if rows:
+                rows[0].focus()
+                self.notify(
+                    "Pick a step of Learn next with ↑ ↓ (the first is highlighted), then +."
+                )
+            else:
+                self.notify("Learn next has no steps: every target is met.")
+            return
+        step = row.step
+        plan = plan_of(self.store, self.bank, self.result)
+        entry = plan.get(step.question_id)
+        if entry is not None and entry.target is not None and entry.target >= step.to_level:
+            status = STATUS_LABELS[entry.status]
+            self.notify(
+                f"{one_line(step.title)} is in your plan already ({status}, to {entry.target})."
+            )
+            return
+        new = entry_for(step) if entry is None else replace_target(entry, step.to_level)
+        try:
+            self.store.set_plan(self.bank.name, [new])
+        except StoreError as exc:
+            self.notify(f"The plan was not saved: {exc}", severity="error")
+            return
+        self._plan_shown = {**plan, step.question_id: new}
+        row.show_entry(new)
+        self.notify(
+            f"Added to your plan: {one_line(step.title)} {step.from_level} → {step.to_level}"
+            " (p opens it)."
+        )
 
     def _subtitle(self) -> Content:
         result = self.result
@@ -227,51 +235,13 @@ class ResultsScreen(SkillgapScreen[None]):
             parts.append(Content(" · not saved (e exports)"))
         return Content.assemble(*parts)
 
-    def _step(self, number: int, step: NextStep, entry: PlanEntry | None = None) -> Widget:
-        names = {r.role_id: one_line(r.name) for r in self.result.roles}
-        gains = Content(" · ").join(
-            Content.styled(
-                f"+{points:.1f} {names.get(role_id, role_id)}",
-                "bold" if points >= 0.05 else "$text-muted",
-            )
-            for role_id, points in step.gain.items()
-        )
-        lines: list[Content | str | tuple[str, str]] = [
-            (f"{number}. ", "bold"),
-            (one_line(step.title), "bold"),
-            f"  level {step.from_level} → {step.to_level} ({level_name(self.bank, step.to_level)})",
-            ("  ★ essential", "bold $text-warning") if step.essential else "",
-            "\n   ",
-            gains,
-            f" · about {step.hours:g} h",
-        ]
-        if entry is not None:
-            lines += ["\n   ", (f"in your plan: {STATUS_LABELS[entry.status]}", "bold")]
-        if step.requires:
-            needs = ", ".join(one_line(question_title(self.bank, q)) for q in step.requires)
-            lines += ["\n   ", (f"needs {needs} first", "$text-warning")]
-        if step.needed_for:
-            for_ = ", ".join(one_line(question_title(self.bank, q)) for q in step.needed_for)
-            lines += ["\n   ", (f"needed first for {for_}", "italic")]
-        children: list[Widget] = [Static(Content.assemble(*lines))]
-        if step.resources:
-            links: list[Widget] = [Static(Content("Learn:"), classes="learn-label")]
-            for resource in step.resources[:3]:
-                title = one_line(resource.title) or one_line(resource.url)
-                if is_safe_url(resource.url):
-                    links.append(Link(f"{title} ↗", url=resource.url))
-                else:
-                    links.append(Static(Content(title), classes="resource"))
-            children.append(Horizontal(*links, classes="links"))
-        return Vertical(*children, classes="step")
-
     def on_mount(self) -> None:
         table = self.query_one("#sections", DataTable)
         table.can_focus = False
         roles = self.result.roles
         table.add_column(Text("Section"), key="section")
         for role in roles:
-            table.add_column(Text(one_line(role.name)), key=role.role_id)
+            table.add_column(Text(header_name(one_line(role.name))), key=role.role_id)
         if not roles:
             return
         not_assessed = [not_assessed_sections(role, self.bank) for role in roles]
@@ -280,11 +250,11 @@ class ResultsScreen(SkillgapScreen[None]):
             for role, left_out in zip(roles, not_assessed, strict=True):
                 score = role.sections[position].score if position < len(role.sections) else None
                 if score is not None:
-                    cells.append(Text(f"{percent(score):>4} {bar(score, 10)}"))
+                    cells.append(Text(f"{percent(score):>4} {bar(score, SECTION_BAR)}"))
                 elif section.section_id in left_out:
-                    cells.append(Text("  \u2013  not assessed", style="dim italic"))
+                    cells.append(Text("\u2013 not assessed", style="dim italic"))
                 else:
-                    cells.append(Text("  \u2013  not in this role", style="dim"))
+                    cells.append(Text("\u2013 not in role", style="dim"))
             table.add_row(*cells, key=section.section_id)
 
     def action_close(self) -> None:
