@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import DataTable, Sparkline, Static
+from textual.widgets import DataTable, Input, Sparkline, Static
 
 from skillgap.core.wording import percent
 from skillgap.escape import one_line
@@ -33,6 +33,22 @@ PAGE = 50
 AHEAD = 10
 
 
+HINT = (
+    "Enter opens a report · Space marks two, v compares them · d deletes · / searches your"
+    " notes · change is against the report before of the same bank and quiz"
+    " · 3/5: essentials met of the role's"
+)
+
+
+class ReportsTable(PointerTable):
+    """The reports, Enter opening one: the table's own Enter, named so the key bar shows it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", key_display="⏎", id="history.open",
+                tooltip="Show this report's results (Esc comes back here)"),
+    ]  # fmt: skip
+
+
 class HistoryScreen(SkillgapScreen[None]):
     DEFAULT_CSS = """
     #history { padding: 1 2 0 2; }
@@ -43,16 +59,20 @@ class HistoryScreen(SkillgapScreen[None]):
     .trend { width: 1fr; max-width: 60; }
     #reports { height: 1fr; min-height: 4; margin: 1 0 0 0; }
     #history-hint { height: auto; }
+    #search { margin: 1 0 0 0; }
+    #search-said { height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", id="history.open", tooltip="Show this report's results"),
         Binding("space", "mark", "Mark", id="history.mark",
                 tooltip="Mark this report to compare (mark two)"),
-        Binding("c", "compare", "Compare", id="history.compare",
+        Binding("v", "compare", "Compare", id="history.compare",
                 tooltip="Compare the two marked reports (or this one with the one before)"),
         Binding("d,delete", "delete", "Delete", id="history.delete",
                 tooltip="Delete this report (asks first)"),
-        Binding("escape", "close", "Back", id="history.back", tooltip="Back to the welcome screen"),
+        Binding("slash", "search", "Search", key_display="/", id="history.search",
+                tooltip="Show only the reports whose notes or answers' titles hold a text"),
+        Binding("escape", "close", "Back", id="history.back",
+                tooltip="Clear the search, else back one screen"),
     ]  # fmt: skip
 
     def __init__(self) -> None:
@@ -69,27 +89,36 @@ class HistoryScreen(SkillgapScreen[None]):
         #: or bank version (else the title names the one version, and the table fits 80 wide).
         self.bank_column = False
         self.role_ids: dict[str, str] = {}
+        #: The search typed after `/` ("" for none): only the reports whose notes or answers'
+        #: titles hold it are listed.
+        self.search = ""
+        #: Each report's notes and answers' titles, lowercased, read once for the search.
+        self._haystacks: dict[int, str] = {}
+        #: Every readable report, once the search has read them (None before, and again after
+        #: a report is deleted).
+        self._everything: list[ReportSummary] | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="history"):
             yield Static(id="history-title", classes="heading")
             yield Vertical(id="trends")
-            yield PointerTable(id="reports", cursor_type="row", zebra_stripes=True)
-            yield Static(
-                Content(
-                    "Enter opens a report · Space marks two to compare, then c · d deletes"
-                    " · change is against the report before of the same bank and quiz"
-                    " · 3/5: essentials met of the role's"
-                ),
-                classes="dim",
-                id="history-hint",
+            search = Input(
+                placeholder="Search notes and answers (Enter: to the list, Esc: clear)",
+                id="search",
             )
+            search.display = False
+            yield search
+            said = Static(id="search-said", classes="dim")
+            said.display = False
+            yield said
+            yield ReportsTable(id="reports", cursor_type="row", zebra_stripes=True)
+            yield Static(Content(HINT), classes="dim", id="history-hint")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()
 
-    def load(self) -> None:
+    def load(self, *, focus: bool = True) -> None:
         """(Re)read the newest page of reports and show them with their change and trend."""
         store = self.store
         self.total = store.count_reports()
@@ -119,7 +148,8 @@ class HistoryScreen(SkillgapScreen[None]):
                 Content("No saved reports yet: finish a quiz and its report is saved here.")
             )
         table.point_at_cursor()
-        table.focus()
+        if focus:
+            table.focus()
 
     def _bank(self, report: ReportSummary) -> Text:
         label = (
@@ -207,6 +237,8 @@ class HistoryScreen(SkillgapScreen[None]):
     @on(DataTable.RowHighlighted, "#reports")
     def _read_ahead(self, event: DataTable.RowHighlighted) -> None:
         """Read the next page when the cursor nears the last loaded row."""
+        if self.search:
+            return  # the search lists every match at once
         if event.cursor_row >= len(self.reports) - AHEAD and self.read < self.total:
             page = self._page()
             if page:
@@ -339,7 +371,10 @@ class HistoryScreen(SkillgapScreen[None]):
             self.notify(f"Deleted report #{summary.id}.")
             self.marked = [rid for rid in self.marked if rid != summary.id]
             row = self.query_one("#reports", DataTable).cursor_row
+            self._everything = None
             self.load()
+            if self.search:
+                self._filter()
             self.query_one("#reports", DataTable).move_cursor(row=row)
 
         self.app.push_screen(
@@ -352,4 +387,92 @@ class HistoryScreen(SkillgapScreen[None]):
         )
 
     def action_close(self) -> None:
+        """Esc: a search is cleared first (the whole list again), else back one screen."""
+        search = self.query_one("#search", Input)
+        if search.display or self.search:
+            search.display = False
+            if search.value:
+                search.value = ""  # Input.Changed lists every report again
+            self.query_one("#reports", DataTable).focus()
+            return
         self.dismiss()
+
+    # -- search ---------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _to_the_list(self) -> None:
+        self.query_one("#reports", DataTable).focus()
+
+    @on(Input.Changed, "#search")
+    def _searched(self, event: Input.Changed) -> None:
+        text = " ".join(event.value.split()).casefold()
+        if text != self.search:
+            self.search = text
+            self._filter()
+
+    def _filter(self) -> None:
+        """List the reports whose notes or answers' titles hold the search (all, at once), or
+        every report again, a page at a time, when there is none."""
+        said = self.query_one("#search-said", Static)
+        said.display = bool(self.search)
+        if not self.search:
+            self.load(focus=False)
+            return
+        matches = [r for r in self._all_reports() if self.search in self._haystack(r.id)]
+        table = self.query_one("#reports", PointerTable)
+        with self.app.batch_update():
+            table.clear()
+            self.reports = []
+            self._add_rows(matches)
+            if matches:
+                table.move_cursor(row=0)
+                table.point_at_cursor()
+        shown = one_line(self.query_one("#search", Input).value.strip())
+        noun = "report holds" if len(matches) == 1 else "reports hold"
+        said.update(
+            Content(
+                f"{len(matches) or 'No'} {noun} “{shown}” in a note or an answer's title"
+                " · Esc shows them all"
+            )
+        )
+
+    def _all_reports(self) -> list[ReportSummary]:
+        """Every readable report, newest first: the search looks through them all. Read
+        once, the rest of the pages after those already listed."""
+        if self._everything is None:
+            everything = list(self.reports)
+            while self.read < self.total:
+                page = self._page()
+                if not page:
+                    break
+                everything += page
+            self._everything = everything
+        return self._everything
+
+    def _haystack(self, report_id: int) -> str:
+        """The report's notes and its answers' titles, lowercased (read once)."""
+        from skillgap.core.wording import question_title
+        from skillgap.export.words import bank_for
+        from skillgap.store import StoreError
+
+        found = self._haystacks.get(report_id)
+        if found is not None:
+            return found
+        try:
+            report = self.store.get_report(report_id)
+        except StoreError as exc:
+            self._failed(exc)
+            found = ""
+        else:
+            bank = bank_for(report, self.bank)
+            found = "\n".join(
+                f"{question_title(bank, qid, report.result)}\n{answer.note}"
+                for qid, answer in report.answers.by_question.items()
+            ).casefold()
+        self._haystacks[report_id] = found
+        return found
