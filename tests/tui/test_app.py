@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from skillgap.core.model import Bank
 from skillgap.formats.bank import load_bank
@@ -14,6 +14,7 @@ from skillgap.store import Store
 from skillgap.tui.app import DARK_THEME, LIGHT_THEME, SkillgapApp
 from skillgap.tui.screens.dialogs import NoteModal
 from skillgap.tui.screens.help import HelpModal
+from skillgap.tui.screens.plan import PlanScreen
 from skillgap.tui.screens.quiz import QuizScreen
 from skillgap.tui.screens.roles import RolesScreen
 from skillgap.tui.widgets.key_bar import KeyBar
@@ -51,7 +52,7 @@ async def test_help_lists_the_keys_of_the_screen_it_was_opened_from(make_app: Ma
         assert isinstance(app.screen, HelpModal)
         keys = app.screen.query_one("#keys")
         rows = [str(keys.get_row_at(i)[0]) for i in range(keys.row_count)]  # type: ignore[attr-defined]
-        assert "escape" in rows  # the note dialog's own key
+        assert "Esc" in rows  # the note dialog's own key
         await pilot.press("escape")
         assert isinstance(app.screen, NoteModal)
 
@@ -143,3 +144,30 @@ async def test_the_key_bar_shows_the_screens_keys_and_a_click_presses_one(
         assert isinstance(app.screen, QuizScreen)
         text = str(app.screen.query_one(KeyBar).render())
         assert "s Skip" in text and "1 Quick" not in text
+
+
+async def test_the_key_bar_of_the_plan_fits_80_columns(
+    make_app: MakeApp, mini_bank: Bank, store: Store
+) -> None:
+    save_report(store, mini_bank, FIRST)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, PlanScreen)
+        bar = app.screen.query_one(KeyBar)
+        text = str(bar.render())
+        assert "w Hours a week" in text and "q Quit" in text and "? Help" in text
+        assert "^p palette" in text and len(text) <= 80
+        await pilot.click(bar, offset=(text.index("Hours a week"), 0))
+        assert app.screen.query_one("#plan-hours-input", Input).has_focus
+
+
+async def test_the_key_bar_keeps_back_and_help_when_narrow(
+    make_app: MakeApp, mini_bank: Bank, store: Store
+) -> None:
+    save_report(store, mini_bank, FIRST)
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("p")
+        text = str(app.screen.query_one(KeyBar).render())
+        assert "esc Back" in text and "? Help" in text and len(text) <= 40

@@ -6,9 +6,9 @@ Screens are imported when first opened, so start-up pays only for the welcome sc
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from skillgap.core.model import Answers, Bank
 from skillgap.errors import ExitCode, SkillgapError
-from skillgap.escape import safe
+from skillgap.escape import one_line, safe
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -44,24 +44,44 @@ class SkillgapApp(App[None]):
     """
     SCOPED_CSS = False
     TITLE = "skillgap"
+    #: The keys of docs/keys.md that work on every screen. They are the App's, so a screen
+    #: that binds the same key would win: none does (tests/tui/test_keys.py). A text field
+    #: takes the letters it types before any of them. Dialogs stop the App's keys (Textual
+    #: ends the chain at a modal screen): they carry q, j and k themselves (base.DIALOG_KEYS).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f1,question_mark",
-            "help",
-            "Help",
-            key_display="?",
-            id="app.help",
-            tooltip="Show the keys of this screen",
-        ),
-        Binding(
-            "ctrl+t",
-            "toggle_theme",
-            "Theme",
-            show=False,
-            id="app.theme",
-            tooltip="Switch between the dark and the light theme (remembered)",
-        ),
-    ]
+        Binding("q", "quit", "Quit", id="app.quit",
+                tooltip="Quit skillgap (a quiz in progress is kept to resume)"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere",
+                tooltip="Quit skillgap, even while typing in a field or in a dialog"),
+        Binding("f1,question_mark", "help", "Help", key_display="?", id="app.help",
+                tooltip="Show the keys of this screen"),
+        Binding("h", "history", "History", show=False, id="app.history",
+                tooltip="Saved reports, their trend, and comparisons"),
+        Binding("c", "compare_roles", "Roles", show=False, id="app.roles",
+                tooltip="Compare roles: how they differ, which answers matter to which"),
+        Binding("p", "plan", "Plan", show=False, id="app.plan",
+                tooltip="Your learning plan and its week-by-week timeline"),
+        Binding("a", "aim", "Aim", show=False, id="app.aim",
+                tooltip="The role you aim for: Learn next and the plan rank for it"),
+        Binding("comma", "settings", "Settings", key_display=",", show=False,
+                id="app.settings", tooltip="Knowledge checks, adaptive quiz, hours a week"),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme",
+                tooltip="Switch between the dark and the light theme (remembered)"),
+        Binding("j", "move('down')", "Down", show=False, id="app.down",
+                tooltip="Down, as the down arrow: the next row or line"),
+        Binding("k", "move('up')", "Up", show=False, id="app.up",
+                tooltip="Up, as the up arrow: the row or line before"),
+        # Priority: before a focused table or list takes them for its own cursor. A text
+        # field keeps Home and End, and a page with nothing to scroll leaves them to the list.
+        Binding("pageup", "page('up')", "Page up", show=False, priority=True,
+                id="app.page_up", tooltip="Scroll the page up"),
+        Binding("pagedown", "page('down')", "Page down", show=False, priority=True,
+                id="app.page_down", tooltip="Scroll the page down"),
+        Binding("home", "page('home')", "Top", show=False, priority=True, id="app.page_top",
+                tooltip="Scroll to the top of the page"),
+        Binding("end", "page('end')", "Bottom", show=False, priority=True,
+                id="app.page_bottom", tooltip="Scroll to the bottom of the page"),
+    ]  # fmt: skip
     #: Tests turn this off so snapshots do not depend on when the cursor blinked.
     CURSOR_BLINK: ClassVar[bool] = True
 
@@ -154,8 +174,7 @@ class SkillgapApp(App[None]):
     def action_help(self) -> None:
         from skillgap.tui.screens.help import HelpModal
 
-        if not isinstance(self.screen, HelpModal):
-            self.push_screen(HelpModal(self.screen))
+        self.open_screen(HelpModal, lambda: HelpModal(self.screen))
 
     def action_start_quiz(self, mode: Mode) -> None:
         """Start a new quiz; if one is in progress, ask before discarding it."""
@@ -205,29 +224,95 @@ class SkillgapApp(App[None]):
         self.push_screen(QuizScreen(state))
         self.report_damaged(damaged)
 
+    # -- going places: each pushes its screen, so Esc comes back to where you were ----------
+
+    def open_screen(self, kind: type[Screen[Any]], make: Callable[[], Screen[Any]]) -> None:
+        """Push the screen `make` builds, unless a `kind` is open already: on top, nothing
+        happens; further down, the screens above it close, so it is never stacked twice and
+        Esc still goes back one screen at a time."""
+        if isinstance(self.screen, kind):
+            return
+        if any(isinstance(screen, kind) for screen in self.screen_stack):
+            while not isinstance(self.screen, kind):
+                self.pop_screen()
+            return
+        self.push_screen(make())
+
     def action_history(self) -> None:
         from skillgap.tui.screens.history import HistoryScreen
 
-        self.go_home()
-        self.push_screen(HistoryScreen())
+        self.open_screen(HistoryScreen, HistoryScreen)
 
     def action_compare_roles(self) -> None:
         from skillgap.tui.screens.roles import RolesScreen
 
-        if not isinstance(self.screen, RolesScreen):
-            self.push_screen(RolesScreen(self.latest_answers()))
+        self.open_screen(RolesScreen, lambda: RolesScreen(self.latest_answers()))
 
     def action_settings(self) -> None:
         from skillgap.tui.screens.settings import SettingsModal
 
-        if not isinstance(self.screen, SettingsModal):
-            self.push_screen(SettingsModal())
+        self.open_screen(SettingsModal, SettingsModal)
 
     def action_plan(self) -> None:
         from skillgap.tui.screens.plan import PlanScreen
 
-        if not isinstance(self.screen, PlanScreen):
-            self.push_screen(PlanScreen(self.latest_answers()))
+        self.open_screen(PlanScreen, lambda: PlanScreen(self.latest_answers()))
+
+    def action_aim(self) -> None:
+        """Choose the role Learn next and the plan rank for (remembered). The screen below is
+        told, if it shows something that depends on it: its `aim_changed(role_id)`."""
+        from skillgap.tui.screens.aim import AimModal
+
+        def chosen(changed: bool | None) -> None:
+            from skillgap.app.settings import target_role
+
+            hook = getattr(self.screen, "aim_changed", None)
+            if changed and callable(hook):
+                hook(target_role(self.store, self.bank))
+
+        if not isinstance(self.screen, AimModal):
+            self.push_screen(AimModal(), chosen)
+
+    async def action_quit(self) -> None:
+        """Quit (q, ctrl+q). The screen that keeps something to come back to says what, in
+        one line printed once the terminal is back: its `farewell()`, e.g. the quiz's."""
+        from rich.text import Text
+
+        said = self.farewell()
+        self.exit(message=Text(said) if said else None)  # Text: never markup or emoji codes
+
+    def farewell(self) -> str | None:
+        """The line of the topmost open screen that has one (a dialog may be over it)."""
+        for screen in reversed(self.screen_stack):
+            says = getattr(screen, "farewell", None)
+            if callable(says) and (text := says()):
+                return one_line(str(text))
+        return None
+
+    def action_move(self, direction: str) -> None:
+        """j and k: what the down and up arrows do where the focus is."""
+        self.simulate_key("down" if direction == "down" else "up")
+
+    def action_page(self, where: str) -> None:
+        """PageUp, PageDown, Home, End scroll the page whichever widget has focus. They are
+        left to a text field (Home and End move in it) and, when the page has nothing to
+        scroll, to the focused list or table."""
+        from textual.actions import SkipAction
+        from textual.widgets import Input, TextArea
+
+        from skillgap.tui.base import page_of
+
+        page = page_of(self.screen)
+        if page is None or page.max_scroll_y == 0 or isinstance(self.focused, Input | TextArea):
+            raise SkipAction
+        if where == "up":
+            page.scroll_page_up()
+        elif where == "down":
+            page.scroll_page_down()
+        elif where == "home":
+            page.scroll_home()
+        else:
+            page.scroll_end()
 
     def toggle_flag(self, key: str, name: str) -> None:
         """Turn a setting (checks.CHECKS_SETTING, adaptive.ADAPTIVE_SETTING) on or off."""

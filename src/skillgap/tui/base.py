@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.containers import ScrollableContainer
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
@@ -20,6 +21,28 @@ DIALOG_HELP = Binding(
     "f1", "app.help", "Help", show=False, system=True, id="dialog.help",
     tooltip="Show the keys of this dialog",
 )  # fmt: skip
+
+
+#: What a dialog shares with the App's keys (docs/keys.md): q quits (a text field types it
+#: instead), j and k move where the arrows do. The App's other letters open screens, which a
+#: dialog does not do: close it first.
+DIALOG_KEYS: list[BindingType] = [
+    Binding("q", "app.quit", "Quit", show=False, id="dialog.quit",
+            tooltip="Quit skillgap (a quiz in progress is kept to resume)"),
+    Binding("j", "app.move('down')", "Down", show=False, id="dialog.down",
+            tooltip="Down, as the down arrow"),
+    Binding("k", "app.move('up')", "Up", show=False, id="dialog.up",
+            tooltip="Up, as the up arrow"),
+]  # fmt: skip
+
+
+def page_of(screen: Screen[object]) -> ScrollableContainer | None:
+    """The part of a screen that PageUp, PageDown, Home and End scroll: its first scrolling
+    container (every screen holds its page in one), or None when there is none."""
+    for child in screen.children:
+        if isinstance(child, ScrollableContainer):
+            return child
+    return None
 
 
 #: For the screens whose layout changes in a narrow terminal: below 64 columns they carry the
@@ -42,6 +65,8 @@ class SkillgapScreen(Screen[ResultT]):
 
 
 class SkillgapModal(ModalScreen[ResultT]):
+    #: Merged into every dialog's own BINDINGS (Textual merges a class's with its bases').
+    BINDINGS: ClassVar[list[BindingType]] = DIALOG_KEYS
     DEFAULT_CSS = """
     SkillgapModal { align: center middle; }
     .dialog {

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from skillgap.tui.base import SkillgapModal
@@ -20,12 +20,36 @@ QUIZ_KEYS = (
     ("Enter", "accept the highlighted option; confirm a multi question"),
     ("↑ ↓", "move the highlight; the mouse works too"),
 )
+#: How a key is named on screen, where Textual's name is not what the keyboard says.
+KEY_NAMES = {
+    "escape": "Esc", "delete": "Del", "backspace": "Backspace", "enter": "Enter",
+    "space": "Space", "question_mark": "?", "comma": ",", "plus": "+", "slash": "/",
+    "left": "←", "right": "→", "up": "↑", "down": "↓",
+    "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End", "f1": "F1",
+}  # fmt: skip
+#: The keys of every screen (docs/keys.md), where no text field has focus.
 EVERYWHERE = (
+    ("q", "quit (your quiz is saved after every answer: the next start resumes it)"),
     ("? / F1", "this help"),
-    ("ctrl+p", "command palette: every action by name"),
-    ("ctrl+t", "dark / light theme (remembered)"),
+    ("Esc", "back one screen"),
+    ("h", "History: saved reports, their trend, comparisons"),
+    ("c", "Compare roles"),
+    ("p", "your learning plan"),
+    ("a", "aim: the role Learn next and the plan rank for"),
+    (",", "Settings"),
+    ("↑ ↓ / k j", "move in a list or table"),
+    ("PgUp PgDn Home End", "scroll the page, whichever part has focus"),
     ("Tab", "move between parts of a screen (links, tables)"),
-    ("ctrl+q", "quit (your quiz is saved after every answer)"),
+    ("ctrl+t", "dark / light theme (remembered)"),
+    ("ctrl+p", "command palette: every action by name"),
+    ("ctrl+q", "quit, even while typing in a field"),
+)
+#: The keys of every dialog: the screens' letters wait until it is closed.
+IN_A_DIALOG = (
+    ("q", "quit (your quiz is saved after every answer)"),
+    ("F1", "this help"),
+    ("↑ ↓ / k j", "move in a list"),
+    ("ctrl+q", "quit, even while typing in a field"),
 )
 
 
@@ -35,8 +59,8 @@ class HelpModal(SkillgapModal[None]):
     #keys { height: auto; max-height: 30; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,question_mark,q", "close", "Close", id="help.close",
-                tooltip="Close the help"),
+        Binding("escape,f1,question_mark", "close", "Close", key_display="Esc / F1 / ?",
+                id="help.close", tooltip="Close the help"),
     ]  # fmt: skip
 
     def __init__(self, under: Screen[object]) -> None:
@@ -46,7 +70,8 @@ class HelpModal(SkillgapModal[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help"):
             yield Static(
-                Content.assemble(("Keys", "bold"), "  (Esc closes)"), classes="dialog-title"
+                Content.assemble(("Keys", "bold"), "  (Esc closes, q quits)"),
+                classes="dialog-title",
             )
             yield DataTable(id="keys", cursor_type="none", show_header=False)
 
@@ -60,11 +85,14 @@ class HelpModal(SkillgapModal[None]):
             rows += QUIZ_KEYS
         seen = {key for key, _ in rows}
         for binding in self._screen_bindings():
-            key = binding.key_display or binding.key.replace(",", " / ")
+            key = binding.key_display or " / ".join(
+                KEY_NAMES.get(k, k) for k in binding.key.split(",")
+            )
             if key not in seen and (binding.tooltip or binding.description):
                 seen.add(key)
                 rows.append((key, binding.tooltip or binding.description))
-        rows += [(key, text) for key, text in EVERYWHERE if key not in seen]
+        general = IN_A_DIALOG if isinstance(self.under, ModalScreen) else EVERYWHERE
+        rows += [(key, text) for key, text in general if key not in seen]
         for key, text in rows:
             table.add_row(Text(key, style="bold"), Text(text))
 

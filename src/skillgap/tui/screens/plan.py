@@ -1,139 +1,76 @@
-"""The learning plan: the steps a person chose, each with a status kept across assessments, and
-the week-by-week timeline with each role's projected fit. Also the dialog that adds steps from
-Results.
+"""The learning plan: the steps a person chose (with + on Results), each with a status kept
+across assessments, and the week-by-week timeline with each role's projected fit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
-from skillgap.core.model import Answers, NextStep, PlanEntry, PlanStatus
-from skillgap.core.plan import STATUS_LABELS, entry_for
+from skillgap.core.model import Answers, PlanEntry, PlanStatus
+from skillgap.core.plan import STATUS_LABELS
 from skillgap.core.timeline import Timeline
 from skillgap.core.wording import question_title
 from skillgap.escape import one_line
-from skillgap.tui.base import DIALOG_HELP, SkillgapModal, SkillgapScreen
+from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import line
 from skillgap.tui.widgets.key_bar import KeyBar
-from skillgap.tui.widgets.pointer import PointerOptionList
 from skillgap.tui.widgets.pointer_table import PointerTable
 from skillgap.tui.widgets.timeline_chart import TimelineChart
 
 #: Week rows listed under the chart; the exports have them all.
 WEEKS_LISTED = 52
+#: The order of the plan's rows, by status: what you are on, what comes next, then the rest.
+STATUS_ORDER: tuple[PlanStatus, ...] = ("learning", "planned", "done", "not_relevant")
+#: The digit that gives a step each status, in that order (docs/keys.md).
+STATUS_KEYS: dict[PlanStatus, str] = {s: str(n) for n, s in enumerate(STATUS_ORDER, 1)}
 
 
-class AddToPlanModal(SkillgapModal[None]):
-    """Learn next's steps; Enter puts the highlighted one in the plan or takes it out."""
-
-    DEFAULT_CSS = """
-    #add-to-plan { width: 90; }
-    #add-list { height: auto; max-height: 14; margin: 1 0 0 0; border: round $primary; }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Done", id="add_to_plan.close", tooltip="Close this list"),
-        DIALOG_HELP,
-    ]
-
-    def __init__(self, steps: Sequence[NextStep]) -> None:
-        super().__init__()
-        self.steps = {step.question_id: step for step in steps}
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="add-to-plan"):
-            yield Static(Content.assemble(("Add to your plan", "bold")), classes="dialog-title")
-            yield Static(
-                Content("Enter puts a step in your plan (as planned) or takes it out. "
-                        "Set statuses and see the timeline with p on Results. Esc: done."),
-                classes="dim",
-            )  # fmt: skip
-            yield PointerOptionList(id="add-list")
-
-    def on_mount(self) -> None:
-        menu = self.query_one("#add-list", OptionList)
-        plan = self._plan()
-        menu.add_options(self._option(n, s, plan) for n, s in enumerate(self.steps.values(), 1))
-        if self.steps:
-            menu.highlighted = 0
-        menu.focus()
-
-    def _plan(self) -> dict[str, PlanEntry]:
-        return self.skillgap.store.get_plan(self.skillgap.bank.name)
-
-    @staticmethod
-    def _option(number: int, step: NextStep, plan: dict[str, PlanEntry]) -> Option:
-        entry = plan.get(step.question_id)
-        mark = f"✓ {STATUS_LABELS[entry.status]}" if entry else "+ add"
-        return Option(
-            Content.assemble(
-                (f"{mark:<14}", "bold"),
-                f"{number}. ",
-                (one_line(step.title), "bold"),
-                f"  level {step.from_level} → {step.to_level} · about {step.hours:g} h",
-            ),
-            id=step.question_id,
-        )
-
-    @on(OptionList.OptionSelected, "#add-list")
-    def toggle(self, event: OptionList.OptionSelected) -> None:
-        from skillgap.store import StoreError
-
-        event.stop()
-        qid = event.option_id or ""
-        step = self.steps.get(qid)
-        if step is None:
-            return
-        store, bank_name = self.skillgap.store, self.skillgap.bank.name
-        try:
-            if qid in self._plan():
-                store.remove_from_plan(bank_name, [qid])
-            else:
-                store.set_plan(bank_name, [entry_for(step)])
-            plan = self._plan()
-        except StoreError as exc:
-            self.notify(f"The plan was not saved: {exc}", severity="error")
-            return
-        number = list(self.steps).index(qid) + 1
-        event.option_list.replace_option_prompt(qid, self._option(number, step, plan).prompt)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+def levels_text(now: int, entry: PlanEntry) -> str:
+    """Where a step stands: "2 → 3" to go; "3 (target 3 reached)" once the level is there;
+    marked done short of it, "2 → 3, to confirm": the next quiz shows it."""
+    if entry.target is None:
+        return f"{now} → ?"
+    if now >= entry.target:
+        return f"{now} (target {entry.target} reached)"
+    if entry.status == "done":
+        return f"{now} → {entry.target}, to confirm"
+    return f"{now} → {entry.target}"
 
 
 class PlanScreen(SkillgapScreen[None]):
     """The plan's steps and their statuses, then the timeline: a chart and the weeks."""
 
     DEFAULT_CSS = """
-    #plan { padding: 1 2 0 2; }
+    #plan { padding: 1 1 0 2; }
     #plan-table { height: auto; max-height: 12; margin: 1 0 0 0; }
-    #plan-hours-input { width: 40; border: round $primary; }
+    #plan-hours-input { width: 46; max-width: 100%; border: round $primary; }
     #timeline-chart { margin: 1 0 0 0; }
     #timeline-weeks { margin: 1 0 1 0; height: auto; }
     """
 
+    #: The status keys are named in the line above the table, so the bar keeps room for the
+    #: rest at 80 columns.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("l", "status('learning')", "Learning", id="plan.learning",
+        Binding("1", "status('learning')", "Learning", show=False, id="plan.learning",
                 tooltip="Mark the highlighted step as being learnt now"),
-        Binding("d", "status('done')", "Done", id="plan.done",
-                tooltip="Mark it done: you reached its level (the next quiz confirms it)"),
-        Binding("x", "status('not_relevant')", "Not relevant", id="plan.not_relevant",
-                tooltip="Drop it from Learn next and the timeline (not from role fit)"),
-        Binding("p", "status('planned')", "Planned", id="plan.planned",
+        Binding("2", "status('planned')", "Planned", show=False, id="plan.planned",
                 tooltip="Mark it planned: to learn, after the steps being learnt"),
-        Binding("delete", "remove", "Remove", id="plan.remove",
+        Binding("3", "status('done')", "Done", show=False, id="plan.done",
+                tooltip="Mark it done: you reached its level (the next quiz confirms it)"),
+        Binding("4", "status('not_relevant')", "Not relevant", show=False, id="plan.not_relevant",
+                tooltip="Drop it from Learn next and the timeline (not from role fit)"),
+        Binding("delete", "delete", "Remove", key_display="Del", id="plan.remove",
                 tooltip="Take the highlighted step out of the plan"),
-        Binding("h", "hours", "Hours", id="plan.hours",
+        Binding("w", "hours", "Hours a week", id="plan.hours",
                 tooltip="Hours a week of learning the timeline assumes"),
         Binding("escape", "close", "Back", id="plan.back", tooltip="Close the plan"),
     ]  # fmt: skip
@@ -147,8 +84,8 @@ class PlanScreen(SkillgapScreen[None]):
         with VerticalScroll(id="plan"):
             yield Static(id="plan-title", classes="heading")
             yield Static(
-                Content("l learning · p planned · d done · x not relevant · Delete removes. "
-                        "Not relevant leaves Learn next, never your fit."),
+                Content("Status: 1 learning · 2 planned · 3 done · 4 not relevant · "
+                        "Del removes. Not relevant leaves Learn next, never your fit."),
                 classes="dim",
             )  # fmt: skip
             yield PointerTable(id="plan-table", cursor_type="row", zebra_stripes=True)
@@ -165,12 +102,20 @@ class PlanScreen(SkillgapScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#plan-table", PointerTable)
         table.add_pointer_column()
-        table.add_column("Step", key="step")
+        table.add_column("Step", key="step", width=self._step_width())
         table.add_column("Status", key="status")
         table.add_column("Level now → target", key="levels")
         self.show_plan()
-        # An empty plan hides the table: the page itself then takes the arrow keys.
-        (table if table.display else self.query_one("#plan", VerticalScroll)).focus()
+        self._focus_list()
+
+    def _step_width(self) -> int | None:
+        """The Step column's width: what the terminal leaves beside the others, so the table
+        fits 80 columns; a longer title wraps onto a second line. None: as wide as needed."""
+        others = 3 + 2 + 3 + 14 + 22 + 2  # padding, scroll bar, ▶, status, levels, cell padding
+        room = max(10, self.app.size.width - others)
+        ids = [*self.bank.questions, *self.bank.groups]
+        longest = max((cell_len(question_title(self.bank, i)) for i in ids), default=0)
+        return None if longest <= room else room
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -183,47 +128,63 @@ class PlanScreen(SkillgapScreen[None]):
             self.notify(f"Cannot read the plan: {exc}", severity="error")
             return {}
 
+    def _row(self, entry: PlanEntry) -> tuple[Text, Text, Text]:
+        """A step's step, status and levels cells."""
+        now = self.answers.level(entry.question_id) if self.answers else 0
+        return (
+            Text(one_line(question_title(self.bank, entry.question_id))),
+            Text(STATUS_LABELS[entry.status], style="bold"),
+            Text(levels_text(now, entry)),
+        )
+
     def show_plan(self) -> None:
-        """Fill the table and draw the timeline (after each change of status or hours)."""
+        """Fill the table in plan order (learning, planned, done, not relevant; the quiz's
+        order within each) and draw the timeline. Done when the screen opens or the hours
+        change; a change of status redraws its own row only (`_show_row`)."""
         from skillgap.app.settings import hours_per_week
 
         entries = self._entries()
         table = self.query_one("#plan-table", PointerTable)
         row = table.cursor_row
         table.clear()
-        order = {status: i for i, status in enumerate(STATUS_LABELS)}
-        for entry in sorted(entries.values(), key=lambda e: (order[e.status], e.question_id)):
-            now = self.answers.level(entry.question_id) if self.answers else 0
-            target = "?" if entry.target is None else str(entry.target)
-            table.add_row(
-                Text(""),
-                Text(one_line(question_title(self.bank, entry.question_id))),
-                Text(STATUS_LABELS[entry.status], style="bold"),
-                Text(f"{now} → {target}"),
-                key=entry.question_id,
-            )
-        table.display = bool(entries)
-        if entries:
-            table.move_cursor(row=min(row, len(entries) - 1))
+        order = {status: i for i, status in enumerate(STATUS_ORDER)}
+        place = {q.id: i for i, q in enumerate(self.bank.ordered_questions())}
+        for entry in sorted(
+            entries.values(),
+            key=lambda e: (order[e.status], place.get(e.question_id, len(place)), e.question_id),
+        ):
+            table.add_row(Text(""), *self._row(entry), key=entry.question_id, height=None)
+        self._show_rows(row)
+        hours = hours_per_week(self.store)
+        self._show_title(hours)
+        self._show_timeline(entries, hours)
+
+    def _show_rows(self, row: int) -> None:
+        """The cursor on row `row` (or the last), and the empty plan's words when it is."""
+        table = self.query_one("#plan-table", PointerTable)
+        count = table.row_count
+        table.display = bool(count)
+        if count:
+            table.move_cursor(row=min(row, count - 1))
             table.point_at_cursor()
         self.query_one("#plan-empty", Static).update(
             Content("")
-            if entries
+            if count
             else Content(
-                "Your plan is empty: on Results, press a to add steps of Learn next. "
+                "Your plan is empty: on Results, + adds steps of Learn next. "
                 "The timeline below follows the advice meanwhile."
             )
         )
-        hours = hours_per_week(self.store)
+
+    def _show_title(self, hours: float) -> None:
         self.query_one("#plan-title", Static).update(
             Content.assemble(
                 ("Learning plan", "bold"),
                 "  ",
                 line(self.bank.name),
-                f" · {hours:g} h a week (h changes it)",
+                f" · {hours:g} h a week (w changes it)",
             )
         )
-        self._show_timeline(entries, hours)
 
     def _show_timeline(self, entries: dict[str, PlanEntry], hours: float) -> None:
         from skillgap.app.settings import plan_settings, target_role
@@ -285,7 +246,7 @@ class PlanScreen(SkillgapScreen[None]):
             parts.append(
                 (
                     f"Not finished within {len(timeline.weeks)} week(s){nxt}. "
-                    "More hours a week (h) shorten it.",
+                    "More hours a week (w) shorten it.",
                     "$text-muted",
                 )
             )
@@ -301,30 +262,33 @@ class PlanScreen(SkillgapScreen[None]):
         return str(row_key.value) if row_key.value is not None else None
 
     def action_status(self, status: PlanStatus) -> None:
+        """Give the highlighted step `status`. Its row stays where it is, and so does the
+        cursor, so the next key acts on the step you see; the order is the plan's again the
+        next time it opens."""
+        from skillgap.app.settings import hours_per_week
         from skillgap.store import StoreError
 
         qid = self._highlighted()
         if qid is None:
-            self.notify("Your plan is empty: add steps from Results (a).", timeout=3)
+            self.notify("Your plan is empty: add steps of Learn next on Results (+).", timeout=3)
             return
-        entry = self._entries().get(qid)
+        entries = self._entries()
+        old = entries.get(qid)
+        entry = PlanEntry(qid, status, old.target if old else None)
         try:
-            self.store.set_plan(
-                self.bank.name, [PlanEntry(qid, status, entry.target if entry else None)]
-            )
+            self.store.set_plan(self.bank.name, [entry])
         except StoreError as exc:
             self.notify(f"The plan was not saved: {exc}", severity="error")
             return
-        self.show_plan()
-        self._select(qid)
-
-    def _select(self, qid: str) -> None:
+        entries[qid] = entry
         table = self.query_one("#plan-table", PointerTable)
-        with_key = [str(r.key.value) for r in table.ordered_rows]
-        if qid in with_key:
-            table.move_cursor(row=with_key.index(qid))
+        _, status_cell, levels_cell = self._row(entry)
+        table.update_cell(qid, "status", status_cell)
+        table.update_cell(qid, "levels", levels_cell)
+        self._show_timeline(entries, hours_per_week(self.store))
 
-    def action_remove(self) -> None:
+    def action_delete(self) -> None:
+        from skillgap.app.settings import hours_per_week
         from skillgap.store import StoreError
 
         qid = self._highlighted()
@@ -335,7 +299,13 @@ class PlanScreen(SkillgapScreen[None]):
         except StoreError as exc:
             self.notify(f"The plan was not saved: {exc}", severity="error")
             return
-        self.show_plan()
+        table = self.query_one("#plan-table", PointerTable)
+        row = table.cursor_row
+        table.remove_row(qid)
+        self._show_rows(row)
+        if not table.display:
+            self._focus_list()
+        self._show_timeline(self._entries(), hours_per_week(self.store))
 
     def action_hours(self) -> None:
         from skillgap.app.settings import hours_per_week
@@ -343,12 +313,12 @@ class PlanScreen(SkillgapScreen[None]):
         hours = self.query_one("#plan-hours-input", Input)
         hours.value = f"{hours_per_week(self.store):g}"
         hours.display = True
-        hours.border_title = "Hours a week (Enter saves, Esc cancels)"
+        hours.border_title = "Hours a week · Enter saves · Esc cancels"
         hours.focus()
 
     @on(Input.Submitted, "#plan-hours-input")
     def hours_typed(self, event: Input.Submitted) -> None:
-        from skillgap.app.settings import save_hours_per_week
+        from skillgap.app.settings import hours_per_week, save_hours_per_week
         from skillgap.store import StoreError
 
         event.stop()
@@ -361,13 +331,20 @@ class PlanScreen(SkillgapScreen[None]):
             self.notify(f"Not saved: {exc}", severity="error")
             return
         event.input.display = False
-        self.query_one("#plan-table", PointerTable).focus()
-        self.show_plan()
+        self._focus_list()
+        hours = hours_per_week(self.store)
+        self._show_title(hours)
+        self._show_timeline(self._entries(), hours)
+
+    def _focus_list(self) -> None:
+        """The table takes the keys; an empty plan hides it, and then the page does."""
+        table = self.query_one("#plan-table", PointerTable)
+        (table if table.display else self.query_one("#plan", VerticalScroll)).focus()
 
     def action_close(self) -> None:
         hours = self.query_one("#plan-hours-input", Input)
         if hours.display:
             hours.display = False
-            self.query_one("#plan-table", PointerTable).focus()
+            self._focus_list()
             return
         self.dismiss()

@@ -4,7 +4,7 @@ learning plan's timeline assumes. Each change is saved at once; a quiz takes the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,29 +21,29 @@ from skillgap.tui.base import DIALOG_HELP, SkillgapModal
 from skillgap.tui.format import plain
 from skillgap.tui.widgets.pointer import PointerOptionList
 
-if TYPE_CHECKING:
-    pass
-
+#: option id: (store flag, name, what it does, its key)
 FLAGS = {
-    "checks": (CHECKS_SETTING, "Knowledge checks", "a short question after a claim of 3 or more"),
-    "adaptive": (ADAPTIVE_SETTING, "Adaptive quiz", "skip what needs a skill you answered 0"),
+    "checks": (CHECKS_SETTING, "Knowledge checks", "a short question after a claim of 3+", "1"),
+    "adaptive": (ADAPTIVE_SETTING, "Adaptive quiz", "skip what needs a skill you rated 0", "2"),
 }
+HOURS_KEY = "w"
 
 
 class SettingsModal(SkillgapModal[None]):
     DEFAULT_CSS = """
-    #settings { width: 84; }
+    #settings { width: 80; }
     #settings-list { height: auto; margin: 0 0 1 0; border: round $primary; }
     #settings-status { height: auto; }
     #hours { width: 30; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="settings.close", tooltip="Close the settings"),
-        Binding("k", "flip('checks')", "Checks", id="settings.checks",
+        Binding("escape", "close", "Close", id="settings.close",
+                tooltip="Close the settings (or, while typing the hours, leave them)"),
+        Binding("1", "flip('checks')", "Checks", id="settings.checks",
                 tooltip="Knowledge checks on or off"),
-        Binding("a", "flip('adaptive')", "Adaptive", id="settings.adaptive",
+        Binding("2", "flip('adaptive')", "Adaptive", id="settings.adaptive",
                 tooltip="Adaptive quiz on or off"),
-        Binding("h", "hours", "Hours", id="settings.hours",
+        Binding("w", "hours", "Hours a week", id="settings.hours",
                 tooltip="Hours a week for the learning plan's timeline"),
         DIALOG_HELP,
     ]  # fmt: skip
@@ -55,8 +55,8 @@ class SettingsModal(SkillgapModal[None]):
             )
             yield PointerOptionList(id="settings-list")
             yield Static(
-                Content("Enter changes the highlighted line · k, a, h · a quiz takes them "
-                        "when it starts"),
+                Content("Enter or the line's key (1, 2, w) changes it · saved at once; "
+                        "a quiz takes them when it starts"),
                 classes="dim",
             )  # fmt: skip
             hours = Input(id="hours", placeholder="hours a week, e.g. 5")
@@ -74,11 +74,12 @@ class SettingsModal(SkillgapModal[None]):
     def _options(self) -> list[Option]:
         store = self.skillgap.store
         options = []
-        for option_id, (key, name, detail) in FLAGS.items():
-            on_ = store.get_flag(key)
+        for option_id, (flag, name, detail, key) in FLAGS.items():
+            on_ = store.get_flag(flag)
             options.append(
                 Option(
                     Content.assemble(
+                        (f"{key} ", "$text-muted"),
                         ("✓ on " if on_ else "✗ off", "bold"),
                         "  ",
                         (f"{name:<18}", "bold"),
@@ -91,10 +92,11 @@ class SettingsModal(SkillgapModal[None]):
         options.append(
             Option(
                 Content.assemble(
+                    (f"{HOURS_KEY} ", "$text-muted"),
                     (f"{hours:<5}", "bold"),
                     "  ",
                     (f"{'Hours a week':<18}", "bold"),
-                    ("learning time the plan's timeline assumes", "$text-muted"),
+                    ("the learning the plan's timeline assumes", "$text-muted"),
                 ),
                 id="hours",
             )
@@ -157,4 +159,11 @@ class SettingsModal(SkillgapModal[None]):
         self.query_one("#settings-status", Static).update(plain(text))
 
     def action_close(self) -> None:
+        """Esc: while the hours are being typed, leave them as they were; else close."""
+        hours = self.query_one("#hours", Input)
+        if hours.display:
+            hours.display = False
+            self._status("The hours a week are as they were.")
+            self.query_one("#settings-list", OptionList).focus()
+            return
         self.dismiss(None)

@@ -4,6 +4,9 @@ Textual's Footer is a container of one widget per key, rebuilt (unmounted, mount
 whenever a screen says its bindings may have changed: on mount, on each focus change, after
 `refresh_bindings`. That was a third of start-up and part of every screen opened. This draws
 the same thing as one line of Content; each key is still clickable (it presses the key).
+
+When the keys do not fit the width, the palette's goes first, then keys from the right, but
+never Back (Esc) or Help (`?`, which lists every key of the screen).
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ from textual.style import Style
 from textual.widget import Widget
 
 Key = tuple[str, str, str, bool]  # (key, shown as, description, enabled)
+
+#: The actions whose keys stay in the bar at any width.
+KEPT = frozenset({"help", "app.help", "close", "back", "leave", "cancel"})
 
 
 class KeyBar(Widget):
@@ -34,6 +40,8 @@ class KeyBar(Widget):
     def __init__(self) -> None:
         super().__init__()
         self._keys: tuple[Key, ...] = ()
+        #: Which of `_keys` stay when the bar is too narrow for all (Back, Help).
+        self._kept: tuple[bool, ...] = ()
         self._palette: Key | None = None
 
     def on_mount(self) -> None:
@@ -45,6 +53,7 @@ class KeyBar(Widget):
     def _bindings_changed(self, screen: Screen[object]) -> None:
         app = self.app
         keys: list[Key] = []
+        kept: list[bool] = []
         actions: set[str] = set()
         palette: Key | None = None
         for key, (_node, binding, enabled, _tip) in screen.active_bindings.items():
@@ -53,8 +62,10 @@ class KeyBar(Widget):
             elif binding.show and binding.action not in actions:  # one key per action
                 actions.add(binding.action)
                 keys.append((key, app.get_key_display(binding), binding.description, enabled))
+                kept.append(binding.action in KEPT or key == "escape")
         if (tuple(keys), palette) != (self._keys, self._palette):
             self._keys, self._palette = tuple(keys), palette
+            self._kept = tuple(kept)
             self.refresh()
 
     @staticmethod
@@ -68,7 +79,18 @@ class KeyBar(Widget):
         return item if enabled else item.stylize("dim")
 
     def render(self) -> RenderResult:
-        left = Content("").join(self._item(key) for key in self._keys)
+        items = [self._item(key) for key in self._keys]
+        width = self.size.width
+        if sum(item.cell_length for item in items) > width:
+            # Too narrow for every key: drop from the right what may go, keeping the order.
+            shown = list(range(len(items)))
+            for index in reversed(range(len(items))):
+                if sum(items[i].cell_length for i in shown) <= width:
+                    break
+                if not self._kept[index]:
+                    shown.remove(index)
+            return Content("").join(items[i] for i in shown)
+        left = Content("").join(items)
         if self._palette is None:
             return left
         right = Content.assemble("▏", self._item(self._palette)[1:])
