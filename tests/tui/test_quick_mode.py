@@ -147,7 +147,7 @@ async def test_report_diff_of_a_full_and_a_quick_report_shows_no_answer_gone(
     quick = save_quick(store, mini_bank, {"linux": 3, "scanning": 1}, 1)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("h", "c")  # the newest with the one before
+        await pilot.press("h", "v")  # the newest with the one before
         assert isinstance(app.screen, DiffScreen)
         assert (app.screen.diff.old.id, app.screen.diff.new.id) == (full, quick)
         answers = app.screen.query_one("#diff-answers", DataTable)

@@ -118,7 +118,7 @@ class StartModal(SkillgapModal[str | None]):
     offers last time's first; Enter keeps it) or fresh. 1 or 2 (or the list), Esc cancels."""
 
     DEFAULT_CSS = """
-    #start-options { height: auto; max-height: 6; margin: 1 0 0 0; border: round $primary; }
+    #start-options { height: auto; margin: 1 0 0 0; border: round $primary; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "pick('last')", "Last answers", id="start.last",
@@ -145,7 +145,8 @@ class StartModal(SkillgapModal[str | None]):
             yield Static(
                 Content(
                     "Each question then shows what you said last time, with the answer list "
-                    "on it: Enter keeps it, a key changes it. History shows what moved."
+                    "on it: Enter keeps it, a key changes it. History shows what moved. "
+                    "Esc: back."
                 ),
                 classes="dim",
                 id="start-why",
@@ -153,13 +154,13 @@ class StartModal(SkillgapModal[str | None]):
             yield PointerOptionList(
                 Option(
                     Content.assemble(
-                        ("1 ", "bold"), ("Start from your last answers", "bold"),
+                        ("1 ", "bold"), ("From your last answers", "bold"),
                         f" ({self.report})",
                     ),
                     id="last",
                 ),
                 Option(
-                    Content.assemble(("2 ", "bold"), ("Start fresh", "bold"), " (answer anew)"),
+                    Content.assemble(("2 ", "bold"), ("Start fresh", "bold"), ", answer anew"),
                     id="fresh",
                 ),
                 id="start-options",

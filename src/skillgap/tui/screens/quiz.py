@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from skillgap.tui.screens.check import CheckModal
 
 
+#: Below this width the progress line is the short one (as NARROW_BREAKPOINTS' -narrow).
+NARROW = 64
+
+
 def _digit_bindings() -> list[BindingType]:
     return [
         Binding(str(d), f"digit({d})", show=False, id=f"quiz.digit{d}", system=True,
@@ -37,18 +41,26 @@ def _digit_bindings() -> list[BindingType]:
 
 
 class QuizScreen(SkillgapScreen[None]):
+    # The question stays in view at any size (#quiz-head does not scroll); what it offers
+    # scrolls below it. A short terminal drops the section line and the spacing.
     DEFAULT_CSS = """
+    #quiz-head { height: auto; padding: 0 2; }
     #quiz { padding: 0 2; }
-    #quiz > * { max-width: 120; }
+    #quiz > *, #quiz-head > * { max-width: 120; }
     #section { margin: 1 0 0 0; }
     #progress { margin: 0 0 1 0; }
     #answers { margin: 1 0 0 0; border: round $primary; }
     #confirm { margin: 1 0 0 0; }
     #note { margin: 1 0 0 0; color: $text-secondary; }
     #hint { margin: 1 0 0 0; }
-    QuizScreen.-narrow #quiz { padding: 0 0; }
+    QuizScreen.-narrow #quiz, QuizScreen.-narrow #quiz-head { padding: 0 0; }
+    QuizScreen.-short #section { height: 0; margin: 0; }
+    QuizScreen.-short #progress { margin: 0; }
+    QuizScreen.-short #answers { margin: 0; }
     """
     HORIZONTAL_BREAKPOINTS = NARROW_BREAKPOINTS
+    #: Below 20 rows: -short (see DEFAULT_CSS).
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (20, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace,left", "back", "Back", key_display="←", id="quiz.back",
                 tooltip="Go back to the previous question"),
@@ -86,10 +98,12 @@ class QuizScreen(SkillgapScreen[None]):
         self._saved = False
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="quiz"):
+        with Vertical(id="quiz-head"):
             yield Static(id="section")
             yield Meter(id="progress")
             yield Static(id="prompt")
+        with VerticalScroll(id="quiz"):
+            yield Static(id="help", classes="dim")
             yield AnswerList(id="answers")
             yield Button("Confirm (Enter)", id="confirm", variant="primary", compact=True)
             yield Static(id="note")
@@ -99,7 +113,7 @@ class QuizScreen(SkillgapScreen[None]):
     def on_mount(self) -> None:
         self._statics = {
             part: self.query_one(f"#{part}", Static)
-            for part in ("section", "prompt", "note", "hint")
+            for part in ("section", "prompt", "help", "note", "hint")
         }
         self._shown: dict[str, Content] = {}
         self._answers = self.query_one(AnswerList)
@@ -158,7 +172,7 @@ class QuizScreen(SkillgapScreen[None]):
         from skillgap.tui.screens.dialogs import StartModal
 
         state = self.state
-        dated = f", {when(state.previous_at)}" if state.previous_at is not None else ""
+        dated = f", {when(state.previous_at)[:10]}" if state.previous_at is not None else ""
 
         def chosen(start: str | None) -> None:
             if start not in ("last", "fresh"):
@@ -220,17 +234,18 @@ class QuizScreen(SkillgapScreen[None]):
             skipped_text += f" · {left_out} not asked"
         in_section_text = f" ({in_section} of {of_section} here)" if of_section > 1 else ""
         asked = state.total - left_out
-        self._meter.show(
-            answered / asked if asked > 0 else 1.0,
-            f"{state.mode.title()} quiz · question {state.position + 1} of {state.total}"
-            f"{in_section_text} · {answered} answered{skipped_text}",
-        )
-        # The prompt and its help are one widget: one repaint per key press, not two.
-        prompt = Content.styled(safe(question.prompt), "bold")
+        if self.size.width < NARROW:  # fits 40 columns: the bar says the rest
+            counts = f"{state.position + 1}/{state.total} · {answered} done{skipped_text}"
+        else:
+            counts = (
+                f"{state.mode.title()} quiz · question {state.position + 1} of {state.total}"
+                f"{in_section_text} · {answered} answered{skipped_text}"
+            )
+        self._meter.show(answered / asked if asked > 0 else 1.0, counts)
+        # The prompt stays in view; its help scrolls with the answers.
+        self._put("prompt", Content.styled(safe(question.prompt), "bold"))
         muted = [text for text in (question.help, source_sentence(self.bank, question.id)) if text]
-        if muted:
-            prompt = Content.assemble(prompt, "\n", plain(" ".join(muted)).stylize("$text-muted"))
-        self._put("prompt", prompt)
+        self._put("help", plain(" ".join(muted)) if muted else Content())
         answer = state.answers.get(question.id)
         last = state.last_answer(question)
         self._answers.show(self.bank, question, answer, last)
