@@ -3,6 +3,7 @@ import, and their exit codes."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -168,11 +169,82 @@ def test_diff(capsys: Capture, two_reports: tuple[int, int]) -> None:
 
 def test_delete(capsys: Capture, two_reports: tuple[int, int]) -> None:
     old, new = two_reports
-    code, _, err = sg(capsys, "report", "delete", str(old))
+    code, _, err = sg(capsys, "report", "delete", str(old), "--yes")
     assert code == 0 and f"deleted report {old}" in err
     assert [r["id"] for r in json.loads(sg(capsys, "report", "list", "--json")[1])] == [new]
-    code, _, err = sg(capsys, "report", "delete", str(old))
+    code, _, err = sg(capsys, "report", "delete", str(old), "-y")
     assert code == 2 and f"no report {old}" in err
+
+
+class Terminal(io.StringIO):
+    """Standard input as a terminal someone types `typed` into."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def ids(capsys: Capture) -> list[int]:
+    return [r["id"] for r in json.loads(sg(capsys, "report", "list", "--json")[1])]
+
+
+def test_delete_without_a_terminal_or_yes_refuses_in_one_line(
+    capsys: Capture, two_reports: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("y\n"))  # a pipe: not asked, whatever it holds
+    old, new = two_reports
+    code, out, err = sg(capsys, "report", "delete", str(old))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "--yes" in err and "no terminal" in err
+    assert ids(capsys) == [new, old]
+
+
+@pytest.mark.parametrize("typed", ["y\n", "Y\n", "yes\n", " YES \n"])
+def test_delete_asks_on_a_terminal_and_yes_deletes(
+    capsys: Capture, two_reports: tuple[int, int], monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    old, new = two_reports
+    with Store.open() as store:
+        day = store.get_report(old).created_at.strftime("%Y-%m-%d")
+    monkeypatch.setattr(sys, "stdin", Terminal(typed))
+    code, out, err = sg(capsys, "report", "delete", str(old))
+    assert code == 0 and out == ""
+    assert err.startswith(f"Delete report {old} of {day}? [y/N] ")
+    assert f"deleted report {old}" in err
+    assert ids(capsys) == [new]
+
+
+@pytest.mark.parametrize("typed", ["\n", "n\n", "no\n", "yep\n", ""])
+def test_delete_asks_and_anything_else_keeps_the_report(
+    capsys: Capture, two_reports: tuple[int, int], monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    old, new = two_reports
+    monkeypatch.setattr(sys, "stdin", Terminal(typed))
+    code, out, err = sg(capsys, "report", "delete", str(old))
+    assert code == 1 and out == ""
+    assert "[y/N]" in err and f"report {old} not deleted" in err and "deleted report" not in err
+    assert err.endswith("\n")  # end of input (Ctrl+D) still ends the line
+    assert ids(capsys) == [new, old]
+
+
+def test_delete_asks_nothing_for_a_report_that_is_not_there(
+    capsys: Capture, two_reports: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", Terminal("y\n"))
+    code, _, err = sg(capsys, "report", "delete", "99")
+    assert code == 2 and "[y/N]" not in err and "no report 99" in err
+
+
+def test_delete_yes_never_reads_standard_input(
+    capsys: Capture, two_reports: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Unreadable(Terminal):
+        def readline(self, size: int | None = -1) -> str:
+            raise AssertionError("asked")
+
+    monkeypatch.setattr(sys, "stdin", Unreadable())
+    old, new = two_reports
+    assert sg(capsys, "report", "delete", "--yes", str(old))[0] == 0
+    assert ids(capsys) == [new]
 
 
 def test_export_import_round_trip_between_data_dirs(

@@ -7,7 +7,7 @@ import os
 import sys
 
 from skillgap import __version__
-from skillgap.cli.options import bank_dir, load_bank, target_role
+from skillgap.cli.options import bank_dir, load_bank, output_width, target_role
 from skillgap.errors import ExitCode, SkillgapError, UsageError
 from skillgap.escape import one_line, safe
 
@@ -67,7 +67,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result_json(result), indent=2, ensure_ascii=True))
     else:
-        sys.stdout.write(render_text(result, bank))
+        sys.stdout.write(render_text(result, bank, width=output_width()))
     if args.save:
         from skillgap.cli.report import save_result
 
@@ -143,10 +143,23 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         default=os.environ.get("SKILLGAP_QUESTIONS") or None,
         help="question bank folder (default: $SKILLGAP_QUESTIONS, else the bundled bank)",
     )
+    # What the global options say, as they are parsed: a subcommand's --help reads it (its
+    # own parser starts from a namespace of its own).
+    given = argparse.Namespace(data_dir=os.environ.get("SKILLGAP_DATA_DIR") or None)
+
+    class Remember(argparse.Action):
+        def __call__(
+            self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+            values: object, option_string: str | None = None,
+        ) -> None:  # fmt: skip
+            setattr(namespace, self.dest, values)
+            setattr(given, self.dest, values)
+
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        default=os.environ.get("SKILLGAP_DATA_DIR") or None,
+        action=Remember,
+        default=given.data_dir,
         help="where reports are saved (default: $SKILLGAP_DATA_DIR, else your user data folder)",
     )
     if not commands:
@@ -184,10 +197,11 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--save", action="store_true", help="also save the result as a report")
     p.add_argument("--role", metavar="ID", help=ROLE_HELP)
 
-    from skillgap.cli import plan, report
+    from skillgap.cli import plan, report, serve
 
     report.register(sub)
-    plan.register(sub)
+    plan.register(sub, given)
+    serve.register(sub)
     return parser
 
 

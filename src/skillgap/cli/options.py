@@ -10,9 +10,42 @@ TYPE_CHECKING = False  # cli.main imports this module: --version stays free of t
 if TYPE_CHECKING:
     import argparse
     from pathlib import Path
+    from typing import TextIO
 
     from skillgap.core.model import Bank
     from skillgap.store import Store
+
+
+#: Text output to a pipe or a file is this wide unless $COLUMNS says otherwise: scripts that
+#: read it get the same lines whatever terminal they run in.
+DEFAULT_WIDTH = 80
+#: Narrower than this, text output is laid out as if it were this wide (and then cut).
+MIN_WIDTH = 20
+
+
+def output_width() -> int:
+    """How wide text output may be: $COLUMNS when it is a number, else the terminal's width
+    when standard output is one (shutil.get_terminal_size), else DEFAULT_WIDTH."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isascii() and columns.isdigit() and int(columns) > 0:
+        width = int(columns)
+    elif is_terminal(sys.stdout):
+        import shutil
+
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns or DEFAULT_WIDTH
+    else:
+        width = DEFAULT_WIDTH
+    return max(MIN_WIDTH, width)
+
+
+def is_terminal(stream: TextIO | None) -> bool:
+    """Whether `stream` is a terminal (False for a closed or missing one)."""
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError):
+        return False
 
 
 def bank_dir(args: argparse.Namespace) -> Path:

@@ -19,7 +19,7 @@ from skillgap.app.reports import (
     timeline_for,
 )
 from skillgap.cli import argtypes
-from skillgap.cli.options import current_bank, open_store
+from skillgap.cli.options import current_bank, is_terminal, open_store, output_width
 from skillgap.errors import ExitCode, UsageError
 from skillgap.escape import one_line, safe
 
@@ -66,7 +66,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return ExitCode.OK
     from skillgap.export.text import render_report_list
 
-    sys.stdout.write(render_report_list(summaries, previous, more))
+    sys.stdout.write(render_report_list(summaries, previous, more, width=output_width()))
     return ExitCode.OK
 
 
@@ -77,7 +77,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         report = store.get_report(args.id)
         bank = current_bank(args) if args.format != "json" else None
         timeline = _timeline(store, report, bank, args.format)
-    sys.stdout.write(render_report(report, bank, args.format, timeline))
+    if args.format == "text":
+        # Fitted to the terminal; `report export` writes a text file as it always has.
+        from skillgap.export.text import render_report_text
+
+        sys.stdout.write(render_report_text(report, bank, width=output_width()))
+    else:
+        sys.stdout.write(render_report(report, bank, args.format, timeline))
     return ExitCode.OK
 
 
@@ -130,15 +136,52 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(diff_json(d), indent=2, ensure_ascii=True))
     else:
-        sys.stdout.write(render_diff_text(d))
+        sys.stdout.write(render_diff_text(d, width=output_width()))
     return ExitCode.OK
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
+    """Delete one report, after asking on a terminal; --yes deletes without asking, and
+    without a terminal to ask on, nothing is deleted without it."""
+    if not args.yes and not is_terminal(sys.stdin):
+        raise UsageError(
+            f"report delete asks before deleting, and there is no terminal to ask on; pass"
+            f" --yes to delete report {args.id} without asking"
+        )
     with open_store(args) as store:
+        if not args.yes and not _confirm(_delete_question(store, args.id)):
+            print(f"report {args.id} not deleted", file=sys.stderr)
+            return ExitCode.FAILURE
         store.delete_report(args.id)
     print(f"deleted report {args.id}", file=sys.stderr)
     return ExitCode.OK
+
+
+def _delete_question(store: Store, report_id: int) -> str:
+    """ "Delete report 3 of 2026-11-02? [y/N] ", for a report that is there (ReportNotFound,
+    exit 2, for one that is not); a damaged one can still be deleted."""
+    from skillgap.store import StoreCorrupt
+
+    try:
+        report = store.get_report(report_id)
+    except StoreCorrupt:
+        return f"Delete report {report_id} (it cannot be read)? [y/N] "
+    return f"Delete report {report_id} of {report.created_at:%Y-%m-%d}? [y/N] "
+
+
+def _confirm(question: str) -> bool:
+    """Ask on the terminal (the question on stderr, so stdout stays the command's); only
+    y or yes says yes. End of input and Ctrl+C say no."""
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    try:
+        answer = sys.stdin.readline()
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        raise
+    if not answer.endswith("\n"):
+        sys.stderr.write("\n")  # end of input: the next line starts at the margin
+    return answer.strip().lower() in ("y", "yes")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -212,8 +255,13 @@ def register(sub: Any) -> None:
     p.add_argument("new", type=argtypes.report_id, metavar="NEW")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
-    p = command("delete", cmd_delete, "delete one report", "skillgap report delete 3")
+    p = command("delete", cmd_delete, "delete one report (asks first on a terminal)",
+                "skillgap report delete 3 --yes")  # fmt: skip
     p.add_argument("id", type=argtypes.report_id, metavar="ID")
+    p.add_argument(
+        "-y", "--yes", action="store_true",
+        help="delete without asking (needed when standard input is not a terminal)",
+    )  # fmt: skip
 
     p = command("import", cmd_import, "import reports exported as JSON, keeping their times",
                 "skillgap report import report-3.json")  # fmt: skip

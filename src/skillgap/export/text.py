@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from skillgap.core.model import Bank, Result
-from skillgap.core.wording import bar, percent, question_title, sparkline
+from skillgap.core.wording import BAR_WIDTH, bar, percent, question_title, sparkline
 from skillgap.escape import one_line
+from skillgap.export.layout import cell, cells, clip, fit_lines, pad, shrink, together, wrap
 from skillgap.export.words import (
     answer_rows,
     bank_for,
@@ -41,37 +42,27 @@ if TYPE_CHECKING:
 
 #: The plan's sparkline: at most this many weeks shown, sampled.
 SPARK_WIDTH = 40
+#: The plan's Steps column is at least this wide beside the weeks, else the steps go below.
+STEPS_ROOM = 30
 
 
-def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
-    """A plain-text summary for the terminal: fit per role, sections, and what to learn next."""
-    out = [f"{one_line(result.bank_name)} (version {one_line(result.bank_version)})"]
+def render_text(
+    result: Result, bank: Bank | None, steps: int = 10, width: int | None = None
+) -> str:
+    """A plain-text summary for the terminal: fit per role, sections, and what to learn next.
+    With `width`, no line is wider: table cells are cut with an ellipsis, free text wraps."""
+    return fit_lines(_result_lines(result, bank, steps, width), width)
+
+
+def _result_lines(result: Result, bank: Bank | None, steps: int, width: int | None) -> list[str]:
+    out = wrap(f"{one_line(result.bank_name)} (version {one_line(result.bank_version)})", width)
     if quick := quick_text(result):
-        out.append(quick)
+        out += wrap(quick, width)
     out.append("")
-    width = max((len(r.name) for r in result.roles), default=10)
-    for role in result.roles:
-        status = one_line(status_text(role, bank, result))
-        essentials = essentials_text(role)
-        status = f"{essentials} · {status}" if essentials else status
-        name = f"{one_line(role.name):<{width}}"
-        out.append(f"  {name}  {percent(role.score):>4}  {bar(role.score)}  {status}")
-        if result.mode == "quick":
-            out.append(f"  {'':<{width}}  {coverage_text(role)}")
-        if checks_asked(result) and role.backing is not None:
-            out.append(f"  {'':<{width}}  {checked_points(role)}")
+    out += _role_lines(result, bank, width)
     out += ["", "By section"]
-    names = [one_line(r.name) for r in result.roles]
-    col = max(8, *(len(n) for n in names)) if names else 8
-    titles = {s.section_id: s.title for r in result.roles for s in r.sections}
-    tw = max((len(t) for t in titles.values()), default=10)
-    rows = {sid: [section_score(r, sid, bank) for r in result.roles] for sid in titles}
-    col = max(col, *(len(c) for cells in rows.values() for c in cells)) if rows else col
-    out.append(f"  {'':<{tw}}  " + "  ".join(f"{n:>{col}}" for n in names))
-    for section_id, title in titles.items():
-        cells = [f"{cell:>{col}}" for cell in rows[section_id]]
-        out.append(f"  {one_line(title):<{tw}}  " + "  ".join(cells))
-    out += ["", one_line(learn_next_heading(result))]
+    out += _section_lines(result, bank, width)
+    out += ["", *wrap(one_line(learn_next_heading(result)), width)]
     if not result.next_steps:
         out.append("  Nothing: every target of every role is met.")
     role_names = {r.role_id: one_line(r.name) for r in result.roles}
@@ -81,87 +72,215 @@ def render_text(result: Result, bank: Bank | None, steps: int = 10) -> str:
             for rid, points in step.gain.items()
             if points > 0
         )
-        out.append(
-            f"  {i}. {one_line(step.title)}: level {step.from_level} -> {step.to_level}"
+        out += wrap(
+            f"{one_line(step.title)}: level {step.from_level} -> {step.to_level}"
             f" ({gains or 'no points by itself'}; about {step.hours:g} h"
-            f"{step_notes(step, result, bank)})"
+            f"{one_line(step_notes(step, result, bank))})",
+            width,
+            f"  {i}. ",
         )
         if step.needed_for:
-            out.append(
-                "     needed first for: "
-                + ", ".join(question_title(bank, q) for q in step.needed_for)
-            )
+            needed = ", ".join(one_line(question_title(bank, q)) for q in step.needed_for)
+            out += wrap(needed, width, "     needed first for: ")
         for resource in step.resources[:2]:
-            link = f" <{one_line(resource.url)}>" if resource.url else ""
-            out.append(f"     learn: {one_line(resource.title)}{link}")
+            out += _learn_lines(one_line(resource.title), one_line(resource.url), width)
     if len(result.next_steps) > steps:
-        out.append(f"  ... and {len(result.next_steps) - steps} more (use --json for all)")
+        out += wrap(
+            f"... and {len(result.next_steps) - steps} more (use --json for all)", width, "  "
+        )
     if grown := grows_with_time(bank, result):
-        out.append(f"  Not steps, they grow with time: {one_line(', '.join(grown))}")
+        out += wrap(
+            f"Not steps, they grow with time: {one_line(', '.join(grown))}", width, "  ", "    "
+        )
     unanswered = len(result.unanswered) + len(result.skipped)
     if unanswered:
-        out += ["", f"{unanswered} question(s) not answered or skipped were counted as level 0."]
+        text = f"{unanswered} question(s) not answered or skipped were counted as level 0."
+        out += ["", *wrap(text, width)]
     if result.not_asked:
-        out += ["", "Not asked (counted as 0; you can still answer them)"]
-        out += [f"  {one_line(line)}" for line in not_asked_text(result, bank)]
+        out += ["", *wrap("Not asked (counted as 0; you can still answer them)", width)]
+        for line in not_asked_text(result, bank):
+            out += wrap(one_line(line), width, "  ", "    ")
     if result.not_assessed:
-        out += ["", "Not assessed (a Quick quiz did not ask them: out of the fit, not missing)"]
-        out += [f"  {one_line(title)}" for title in not_assessed_titles(result, bank)]
-    return "\n".join(out) + "\n"
+        heading = "Not assessed (a Quick quiz did not ask them: out of the fit, not missing)"
+        out += ["", *wrap(heading, width)]
+        for title in not_assessed_titles(result, bank):
+            out += wrap(one_line(title), width, "  ", "    ")
+    return out
 
 
-def render_report_text(report: Report, bank: Bank | None) -> str:
+def _learn_lines(title: str, url: str, width: int | None) -> list[str]:
+    """ "learn: TITLE <URL>", wrapped under the title; a link too long for that indent goes
+    on a line of its own nearer the margin, so it is cut only when no line could hold it."""
+    link = f"<{url}>" if url else ""
+    first = "     learn: "
+    if not link or width is None or cells(link) <= width - cells(first):
+        return wrap(f"{title} {link}" if link else title, width, first)
+    return [*wrap(title, width, first), *wrap(link, width, "       ")]
+
+
+def _role_lines(result: Result, bank: Bank | None, width: int | None) -> list[str]:
+    """A line per role: name, fit, bar, then essentials and readiness on the same line when
+    the whole of it fits there, else on the lines below (a narrow terminal)."""
+    out: list[str] = []
+    nw = max((cells(one_line(r.name)) for r in result.roles), default=10)
+    bar_width = BAR_WIDTH
+    if width is not None:
+        # the bar gives way first (down to 5 cells, then none), then the names are cut
+        bar_width = min(BAR_WIDTH, width - (2 + nw + 2 + 4 + 2))
+        if bar_width < 5:
+            bar_width = 0
+            nw = max(1, min(nw, width - (2 + 2 + 4)))
+    tail = 2 + nw + 2 + 4 + (2 + bar_width if bar_width else 0)
+    for role in result.roles:
+        status = one_line(status_text(role, bank, result))
+        essentials = essentials_text(role)
+        status = f"{essentials} · {status}" if essentials else status
+        name = cell(one_line(role.name), nw)
+        line = f"  {name}  {percent(role.score):>4}"
+        line += f"  {bar(role.score, bar_width)}" if bar_width else ""
+        below = width is not None and tail + 2 + cells(status) > width
+        notes = [coverage_text(role)] if result.mode == "quick" else []
+        if checks_asked(result) and role.backing is not None:
+            notes.append(checked_points(role))
+        if not below:
+            out.append(f"{line}  {status}")
+            indent = " " * (2 + nw + 2)
+            for note in notes:
+                fits = width is None or cells(indent) + cells(note) <= width
+                out += wrap(note, width, indent if fits else "    ")
+            continue
+        out.append(line)
+        for text in (status, *notes):
+            out += wrap(text, width, "    ")
+    return out
+
+
+def _section_lines(result: Result, bank: Bank | None, width: int | None) -> list[str]:
+    """The By section table: a section a row, a role a column. A long title is cut first,
+    then the role names over their columns, then the titles again."""
+    names = [one_line(r.name) for r in result.roles]
+    titles = {s.section_id: one_line(s.title) for r in result.roles for s in r.sections}
+    rows = {sid: [section_score(r, sid, bank) for r in result.roles] for sid in titles}
+    col = max(8, *(cells(n) for n in names)) if names else 8
+    col = max(col, *(cells(c) for row in rows.values() for c in row)) if rows else col
+    tw = max((cells(t) for t in titles.values()), default=10)
+    widths = [tw] + [col] * len(names)
+    if width is not None:
+        score_width = max((cells(c) for row in rows.values() for c in row), default=4)
+        roles = range(1, len(widths))
+        excess = sum(widths) + 2 * len(widths) - width
+        # titles first, the room the longest role name leaves the others, the titles again,
+        # then the role names (cut), the titles to 8, the role names to their scores
+        own = [max(score_width, cells(n)) for n in names]
+        steps: list[tuple[int | tuple[int, ...], int]] = [(0, 24)]
+        steps += [*((i, own[i - 1]) for i in roles), (0, 20)]
+        steps += [(tuple(roles), max(score_width, 9)), (0, 8), (tuple(roles), score_width)]
+        widths = shrink(widths, steps, excess)
+    tw, cols = widths[0], widths[1:]
+    out = [
+        "  "
+        + " " * tw
+        + "  "
+        + "  ".join(cell(n, w, True) for n, w in zip(names, cols, strict=True))
+    ]
+    for section_id, title in titles.items():
+        scores = "  ".join(cell(c, w, True) for c, w in zip(rows[section_id], cols, strict=True))
+        out.append(f"  {cell(title, tw)}  {scores}")
+    return out
+
+
+def render_report_text(report: Report, bank: Bank | None, width: int | None = None) -> str:
+    """A saved report for the terminal: its heading, the result (render_text), and every
+    answer with its note. With `width`, long titles are cut and answers and notes wrap."""
     own = bank_for(report, bank)
-    out = [report_heading(report), render_text(report.result, own, steps=10), "Your answers"]
+    out = wrap(report_heading(report), width)
+    out += _result_lines(report.result, own, 10, width)
+    out += ["", "Your answers"]
     rows = answer_rows(report, bank)
-    width = max((len(one_line(r.title)) for r in rows), default=10)
+    tw = max((cells(one_line(r.title)) for r in rows), default=10)
+    if width is not None:
+        tw = min(tw, max(10, width - 4 - min(28, width // 2)))
+    indent = " " * (2 + tw + 2)
     for row in rows:
-        gone = " (no longer in the bank)" if row.gone else ""
-        gone += f"  ({row.added_by})" if row.added_by else ""
+        gone = " " + together("(no longer in the bank)") if row.gone else ""
+        gone += "  " + together(f"({row.added_by})") if row.added_by else ""
         claim = f"  [{row.claim}]" if row.claim and checks_asked(report.result) else ""
-        carried = f"  ({carried_mark(row.carried_from)})" if row.carried_from else ""
-        out.append(f"  {one_line(row.title):<{width}}  {one_line(row.value)}{claim}{carried}{gone}")
+        carried = "  " + together(f"({carried_mark(row.carried_from)})") if row.carried_from else ""
+        value = f"{one_line(row.value)}{claim}{carried}{gone}"
+        out += wrap(value, width, f"  {cell(one_line(row.title), tw)}  ", indent)
         if row.note:
-            out.append(f"  {'':<{width}}  note: {one_line(row.note)}")
+            out += wrap(one_line(row.note), width, f"{indent}note: ")
         if row.claim == "missed" and row.check is not None:
-            out.append(f"  {'':<{width}}  check missed: {one_line(missed_text(row.check))}")
+            out += wrap(one_line(missed_text(row.check)), width, f"{indent}check missed: ")
     if not rows:
         out.append("  none")
-    return "\n".join(out) + "\n"
+    return fit_lines(out, width)
 
 
-def render_timeline_text(timeline: Timeline, heading: str = "") -> str:
+def render_timeline_text(timeline: Timeline, heading: str = "", width: int | None = None) -> str:
     """The `skillgap plan` output: one row per week with projected fit per role and the steps
-    worked on, then a sparkline per role from now to the last week."""
+    worked on, then a sparkline per role from now to the last week. With `width`, the steps
+    wrap in their column, or go below their week when the column would be too narrow."""
     names = {rid: one_line(name) for rid, name in timeline.role_names.items()}
-    cols = {rid: max(len(name), 5) for rid, name in names.items()}
-    out = [heading] if heading else []
+    out = wrap(heading, width) if heading else []
     out.append(f"{timeline.hours_per_week:g} h a week")
     if timeline.done:
-        out.append(f"Counted as done (from your plan): {', '.join(timeline.done)}")
+        out += wrap(f"Counted as done (from your plan): {', '.join(timeline.done)}", width)
     out.append("")
-    header = "Week" + "".join(f"  {names[rid]:>{w}}" for rid, w in cols.items()) + "  Steps"
-    out.append(header)
+    rids = list(names)
+    natural = [max(cells(names[rid]), 5) for rid in rids]
+    widths, below = natural, False  # below: the steps on lines of their own under the week
+    if width is not None:
+        # the Steps column wants STEPS_ROOM cells: the role names give way to 9; else the
+        # steps go below, and the names are cut only when the row itself does not fit
+        roles = tuple(range(len(rids)))
+        excess = 4 + sum(w + 2 for w in natural) + 2 + STEPS_ROOM - width
+        widths = shrink(natural, [(roles, 9)], excess)
+        if 4 + sum(w + 2 for w in widths) + 2 + STEPS_ROOM > width:
+            below = True
+            excess = 4 + sum(w + 2 for w in natural) - width
+            widths = shrink(natural, [(roles, 9), (roles, 4)], excess)
+    cols = dict(zip(rids, widths, strict=True))
+    header = "Week" + "".join(f"  {cell(names[rid], w, True)}" for rid, w in cols.items())
+    out.append(header if below else header + "  Steps")
+    steps_at = " " * (4 + sum(w + 2 for w in cols.values()) + 2)
 
-    def row(label: str, scores: dict[str, float], steps: str) -> str:
-        cells = "".join(f"  {percent(scores.get(rid, 0.0)):>{w}}" for rid, w in cols.items())
-        return f"{label:>4}{cells}  {steps}".rstrip()
+    def row(label: str, scores: dict[str, float], items: list[str]) -> list[str]:
+        cells_ = "".join(f"  {percent(scores.get(rid, 0.0)):>{w}}" for rid, w in cols.items())
+        line = f"{label:>4}{cells_}"
+        if not items:
+            return [line]
+        if width is None:
+            return [f"{line}  {'; '.join(items)}"]
+        # with a width, a step a line, its "(6 h, continues)" never broken
+        lines, first = ([line], "      ") if below else ([], f"{line}  ")
+        rest = "      " if below else steps_at
+        for item in items:
+            title, _, hours = item.rpartition(" (")
+            lines += wrap(f"{title} {together('(' + hours)}" if title else item, width, first, rest)
+            first = rest
+        return lines
 
-    out.append(row("now", timeline.start, ""))
+    out += row("now", timeline.start, [])
     for week in timeline.weeks:
-        out.append(row(str(week.number), week.scores, "; ".join(map(work_item_text, week.items))))
+        out += row(str(week.number), week.scores, [work_item_text(i) for i in week.items])
     if not timeline.weeks:
-        out.append("  Nothing to learn: every target of every role is met.")
+        out += wrap("Nothing to learn: every target of every role is met.", width, "  ")
     out += ["", "Projected fit"]
-    nw = max((len(n) for n in names.values()), default=4)
+    nw = max((cells(n) for n in names.values()), default=4)
+    spark_width = SPARK_WIDTH
+    if width is not None:
+        # "  NAME  100% SPARK 100%": the sparkline keeps 8 cells before a name is cut
+        nw = max(4, min(nw, width - 14 - 8))
+        spark_width = max(1, min(SPARK_WIDTH, width - 14 - nw))
     for rid, name in names.items():
         series = timeline.series(rid)
-        spark = sparkline(series, SPARK_WIDTH)
-        out.append(f"  {name:<{nw}}  {percent(series[0]):>4} {spark} {percent(series[-1])}")
+        spark = sparkline(series, spark_width)
+        out.append(f"  {cell(name, nw)}  {percent(series[0]):>4} {spark} {percent(series[-1])}")
     out.append("")
-    out.append(ending_text(timeline))
-    out.append(readiness_text(timeline))
-    return "\n".join(out) + "\n"
+    out += wrap(ending_text(timeline), width)
+    out += wrap(readiness_text(timeline), width)
+    return fit_lines(out, width)
 
 
 def _score(value: float | None) -> str:
@@ -175,77 +294,93 @@ def _delta(change: ScoreChange) -> str:
     return f"{delta:+.0f}" if round(delta) != 0 else "="
 
 
-def render_diff_text(d: ReportDiff) -> str:
+def render_diff_text(d: ReportDiff, width: int | None = None) -> str:
+    """`report diff`: fit, sections and answers that changed, the steps done since, and the
+    plan's progress. With `width`, names and titles are cut and free text wraps."""
     old, new = d.old, d.new
 
     def head(r: Report) -> str:
         quick = ", Quick" if r.result.mode == "quick" else ""
         return f"report {r.id} ({r.created_at:%Y-%m-%d %H:%M} UTC{quick})"
 
-    out = [f"From {head(old)} to {head(new)}"]
+    out = wrap(f"From {head(old)} to {head(new)}", width)
     if (old.bank_name, old.bank_version) != (new.bank_name, new.bank_version):
-        out.append(
+        out += wrap(
             f"Bank: {one_line(old.bank_name)} {one_line(old.bank_version)}"
             f" -> {one_line(new.bank_name)} {one_line(new.bank_version)}"
-            + ("" if d.same_bank else " (different banks: scores are not comparable)")
+            + ("" if d.same_bank else " (different banks: scores are not comparable)"),
+            width,
         )
     out += ["", "Fit"]
     if d.modes_differ:
-        out.append(f"  ({modes_text(d)})")
-    width = max((len(one_line(c.name)) for c in d.roles), default=10)
+        out += wrap(f"({modes_text(d)})", width, "  ", "   ")
+    # "  NAME  OLD% -> NEW%  DELTA": 25 cells besides the name (27 for a section's title)
+    nw = max((cells(one_line(c.name)) for c in d.roles), default=10)
+    nw = nw if width is None else max(4, min(nw, width - 25))
     for c in d.roles:
-        out.append(
-            f"  {one_line(c.name):<{width}}  {_score(c.old):>4} -> {_score(c.new):>4}"
-            f"  {_delta(c):>7}"
-        )
+        out.append(f"  {cell(one_line(c.name), nw)}  {_change(c)}")
     changed = [c for c in d.sections if c.delta is None or round(c.delta) != 0]
     out += ["", "By section" + ("" if changed else ": no change")]
     names = {c.role_id: c.name for c in d.roles}
-    tw = max((len(one_line(c.name)) for c in changed), default=10)
+    tw = max((cells(one_line(c.name)) for c in changed), default=10)
+    tw = tw if width is None else max(4, min(tw, width - 27))
     for rid in dict.fromkeys(c.role_id for c in changed):
-        out.append(f"  {one_line(names.get(rid, rid))}")
+        out.append(f"  {clip(one_line(names.get(rid, rid)), None if width is None else width - 2)}")
         for c in (c for c in changed if c.role_id == rid):
-            out.append(
-                f"    {one_line(c.name):<{tw}}  {_score(c.old):>4} -> {_score(c.new):>4}"
-                f"  {_delta(c):>7}"
-            )
+            out.append(f"    {cell(one_line(c.name), tw)}  {_change(c)}")
     out += ["", f"Answers changed: {len(d.answers) or 'none'}"]
-    aw = max((len(one_line(a.title)) for a in d.answers), default=10)
+    aw = max((cells(one_line(a.title)) for a in d.answers), default=10)
+    if width is not None:
+        aw = min(aw, max(10, width - 4 - min(28, width // 2)))
+    indent = " " * (2 + aw + 2)
     for a in d.answers:
         gone = " (no longer in the bank)" if a.gone else ""
         old_text, new_text = (
             one_line(text) + (f" ({carried_mark(carried)})" if carried else "")
             for text, carried in ((a.old_text, a.old_carried), (a.new_text, a.new_carried))
         )
-        out.append(f"  {one_line(a.title):<{aw}}  {old_text} -> {new_text}{gone}")
+        out += wrap(
+            f"{old_text} -> {new_text}{gone}", width, f"  {cell(one_line(a.title), aw)}  ", indent
+        )
         if a.old is not None and a.new is not None and a.old.note != a.new.note:
-            out.append(f"  {'':<{aw}}  note: {one_line(a.new.note) or '(removed)'}")
+            out += wrap(one_line(a.new.note) or "(removed)", width, f"{indent}note: ")
     for line in not_assessed_diff_text(d):
-        out.append(f"  {one_line(line)}")
+        out += wrap(one_line(line), width, "  ", "    ")
     out += ["", f"Steps done since: {len(d.steps_done) or 'none'}"]
     for step in d.steps_done:
-        out.append(f"  {one_line(step.title)}: level {step.from_level} -> {step.to_level}")
+        text = f"{one_line(step.title)}: level {step.from_level} -> {step.to_level}"
+        out += wrap(text, width, "  ", "    ")
     if d.plan:
         out += ["", "Your plan"]
         for row in d.plan:
             target = f" (target {row.target}{', reached' if row.reached else ''})"
-            out.append(
-                f"  {one_line(row.title)}, {row.status}: level {row.before} -> {row.after}"
-                + (target if row.target is not None else "")
-            )
-    return "\n".join(out) + "\n"
+            text = f"{one_line(row.title)}, {row.status}: level {row.before} -> {row.after}"
+            out += wrap(text + (target if row.target is not None else ""), width, "  ", "    ")
+    return fit_lines(out, width)
+
+
+def _change(c: ScoreChange) -> str:
+    return f"{_score(c.old):>4} -> {_score(c.new):>4}  {_delta(c):>7}"
 
 
 def render_report_list(
-    summaries: list[ReportSummary], previous: dict[int, ReportSummary], more: bool = False
+    summaries: list[ReportSummary],
+    previous: dict[int, ReportSummary],
+    more: bool = False,
+    width: int | None = None,
 ) -> str:
     """The `report list` table: one row per report, its quiz (Quick or Full), fit per role and
-    the change since the previous report of the same bank and mode."""
-    from skillgap.core.wording import percent
-    from skillgap.escape import one_line
-
+    the change since the previous report of the same bank and mode. With `width`, the Bank
+    column and then the role names are cut; on a narrow terminal the Bank column goes, then the
+    time of day."""
     if not summaries:
-        return "No saved reports yet. Finish an assessment, or: skillgap score ANSWERS --save\n"
+        return fit_lines(
+            wrap(
+                "No saved reports yet. Finish an assessment, or: skillgap score ANSWERS --save",
+                width,
+            ),
+            width,
+        )
     roles: dict[str, str] = {}
     labels: dict[tuple[str, str], str] = {}
     for s in summaries:
@@ -255,28 +390,54 @@ def render_report_list(
         key = (s.bank_name, s.bank_version)
         if key not in labels:
             labels[key] = f"{one_line(s.bank_name)} {one_line(s.bank_version)}"
-    cols = {rid: max(len(name), 10) for rid, name in roles.items()}
-    bw = max(len("Bank"), *(len(label) for label in labels.values()))
-    iw = max(2, len(str(max(s.id for s in summaries))))
-    header = f"{'ID':>{iw}}  {'Saved (UTC)':<16}  {'Bank':<{bw}}  Quiz "
-    out = [header + "".join(f"  {roles[rid]:>{cols[rid]}}" for rid in roles)]
+    shown: dict[int, dict[str, str]] = {}
     for s in summaries:
         before = previous.get(s.id)
-        row = [f"{s.id:>{iw}}  {s.created_at.isoformat(' ', 'minutes')[:16]}  "
-               f"{labels[(s.bank_name, s.bank_version)]:<{bw}}  {s.mode.title():<5}"]  # fmt: skip
-        for rid, width in cols.items():
-            score = s.scores.get(rid)
-            if score is None:
-                row.append(" " * (width + 2))
-                continue
-            shown = percent(score)
+        shown[s.id] = {}
+        for rid, score in s.scores.items():
+            text = percent(score)
             if before is not None and rid in before.scores:
                 delta = round(score - before.scores[rid])
-                shown += f" {delta:+d}" if delta else " ="
-            row.append(f"  {shown:>{width}}")
+                text += f" {delta:+d}" if delta else " ="
+            shown[s.id][rid] = text
+    iw = max(2, len(str(max(s.id for s in summaries))))
+    bw = max(len("Bank"), *(cells(label) for label in labels.values()))
+    natural = [max(cells(name), 10) for name in roles.values()]
+    floors = [max([cells(shown[s.id].get(rid, "")) for s in summaries] + [1]) for rid in roles]
+    role_columns = tuple(range(1, len(roles) + 1))
+    layouts = [(True, True), (False, True), (False, False)] if width is not None else [(True, True)]
+    for with_bank, with_time in layouts:
+        date_width = 16 if with_time else 10
+        widths = [bw if with_bank else 0, *natural]
+        fixed = iw + 2 + date_width + 2 + (2 if with_bank else 0) + 5 + 2 * len(roles)
+        if width is None:
+            break
+        # the Bank column gives way to 14 cells, the role names to 10; then the Bank column
+        # goes, then the time of day; last, the role names are cut to the scores under them
+        excess = fixed + sum(widths) - width
+        steps: list[tuple[int | tuple[int, ...], int]] = [(0, 14)] if with_bank else []
+        widths = shrink(widths, [*steps, (role_columns, max([10, *floors]))], excess)
+        if fixed + sum(widths) <= width:
+            break
+    if width is not None and fixed + sum(widths) > width:
+        excess = fixed + sum(widths) - width
+        steps = [(role_columns, max(floors, default=1))]
+        widths = shrink(widths, [*steps, *((i + 1, f) for i, f in enumerate(floors))], excess)
+    bank_width, cols = widths[0], dict(zip(roles, widths[1:], strict=True))
+    saved = "Saved (UTC)" if with_time else "Saved"
+    bank_head = f"{pad('Bank', bank_width)}  " if with_bank else ""
+    header = f"{'ID':>{iw}}  {saved:<{date_width}}  {bank_head}Quiz "
+    out = [header + "".join(f"  {cell(roles[rid], w, True)}" for rid, w in cols.items())]
+    for s in summaries:
+        when = s.created_at.isoformat(" ", "minutes")[:date_width]
+        bank = f"{cell(labels[(s.bank_name, s.bank_version)], bank_width)}  " if with_bank else ""
+        row = [f"{s.id:>{iw}}  {when}  {bank}{s.mode.title():<5}"]
+        for rid, w in cols.items():
+            change = shown[s.id].get(rid)
+            row.append(" " * (w + 2) if change is None else f"  {change:>{w}}")
         out.append("".join(row))
     if any(s.mode == "quick" for s in summaries):
-        out.append("(a Quick report's change is against the Quick report before it)")
+        out += wrap("(a Quick report's change is against the Quick report before it)", width)
     if more:
-        out.append(f"(newest {len(summaries)} shown; --limit 0 shows all)")
-    return "\n".join(out) + "\n"
+        out += wrap(f"(newest {len(summaries)} shown; --limit 0 shows all)", width)
+    return fit_lines(out, width)
