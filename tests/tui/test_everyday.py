@@ -19,7 +19,7 @@ from skillgap.tui.screens.history import HistoryScreen
 from skillgap.tui.screens.results import ResultsScreen
 from skillgap.tui.widgets.answers_table import AnswersTable
 from skillgap.tui.widgets.hanging import HangingText
-from skillgap.tui.widgets.learn_next import LearnNext, StepRow
+from skillgap.tui.widgets.learn_next import LearnNext
 from tests.conftest import BUNDLED_BANK
 from tests.tui.conftest import FIRST, SECOND, T0, answers_for, save_report
 
