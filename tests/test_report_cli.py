@@ -237,8 +237,11 @@ def test_delete_asks_nothing_for_a_report_that_is_not_there(
 def test_delete_yes_never_reads_standard_input(
     capsys: Capture, two_reports: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class Unreadable(Terminal):
-        def readline(self, size: int | None = -1) -> str:
+    class Unreadable:
+        def isatty(self) -> bool:
+            return True
+
+        def readline(self) -> str:
             raise AssertionError("asked")
 
     monkeypatch.setattr(sys, "stdin", Unreadable())
