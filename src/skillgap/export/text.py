@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 #: The plan's sparkline: at most this many weeks shown, sampled.
 SPARK_WIDTH = 40
+#: Beside a role's bar, the status wraps in a column at least this wide, else goes below.
+STATUS_ROOM = 50
 #: The plan's Steps column is at least this wide beside the weeks, else the steps go below.
 STEPS_ROOM = 30
 
@@ -138,20 +140,20 @@ def _role_lines(result: Result, bank: Bank | None, width: int | None) -> list[st
         name = cell(one_line(role.name), nw)
         line = f"  {name}  {percent(role.score):>4}"
         line += f"  {bar(role.score, bar_width)}" if bar_width else ""
-        below = width is not None and tail + 2 + cells(status) > width
         notes = [coverage_text(role)] if result.mode == "quick" else []
         if checks_asked(result) and role.backing is not None:
             notes.append(checked_points(role))
-        if not below:
+        if width is not None and tail + 2 + cells(status) > width:
+            if width - tail - 2 >= STATUS_ROOM:  # a wide terminal: it wraps in its column
+                out += wrap(status, width, f"{line}  ", " " * (tail + 2))
+            else:  # a narrow one: below the bar
+                out += [line, *wrap(status, width, "    ")]
+        else:
             out.append(f"{line}  {status}")
-            indent = " " * (2 + nw + 2)
-            for note in notes:
-                fits = width is None or cells(indent) + cells(note) <= width
-                out += wrap(note, width, indent if fits else "    ")
-            continue
-        out.append(line)
-        for text in (status, *notes):
-            out += wrap(text, width, "    ")
+        indent = " " * (2 + nw + 2)
+        for note in notes:
+            fits = width is None or cells(indent) + cells(note) <= width
+            out += wrap(note, width, indent if fits else "    ")
     return out
 
 
@@ -230,16 +232,13 @@ def render_timeline_text(timeline: Timeline, heading: str = "", width: int | Non
     rids = list(names)
     natural = [max(cells(names[rid]), 5) for rid in rids]
     widths, below = natural, False  # below: the steps on lines of their own under the week
-    if width is not None:
-        # the Steps column wants STEPS_ROOM cells: the role names give way to 9; else the
-        # steps go below, and the names are cut only when the row itself does not fit
+    # the Steps column wants STEPS_ROOM cells beside the weeks, else the steps go below; the
+    # role names are cut only when the row itself does not fit
+    if width is not None and 4 + sum(w + 2 for w in natural) + 2 + STEPS_ROOM > width:
+        below = True
         roles = tuple(range(len(rids)))
-        excess = 4 + sum(w + 2 for w in natural) + 2 + STEPS_ROOM - width
-        widths = shrink(natural, [(roles, 9)], excess)
-        if 4 + sum(w + 2 for w in widths) + 2 + STEPS_ROOM > width:
-            below = True
-            excess = 4 + sum(w + 2 for w in natural) - width
-            widths = shrink(natural, [(roles, 9), (roles, 4)], excess)
+        excess = 4 + sum(w + 2 for w in natural) - width
+        widths = shrink(natural, [(roles, 9), (roles, 4)], excess)
     cols = dict(zip(rids, widths, strict=True))
     header = "Week" + "".join(f"  {cell(names[rid], w, True)}" for rid, w in cols.items())
     out.append(header if below else header + "  Steps")
