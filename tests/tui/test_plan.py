@@ -9,12 +9,12 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from skillgap.core.checks import CHECKS_SETTING
-from skillgap.core.plan import entry_for
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 from skillgap.tui.screens.dialogs import StartModal
 from skillgap.tui.screens.plan import PlanScreen
 from skillgap.tui.screens.results import ResultsScreen
+from skillgap.tui.widgets.learn_next import LearnNext
 from skillgap.tui.widgets.timeline_chart import TimelineChart
 from tests.tui.depth import checks_bank
 
@@ -48,13 +48,14 @@ async def test_plan_from_results_to_the_next_assessment(store: Store, tmp_path: 
         await full_quiz(app, pilot, FIRST)
         assert step_ids(app)[:2] == ["linux", "scanning"]
         assert isinstance(app.screen, ResultsScreen)
-        steps = app.screen.result.next_steps
-        store.set_plan(bank.name, [entry_for(steps[0]), entry_for(steps[1])])  # Results' +
+        await pilot.press("tab", "plus", "down", "plus")  # Results' +, on the first two rows
         plan = store.get_plan(bank.name)
         assert {qid: (e.status, e.target) for qid, e in plan.items()} == {
             "linux": ("planned", 3),
-            "scanning": ("planned", 2),
+            "scanning": ("planned", 3),  # the row goes to the target: 1 → 3
         }
+        rows = app.screen.query_one(LearnNext).step_rows()
+        assert "in your plan: planned (to 3)" in "".join(r.plain for r in rows[0].rows(100))
 
         await pilot.press("p")
         assert isinstance(app.screen, PlanScreen)

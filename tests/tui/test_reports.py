@@ -24,7 +24,7 @@ MakeApp = Callable[..., SkillgapApp]
 
 
 async def finish_quick_quiz(pilot: object, app: SkillgapApp) -> None:
-    await type_ahead(pilot, "q", "3", "2", "f")  # type: ignore[arg-type]
+    await type_ahead(pilot, "1", "3", "2", "f")  # type: ignore[arg-type]
     assert isinstance(app.screen, ResultsScreen)
 
 
@@ -99,11 +99,11 @@ async def test_history_open_and_compare(make_app: MakeApp, mini_bank: Bank, stor
         assert app.screen.report_id == second
         await pilot.press("escape")
         assert isinstance(app.screen, HistoryScreen)
-        await pilot.press("c")  # the highlighted one with the one before
+        await pilot.press("v")  # the highlighted one with the one before
         assert isinstance(app.screen, DiffScreen)
         assert (app.screen.diff.old.id, app.screen.diff.new.id) == (first, second)
         assert app.screen.diff.answers
-        await pilot.press("escape", "space", "down", "space", "c")  # two marked
+        await pilot.press("escape", "space", "down", "space", "v")  # two marked
         assert isinstance(app.screen, DiffScreen)
         assert (app.screen.diff.old.id, app.screen.diff.new.id) == (first, second)
 

@@ -12,23 +12,24 @@ from textual.widgets import OptionList
 from skillgap.app.settings import TARGET_ROLE_SETTING, target_role
 from skillgap.cli.main import main
 from skillgap.core.model import Bank
+from skillgap.core.scoring import score
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
 
 MakeApp = Callable[..., SkillgapApp]
 
 
-async def test_a_cycles_both_then_each_role_and_keeps_it(
+async def test_a_chooses_both_or_a_role_and_keeps_it(
     make_app: MakeApp, store: Store, mini_bank: Bank
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         menu = app.screen.query_one("#menu", OptionList)
         assert "aiming for both roles" in str(menu.border_title)
-        await pilot.press("a")
+        await pilot.press("a", "2")  # the App's aim chooser: 1 both, then each role
         assert target_role(store, mini_bank) == "ops"
         assert "aiming for Ops engineer" in str(menu.border_title)
-        await pilot.press("a", "a")
+        await pilot.press("a", "1")
         assert target_role(store, mini_bank) is None  # back to both
         assert store.get_setting(TARGET_ROLE_SETTING) == "both"
 
@@ -61,24 +62,27 @@ def test_score_aims_for_the_role_chosen_in_the_app(
     assert "did you mean 'secops'?" in capsys.readouterr().err
 
 
-async def test_t_on_results_aims_learn_next_elsewhere_and_keeps_it(
+async def test_a_on_results_aims_learn_next_elsewhere_and_keeps_it(
     make_app: MakeApp, store: Store, mini_bank: Bank
 ) -> None:
     from skillgap.tui.screens.results import ResultsScreen
-    from tests.tui.test_reports import finish_quick_quiz
+    from tests.tui.conftest import answers_for
 
+    answers = answers_for(mini_bank, {"linux": 3, "scanning": 2})
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await finish_quick_quiz(pilot, app)  # linux 3, scanning 2
+        app.push_screen(ResultsScreen(score(mini_bank, answers), answers))
+        await pilot.pause()
         results = app.screen
         assert isinstance(results, ResultsScreen)
         assert results.result.target_role is None
         assert "scanning" in {s.question_id for s in results.result.next_steps}
-        await pilot.press("t")  # aim for ops: no SecOps step is advised
+        await pilot.press("a", "2")  # the App's aim: Ops engineer, no SecOps step advised
+        assert app.screen is results
         assert results.result.target_role == "ops"
         assert "scanning" not in {s.question_id for s in results.result.next_steps}
         heading = str(results.query_one("#learn-next").render())
         assert "Learn next for Ops engineer" in heading
         assert target_role(store, mini_bank) == "ops"
-        await pilot.press("t")  # secops: its essential first
+        await pilot.press("a", "3")  # secops: its essential first
         assert results.result.next_steps[0].question_id == "scanning"
