@@ -141,13 +141,13 @@ async def test_history_reads_a_page_at_a_time_and_every_report_is_reachable(
         assert isinstance(app.screen, HistoryScreen)
         table = app.screen.query_one("#reports", DataTable)
         assert table.row_count == 4  # the first page only
-        title = str(app.screen.query_one("#history-title").render())  # type: ignore[attr-defined]
+        title = str(app.screen.query_one("#history-title").render())
         assert "11 saved reports" in title and "4 read" in title
         for _ in range(4):
             await pilot.press("ctrl+end")
         assert table.row_count == 11
         assert app.screen.reports[-1].id == ids[0]  # the oldest, last
-        assert "11 saved reports" in str(app.screen.query_one("#history-title").render())  # type: ignore[attr-defined]
+        assert "11 saved reports" in str(app.screen.query_one("#history-title").render())
         await pilot.press("enter")  # open the oldest
         assert isinstance(app.screen, ResultsScreen) and app.screen.report_id == ids[0]
 

@@ -78,7 +78,7 @@ async def test_a_on_results_aims_learn_next_elsewhere_and_keeps_it(
         assert results.result.target_role is None
         assert "scanning" in {s.question_id for s in results.result.next_steps}
         await pilot.press("a", "2")  # the App's aim: Ops engineer, no SecOps step advised
-        assert app.screen is results
+        assert results.is_current
         assert results.result.target_role == "ops"
         assert "scanning" not in {s.question_id for s in results.result.next_steps}
         heading = str(results.query_one("#learn-next").render())
