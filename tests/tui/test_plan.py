@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from skillgap.core.checks import CHECKS_SETTING
 from skillgap.store import Store
@@ -114,3 +114,52 @@ async def test_hours_a_week_change_the_timeline(store: Store) -> None:
         assert after is not None and after.hours_per_week == 20
         assert len(after.weeks) < len(before.weeks)
     assert store.get_setting("plan_hours_per_week") == "20"
+
+
+async def test_the_plan_is_in_status_order_and_a_change_keeps_the_cursor(store: Store) -> None:
+    from skillgap.core.model import PlanEntry
+    from tests.tui.conftest import save_report
+
+    bank = checks_bank()
+    save_report(store, bank, {"linux": 3, "docker": 1, "scanning": 1})
+    store.set_plan(
+        bank.name,
+        [
+            PlanEntry("scanning", "not_relevant", 2),
+            PlanEntry("linux", "done", 2),  # level 3: reached
+            PlanEntry("docker", "planned", 3),
+            PlanEntry("kubernetes", "learning", 2),
+        ],
+    )
+    app = SkillgapApp(bank, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        table = screen.query_one("#plan-table", DataTable)
+
+        def rows() -> list[tuple[str, str, str]]:
+            return [
+                (str(row.key.value), str(table.get_cell(row.key, "status")),
+                 str(table.get_cell(row.key, "levels")))
+                for row in table.ordered_rows
+            ]  # fmt: skip
+
+        assert rows() == [
+            ("kubernetes", "learning", "0 → 2"),
+            ("docker", "planned", "1 → 3"),
+            ("linux", "done", "3 (target 2 reached)"),
+            ("scanning", "not relevant", "1 → 2"),
+        ]
+        await pilot.press("3")  # Kubernetes done, short of its target
+        assert table.cursor_row == 0 and rows()[0] == ("kubernetes", "done", "0 → 2, to confirm")
+        await pilot.press("2")  # the next key acts on the same row
+        assert rows()[0][:2] == ("kubernetes", "planned")
+        await pilot.press("down", "1")
+        assert table.cursor_row == 1 and rows()[1][:2] == ("docker", "learning")
+        assert [r[0] for r in rows()] == ["kubernetes", "docker", "linux", "scanning"]
+        await pilot.press("delete")  # Docker off the plan: the cursor stays on row 1
+        assert "docker" not in store.get_plan(bank.name)
+        assert table.cursor_row == 1 and rows()[1][0] == "linux"
+    plan = store.get_plan(bank.name)
+    assert plan["kubernetes"].status == "planned" and plan["linux"].status == "done"
