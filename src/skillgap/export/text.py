@@ -75,8 +75,8 @@ def _result_lines(result: Result, bank: Bank | None, steps: int, width: int | No
             if points > 0
         )
         out += wrap(
-            f"{one_line(step.title)}: level {step.from_level} -> {step.to_level}"
-            f" ({gains or 'no points by itself'}; about {step.hours:g} h"
+            f"{one_line(step.title)}: {together(f'level {step.from_level} -> {step.to_level}')}"
+            f" ({gains or 'no points by itself'}; {together(f'about {step.hours:g} h')}"
             f"{one_line(step_notes(step, result, bank))})",
             width,
             f"  {i}. ",
@@ -232,9 +232,11 @@ def render_timeline_text(timeline: Timeline, heading: str = "", width: int | Non
     rids = list(names)
     natural = [max(cells(names[rid]), 5) for rid in rids]
     widths, below = natural, False  # below: the steps on lines of their own under the week
-    # the Steps column wants STEPS_ROOM cells beside the weeks, else the steps go below; the
-    # role names are cut only when the row itself does not fit
-    if width is not None and 4 + sum(w + 2 for w in natural) + 2 + STEPS_ROOM > width:
+    # the steps stand beside their week when the longest of them fits there (and at least
+    # STEPS_ROOM cells), else below it; the role names are cut only when a row does not fit
+    items = [[work_item_text(item) for item in week.items] for week in timeline.weeks]
+    room = max([STEPS_ROOM, *(cells(item) for week in items for item in week)])
+    if width is not None and 4 + sum(w + 2 for w in natural) + 2 + room > width:
         below = True
         roles = tuple(range(len(rids)))
         excess = 4 + sum(w + 2 for w in natural) - width
@@ -261,8 +263,8 @@ def render_timeline_text(timeline: Timeline, heading: str = "", width: int | Non
         return lines
 
     out += row("now", timeline.start, [])
-    for week in timeline.weeks:
-        out += row(str(week.number), week.scores, [work_item_text(i) for i in week.items])
+    for week, texts in zip(timeline.weeks, items, strict=True):
+        out += row(str(week.number), week.scores, texts)
     if not timeline.weeks:
         out += wrap("Nothing to learn: every target of every role is met.", width, "  ")
     out += ["", "Projected fit"]
