@@ -34,9 +34,10 @@ DONT_KNOW = "dont-know"
 
 def _digits() -> list[BindingType]:
     return [
-        Binding(str(d), f"pick({d})", show=False, id=f"check.digit{d}", system=True)
+        Binding(str(d), f"pick({d})", show=False, id=f"check.digit{d}", system=True,
+                tooltip=f"Answer with option {d}" if d else "I don't know")
         for d in range(10)
-    ]
+    ]  # fmt: skip
 
 
 class CheckModal(SkillgapModal[str | None]):

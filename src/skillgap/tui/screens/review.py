@@ -31,7 +31,7 @@ AROUND = 4 + 1 + PADDING + 2
 #: The narrowest a column gets before the next one gives way.
 MIN_QUESTION, MIN_NOTE, MIN_ANSWER = 14, 10, 12
 #: The question column's width when it shares the room with notes.
-SHARED_QUESTION = 24
+SHARED_QUESTION = 17
 #: The widest each column gets: a long one is cut with …
 MAX_SECTION, MAX_QUESTION, MAX_ANSWER, MAX_NOTE = 38, 44, 40, 60
 #: Below this many rows the explanation above the table is left out.
@@ -56,14 +56,26 @@ def cut(text: str, width: int) -> str:
 
 def column_widths(rows: list[_Row], width: int) -> tuple[int, int, int, int]:
     """(section, question, answer, note) widths for a screen `width` wide; 0 drops a column.
-    The answer is kept whole (up to MAX_ANSWER), then the question; the note takes what is
-    left, and the section shows only when everything else fits beside it."""
+    The answer is kept whole (up to MAX_ANSWER; in its shorter words when that leaves room
+    for the rest), then the question; the note takes what is left, and the section shows only
+    when everything else fits beside it."""
     room = max(0, width - AROUND)
-    answer = max(MIN_ANSWER, min(MAX_ANSWER, max((r.answer.cell_len for r in rows), default=0)))
+    full = max((r.answer.cell_len for r in rows), default=0)
+    compact = max((len(r.shorter[0]) if r.shorter else r.answer.cell_len for r in rows), default=0)
     question = min(MAX_QUESTION, max((len(r.question) for r in rows), default=0))
     note = min(MAX_NOTE, max((len(r.note) for r in rows), default=0))
     note = max(note, len("Note")) if note else 0
     section = min(MAX_SECTION, max((len(r.section) for r in rows), default=0))
+    widths = _fit(room, full, question, note, section)
+    if compact < full and (widths[1] < question or (note and not widths[3])):
+        widths = _fit(room, compact, question, note, section)
+    return widths
+
+
+def _fit(
+    room: int, answer: int, question: int, note: int, section: int
+) -> tuple[int, int, int, int]:
+    answer = max(MIN_ANSWER, min(MAX_ANSWER, answer))
     answer = min(answer, max(MIN_ANSWER, room - MIN_QUESTION - PADDING * 2))
     # With notes, the question gives way down to SHARED_QUESTION so that they show too.
     for_note = MIN_NOTE + PADDING if note else 0
