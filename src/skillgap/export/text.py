@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 SPARK_WIDTH = 40
 #: Beside a role's bar, the status wraps in a column at least this wide, else goes below.
 STATUS_ROOM = 50
-#: The plan's Steps column is at least this wide beside the weeks, else the steps go below.
-STEPS_ROOM = 30
+#: The plan's Steps column this wide stands beside the weeks, whatever the steps' length.
+STEPS_WIDE = 40
 
 
 def render_text(
@@ -232,10 +232,11 @@ def render_timeline_text(timeline: Timeline, heading: str = "", width: int | Non
     rids = list(names)
     natural = [max(cells(names[rid]), 5) for rid in rids]
     widths, below = natural, False  # below: the steps on lines of their own under the week
-    # the steps stand beside their week when the longest of them fits there (and at least
-    # STEPS_ROOM cells), else below it; the role names are cut only when a row does not fit
+    # the steps stand beside their week when the longest of them fits there, or when there
+    # are STEPS_WIDE cells (a longer one wraps), else below it; the role names are cut only
+    # when a row does not fit
     items = [[work_item_text(item) for item in week.items] for week in timeline.weeks]
-    room = max([STEPS_ROOM, *(cells(item) for week in items for item in week)])
+    room = min(STEPS_WIDE, max([1, *(cells(item) for week in items for item in week)]))
     if width is not None and 4 + sum(w + 2 for w in natural) + 2 + room > width:
         below = True
         roles = tuple(range(len(rids)))
