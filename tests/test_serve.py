@@ -66,12 +66,14 @@ class Served:
         return time.monotonic() - started
 
 
-async def start_server(data_dir: Path, *args: str, path: str | None = None) -> Served:
+async def start_server(
+    data_dir: Path, *args: str, path: str | None = None, bank: Path = MINI_BANK
+) -> Served:
     env = dict(os.environ)
     if path is not None:
         env["PATH"] = path
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "skillgap", "--questions", str(MINI_BANK),
+        sys.executable, "-m", "skillgap", "--questions", str(bank),
         "--data-dir", str(data_dir), "serve", "--port", "0", *args,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=env, cwd=ROOT,
     )  # fmt: skip
