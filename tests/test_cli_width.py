@@ -185,6 +185,28 @@ def test_the_width_comes_from_columns_then_the_terminal_then_80(
     assert options.output_width() == 132
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_quick_result_fits_too(width: int) -> None:
+    """A Quick quiz adds its coverage lines and "not assessed" cells to the text."""
+    from skillgap.core.quiz import QuizState
+    from skillgap.core.scoring import score
+    from skillgap.export.text import render_text
+    from skillgap.formats.bank import load_bank
+    from tests.conftest import BUNDLED_BANK
+    from tests.test_quick_carry import at as level_of
+    from tests.test_quick_carry import take
+
+    bank = load_bank(BUNDLED_BANK)
+    state = QuizState(bank, "quick")
+    take(state, {q.id: level_of(q, 2) for q in bank.ordered_questions(quick=True)})
+    result = score(bank, state.scored_answers(), assessed=state.assessed_ids())
+    lines = render_text(result, bank, width=width).splitlines()
+    assert max(map(cells, lines)) <= width
+    coverage = [line for line in lines if "of the role assessed" in line]
+    assert len(coverage) == 2
+    assert any("not assessed" in line or "not ass…" in line for line in lines)
+
+
 # -- the layout helpers -----------------------------------------------------------------------
 
 

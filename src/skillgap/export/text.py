@@ -143,14 +143,15 @@ def _role_lines(result: Result, bank: Bank | None, width: int | None) -> list[st
         notes = [coverage_text(role)] if result.mode == "quick" else []
         if checks_asked(result) and role.backing is not None:
             notes.append(checked_points(role))
+        indent = " " * (2 + nw + 2)
         if width is not None and tail + 2 + cells(status) > width:
             if width - tail - 2 >= STATUS_ROOM:  # a wide terminal: it wraps in its column
                 out += wrap(status, width, f"{line}  ", " " * (tail + 2))
-            else:  # a narrow one: below the bar
+            else:  # a narrow one: below the bar, and the notes with it
                 out += [line, *wrap(status, width, "    ")]
+                indent = "    "
         else:
             out.append(f"{line}  {status}")
-        indent = " " * (2 + nw + 2)
         for note in notes:
             fits = width is None or cells(indent) + cells(note) <= width
             out += wrap(note, width, indent if fits else "    ")
