@@ -156,3 +156,21 @@ async def test_a_banks_table_and_view_text_is_never_markup(
         assert literal in text, literal
     assert "\x1b" not in "".join(lines)
     assert "The article's view" in text  # one source: its view, named
+
+
+async def test_which_answers_matter_fits_80_columns_with_you(store: Store) -> None:
+    """The roles' columns are never cut: the question's column wraps instead."""
+    from textual.widgets import DataTable
+
+    from tests.tui.conftest import save_report
+
+    bank = load_bank(BUNDLED_BANK)
+    save_report(store, bank, {qid: 2 for qid in ("linux-admin", "docker", "kubernetes")})
+    app = SkillgapApp(bank, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        matters = app.screen.query_one("#matters", DataTable)
+        assert [str(c.label) for c in matters.ordered_columns][1] == "You"
+        assert matters.virtual_size.width <= matters.scrollable_content_region.width
+        assert matters.region.right <= 80

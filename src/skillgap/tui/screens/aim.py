@@ -58,7 +58,7 @@ class AimModal(SkillgapModal[bool]):
 
         bank, store = self.skillgap.bank, self.skillgap.store
         now = target_role(store, bank) or BOTH
-        choices = [(BOTH, "Both roles", "the steps that help all roles most")]
+        choices = [(BOTH, "Both roles", "Learn next counts every role alike")]
         choices += [(role.id, one_line(role.name), "") for role in bank.roles]
         menu = self.query_one("#aim-list", OptionList)
         for number, (role_id, name, detail) in enumerate(choices, 1):

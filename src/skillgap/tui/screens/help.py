@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -38,7 +40,8 @@ EVERYWHERE = (
     ("a", "aim: the role Learn next and the plan rank for"),
     (",", "Settings"),
     ("↑ ↓ / k j", "move in a list or table"),
-    ("PgUp PgDn Home End", "scroll the page, whichever part has focus"),
+    ("PgUp PgDn", "scroll the page, whichever part has focus"),
+    ("Home End", "the top, the bottom of the page"),
     ("Tab", "move between parts of a screen (links, tables)"),
     ("ctrl+t", "dark / light theme (remembered)"),
     ("ctrl+p", "command palette: every action by name"),
@@ -56,7 +59,7 @@ IN_A_DIALOG = (
 class HelpModal(SkillgapModal[None]):
     DEFAULT_CSS = """
     #help { width: 90; }
-    #keys { height: auto; max-height: 30; }
+    #keys { height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark", "close", "Close", key_display="Esc / F1 / ?",
@@ -70,7 +73,7 @@ class HelpModal(SkillgapModal[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help"):
             yield Static(
-                Content.assemble(("Keys", "bold"), "  (Esc closes, q quits)"),
+                Content.assemble(("Keys", "bold"), "  ↑ ↓ scroll · Esc closes · q quits"),
                 classes="dialog-title",
             )
             yield DataTable(id="keys", cursor_type="none", show_header=False)
@@ -79,7 +82,6 @@ class HelpModal(SkillgapModal[None]):
         from skillgap.tui.screens.quiz import QuizScreen
 
         table = self.query_one(DataTable)
-        table.add_columns("key", "what it does")
         rows: list[tuple[str, str]] = []
         if isinstance(self.under, QuizScreen):
             rows += QUIZ_KEYS
@@ -93,8 +95,19 @@ class HelpModal(SkillgapModal[None]):
                 rows.append((key, binding.tooltip or binding.description))
         general = IN_A_DIALOG if isinstance(self.under, ModalScreen) else EVERYWHERE
         rows += [(key, text) for key, text in general if key not in seen]
+        # The text column takes what the dialog leaves beside the keys and wraps, so nothing
+        # is cut at 80 columns or fewer.
+        keys = max(cell_len(key) for key, _ in rows)
+        inner = min(90, self.app.size.width) - 2 - 4  # the dialog's border and padding
+        table.add_column("key", width=keys)
+        table.add_column("what it does", width=max(12, inner - keys - 4 - 2))  # cells, bar
         for key, text in rows:
-            table.add_row(Text(key, style="bold"), Text(text))
+            table.add_row(Text(key, style="bold"), Text(text), height=None)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The list fits the terminal, so it scrolls (↑ ↓, PgDn) rather than being cut off
+        by the dialog: the terminal less the dialog's border, padding and title."""
+        self.query_one(DataTable).styles.max_height = max(3, event.size.height - 2 - 2 - 3)
 
     def _screen_bindings(self) -> list[Binding]:
         return [

@@ -231,11 +231,31 @@ class RolesScreen(SkillgapScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         roles = self.bank.roles
-        table.add_column("Question")
-        if self.answers is not None:
+        rows = self._matters_rows()
+        names = [Text(one_line(role.name)) for role in roles]
+        you = self.answers is not None
+        # Every column but the question's as wide as its widest cell; the question's takes what
+        # is left of the terminal and wraps, so the roles' columns are never cut (80 columns).
+        widths = [
+            max(cell_len(str(row[i])) for row in [names, *[r[1 + you :] for r in rows]])
+            for i in range(len(roles))
+        ]
+        others = sum(w + 2 for w in widths) + (3 + 2 if you else 0)
+        # The page's padding and scroll bar, the table's own scroll bar, the cells' padding.
+        room = max(16, self.app.size.width - 4 - 2 - 2 - 2 - others)
+        longest = max((cell_len(str(r[0])) for r in rows), default=0)
+        table.add_column("Question", width=None if longest <= room else room)
+        if you:
             table.add_column("You")
-        for role in roles:
-            table.add_column(Text(one_line(role.name)))
+        for name, width in zip(names, widths, strict=True):
+            table.add_column(name, width=width)
+        for cells in rows:
+            table.add_row(*cells, height=None if longest > room else 1)
+
+    def _matters_rows(self) -> list[list[Text]]:
+        """A row per question that counts in a role: its title, "You", each role's target."""
+        roles = self.bank.roles
+        rows: list[list[Text]] = []
         # A group's members share its requirement (marked "any of"); met by its best member.
         targets = [role.requirement_by_question for role in roles]
         for section in self.bank.sections:
@@ -262,7 +282,8 @@ class RolesScreen(SkillgapScreen[None]):
                             f"{any_of}{' ✓' if met else ''}"
                         )
                     )
-                table.add_row(*cells)
+                rows.append(cells)
+        return rows
 
     def action_close(self) -> None:
         self.dismiss()

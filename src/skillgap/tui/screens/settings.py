@@ -34,7 +34,7 @@ class SettingsModal(SkillgapModal[None]):
     #settings { width: 80; }
     #settings-list { height: auto; margin: 0 0 1 0; border: round $primary; }
     #settings-status { height: auto; }
-    #hours { width: 30; }
+    #hours { width: 46; max-width: 100%; border: round $primary; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="settings.close",
@@ -134,8 +134,9 @@ class SettingsModal(SkillgapModal[None]):
         hours = self.query_one("#hours", Input)
         hours.value = f"{hours_per_week(self.skillgap.store):g}"
         hours.display = True
+        hours.border_title = "Hours a week · Enter saves · Esc cancels"
         hours.focus()
-        self._status("Type the hours a week (more than 0, at most 168), then Enter.")
+        self._status("More than 0, at most 168; e.g. 2.5 or 10.")
 
     @on(Input.Submitted, "#hours")
     def hours_typed(self, event: Input.Submitted) -> None:
