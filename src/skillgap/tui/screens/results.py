@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 #: Cells of a By-section bar: the table of two roles fits 80 columns.
 SECTION_BAR = 8
+#: Below this many columns the By-section table shows percents without bars.
+SECTIONS_WIDE = 76
 
 
 def header_name(name: str, width: int = 12) -> str:
@@ -111,6 +113,7 @@ class ResultsScreen(SkillgapScreen[None]):
             yield from result_details.result_parts(self.bank, result, self.answers, self.progress)
             yield Static(Content.assemble(("By section", "bold")), classes="heading2")
             yield DataTable(id="sections", cursor_type="none", zebra_stripes=True, header_height=2)
+            yield Static(id="sections-legend", classes="dim")
             # Only what was assessed: a Quick quiz's not-assessed questions are neither.
             not_answered = len(result.unanswered) + len(result.skipped)
             if not_answered:
@@ -236,26 +239,49 @@ class ResultsScreen(SkillgapScreen[None]):
         return Content.assemble(*parts)
 
     def on_mount(self) -> None:
+        self.query_one("#sections", DataTable).can_focus = False
+        self._fill_sections(self.size.width)
+
+    def on_resize(self) -> None:
+        self._fill_sections(self.size.width)
+
+    def _fill_sections(self, width: int) -> None:
+        """The By-section table: a bar beside each percent where two roles fit (80 columns),
+        else percents only and the section's title cut to what is left (redrawn only when
+        a resize crosses that width, never on a key press)."""
+        narrow = 0 < width < SECTIONS_WIDE
+        if getattr(self, "_sections_narrow", None) == narrow:
+            return
+        self._sections_narrow = narrow
         table = self.query_one("#sections", DataTable)
-        table.can_focus = False
+        table.clear(columns=True)
         roles = self.result.roles
-        table.add_column(Text("Section"), key="section")
+        cell = 8 if narrow else 4 + 1 + SECTION_BAR + 3
+        title = max(10, width - 8 - len(roles) * (cell + 2)) if narrow else None
+        table.add_column(Text("Section"), key="section", width=title)
         for role in roles:
-            table.add_column(Text(header_name(one_line(role.name))), key=role.role_id)
+            name = header_name(one_line(role.name), 8 if narrow else 12)
+            table.add_column(Text(name), key=role.role_id)
         if not roles:
             return
         not_assessed = [not_assessed_sections(role, self.bank) for role in roles]
         for position, section in enumerate(roles[0].sections):
-            cells: list[Text] = [Text(one_line(section.title))]
+            cells: list[Text] = [Text(one_line(section.title), overflow="ellipsis", no_wrap=True)]
             for role, left_out in zip(roles, not_assessed, strict=True):
                 score = role.sections[position].score if position < len(role.sections) else None
                 if score is not None:
-                    cells.append(Text(f"{percent(score):>4} {bar(score, SECTION_BAR)}"))
+                    shown = f"{percent(score):>4}" if narrow else f"{percent(score):>4} "
+                    cells.append(Text(shown + ("" if narrow else bar(score, SECTION_BAR))))
                 elif section.section_id in left_out:
-                    cells.append(Text("\u2013 not assessed", style="dim italic"))
+                    said = "\u2013 n/a" if narrow else "\u2013 not assessed"
+                    cells.append(Text(said, style="dim italic"))
                 else:
-                    cells.append(Text("\u2013 not in role", style="dim"))
+                    cells.append(Text("\u2013" if narrow else "\u2013 not in role", style="dim"))
             table.add_row(*cells, key=section.section_id)
+        legend = self.query_one("#sections-legend", Static)
+        legend.display = narrow
+        if narrow:
+            legend.update(Content("\u2013 not in the role · \u2013 n/a not assessed (Quick quiz)"))
 
     def action_close(self) -> None:
         """Close; results that could not be saved (a read-only data folder, a failed save) are

@@ -41,7 +41,11 @@ def answer_lines(result: Result, answers: Answers, bank: Bank | None) -> list[Li
     checks = checks_asked(result)
     lines: list[Line] = []
     note_lead = lead("    note: ", 10, "$text-muted")
+    section = None
     for row in answer_rows(report, bank):
+        if row.section and row.section != section:
+            section = row.section
+            lines.append(Line(Content(""), Content.styled(one_line(section), "bold $text-muted")))
         parts: list[Content] = [
             Content.assemble((one_line(row.title), "bold"), ": ", one_line(row.value))
         ]
@@ -52,7 +56,7 @@ def answer_lines(result: Result, answers: Answers, bank: Bank | None) -> list[Li
             parts.append(Content.styled(carried_mark(row.carried_from), "italic"))
         if row.gone:
             parts.append(Content.styled("no longer in the bank", "$text-muted"))
-        lines.append(Line(lead("  ", 2), Content(" · ").join(parts)))
+        lines.append(Line(lead("  ", 2), Content(" · ").join(parts), hang=4))
         if row.note:
             lines.append(Line(note_lead, Content(one_line(row.note))))
         if row.claim == "missed" and row.check is not None:

@@ -29,6 +29,8 @@ class Line:
     lead: Content
     text: Content
     after: Content | None = None
+    #: The indent of the rows after the first; None: the lead's width.
+    hang: int | None = None
 
 
 def lead(text: str, width: int, style: str = "") -> Content:
@@ -40,10 +42,10 @@ def wrap_lines(lines: Sequence[Line], width: int) -> list[Content]:
     """The rows `lines` take at `width` cells."""
     rows: list[Content] = []
     for item in lines:
-        indent = item.lead.cell_length
+        indent = item.lead.cell_length if item.hang is None else item.hang
         if width - indent < NARROWEST:  # too narrow to hang: under the lead, by two cells
             indent = min(indent, 2)
-        room = max(width - indent, 1)
+        room = max(width - max(indent, item.lead.cell_length), 1)
         text, after = item.text, item.after
         alone: Content | None = None
         if after is not None:
