@@ -174,6 +174,7 @@ async def test_a_second_window_is_told_and_may_take_the_quiz_over(
             await p2.press("4")  # scanning 4, saved by the second
             await p1.press("2")  # the first, taken over: not saved, and it says so
             assert any("taken over" in t for t in toasts(first))
+            assert quiz(first).state.answers.get("scanning") is None  # shows what is saved
             assert "taken over" in str(quiz(first).query_one("#hint").render())
             assert quiz(first).farewell() is not None and "not saved" in quiz(first).farewell()  # type: ignore[operator]
             saved = two.load_session()

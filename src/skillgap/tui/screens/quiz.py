@@ -307,9 +307,12 @@ class QuizScreen(SkillgapScreen[None]):
             return
         question = self.state.current
         hidden = set(self.state.not_asked)
+        kept = self.state.answers, self.state.position
         self.state.answer(value)
         self._save()
-        if self._taken_over:
+        if self._taken_over:  # not saved: the screen shows what is saved, not this answer
+            self.state.answers, self.state.position = kept
+            self.show_question()
             return
         self._say_hidden(hidden)
         if question is not None and self.state.current is question:
