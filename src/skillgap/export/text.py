@@ -1,6 +1,10 @@
 """Plain text for the terminal: a scored result, a saved report, the `report list` table, a
 report comparison and the learning plan. Every value from outside is folded onto one line with
-no escape sequences (`escape.one_line`)."""
+no escape sequences (`escape.one_line`).
+
+Each renderer takes the `width` of the terminal (the command line says how wide): no line is
+then wider, a table cell too long is cut with an ellipsis, free text wraps under its indent
+(export/layout.py). Without a width, the text is laid out as it comes."""
 
 from __future__ import annotations
 
