@@ -19,7 +19,7 @@ import aiohttp
 import pyte
 import pytest
 
-from tests.conftest import MINI_BANK, ROOT
+from tests.conftest import BUNDLED_BANK, MINI_BANK, ROOT
 
 WIDTH, HEIGHT = 100, 32
 
@@ -362,3 +362,43 @@ async def test_a_port_in_use_is_one_line_exit_1(served: Served, tmp_path: Path) 
     assert done.returncode == 1 and out == b""
     assert err.decode().startswith(f"skillgap: serve: cannot listen on 127.0.0.1:{port}: ")
     assert err.decode().count("\n") == 1
+
+
+# -- one quiz, one writer (the quiz holder of issue 14: one app process per tab) ------------
+
+
+async def test_a_second_tab_takes_the_quiz_over_no_answer_is_lost(tmp_path: Path) -> None:
+    from skillgap.store import Store
+
+    served = await start_server(tmp_path / "data", bank=BUNDLED_BANK)  # Quick: 17 questions
+    try:
+        async with aiohttp.ClientSession() as http, open_tab(http, served) as first:
+            await first.wait_for(WELCOME)
+            await first.press("\r")
+            await first.wait_for(r"question 1 of \d+")
+            await first.press("2")
+            await first.wait_for(r"question 2 of \d+ · 1 answered")
+            async with open_tab(http, served) as second:
+                # The second tab offers to resume the quiz: its key is read from the screen.
+                resume = await second.wait_for(r"(\S) Resume")
+                await second.press(resume.group(1))
+                await second.wait_for(r"open in another window")
+                await second.press("y")  # Take over
+                await second.wait_for(r"question 2 of \d+ · 1 answered")
+                await second.press("1")
+                await second.wait_for(r"question 3 of \d+ · 2 answered")
+                # The first tab's next answer is not saved, and it says so.
+                await first.press("4")
+                await first.wait_for(r"taken over in another skillgap window")
+                await second.press("2")
+                await second.wait_for(r"question 4 of \d+ · 3 answered")
+    finally:
+        await served.stop()
+    store = Store.open(tmp_path / "data")
+    try:
+        session = store.load_session()
+    finally:
+        store.close()
+    assert session is not None
+    levels = [answer.value for answer in session.answers.by_question.values()]
+    assert levels == [2, 1, 2], "the second tab's answers, the first's before it, none lost"
