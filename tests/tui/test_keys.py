@@ -288,3 +288,28 @@ async def test_page_down_scrolls_compare_roles_from_its_table(make_app: MakeApp)
         await pilot.press("pagedown")
         await pilot.pause()
         assert page.scroll_y > 0
+
+
+class Unsaved(SkillgapScreen[None]):
+    """A screen holding what quitting would lose, as results that could not be saved."""
+
+    def compose(self) -> Iterator[Static]:
+        yield Static("results, not saved")
+
+    def quit_warning(self) -> str:
+        return "These results are not saved: export them first (e)."
+
+
+async def test_q_asks_first_when_quitting_would_lose_something(make_app: MakeApp) -> None:
+    from skillgap.tui.screens.dialogs import ConfirmModal
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        app.push_screen(Unsaved())
+        await pilot.pause()
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmModal) and app.is_running
+        await pilot.press("escape")  # Stay
+        assert isinstance(app.screen, Unsaved) and app.is_running
+        await pilot.press("ctrl+q", "y")
+    assert app.return_code == 0 and not app.is_running

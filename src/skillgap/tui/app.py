@@ -95,6 +95,8 @@ class SkillgapApp(App[None]):
         #: What `run` prints on stderr when the App has ended on an error (_handle_exception).
         self.error_lines: list[str] = []
         self._reported: set[str] = set()
+        #: Quitting is being confirmed (quit_warning): q in that dialog quits.
+        self._asking_to_quit = False
         saved = store.get_setting(THEME_SETTING)
         if saved in self.available_themes:
             self.theme = saved
@@ -274,12 +276,38 @@ class SkillgapApp(App[None]):
             self.push_screen(AimModal(), chosen)
 
     async def action_quit(self) -> None:
-        """Quit (q, ctrl+q). The screen that keeps something to come back to says what, in
-        one line printed once the terminal is back: its `farewell()`, e.g. the quiz's."""
+        """Quit (q, ctrl+q). A screen holding what quitting would lose says so first, in its
+        `quit_warning()` (results that could not be saved), and quitting then asks. The screen
+        that keeps something to come back to says what, in one line printed once the terminal
+        is back: its `farewell()`, e.g. the quiz's."""
         from rich.text import Text
 
-        said = self.farewell()
-        self.exit(message=Text(said) if said else None)  # Text: never markup or emoji codes
+        from skillgap.tui.screens.dialogs import ConfirmModal
+
+        def leave() -> None:
+            said = self.farewell()
+            self.exit(message=Text(said) if said else None)  # Text: never markup or emoji codes
+
+        warning = None if self._asking_to_quit else self.quit_warning()
+        if warning is None:
+            leave()
+            return
+
+        def answered(yes: bool | None) -> None:
+            self._asking_to_quit = False
+            if yes:
+                leave()
+
+        self._asking_to_quit = True
+        self.push_screen(ConfirmModal("Quit?", warning, yes="Quit", no="Stay"), answered)
+
+    def quit_warning(self) -> str | None:
+        """What quitting would lose, from the first open screen that says (else None)."""
+        for screen in reversed(self.screen_stack):
+            warns = getattr(screen, "quit_warning", None)
+            if callable(warns) and (text := warns()):
+                return str(text)
+        return None
 
     def farewell(self) -> str | None:
         """The line of the topmost open screen that has one (a dialog may be over it)."""
@@ -376,6 +404,11 @@ class SkillgapApp(App[None]):
             "Learning plan",
             "Your plan's steps and statuses, and a week-by-week timeline",
             self.action_plan,
+        )
+        yield SystemCommand(
+            "Aim for a role",
+            "The role Learn next and the plan rank for, or both (remembered)",
+            self.action_aim,
         )
         yield SystemCommand(
             "Settings", "Knowledge checks, adaptive quiz, hours a week", self.action_settings
