@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 
 from textual.widgets import DataTable, Input
 
@@ -210,3 +211,21 @@ async def test_aiming_elsewhere_ranks_learn_next_again(make_app: MakeApp, mini_b
         rows = results.query_one(LearnNext).step_rows()
         assert "scanning" not in {r.step.question_id for r in rows}
         assert "Learn next for Ops engineer" in str(results.query_one("#learn-next").render())
+
+
+async def test_comparing_two_reports_shows_the_notes_that_changed(
+    make_app: MakeApp, mini_bank: Bank, store: Store
+) -> None:
+    from skillgap.tui.screens.report_diff import DiffScreen
+
+    save_report(store, mini_bank, FIRST)
+    noted = noted_answers(mini_bank)
+    store.save_report(noted, score(mini_bank, noted), created_at=T0 + timedelta(days=30))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "v")  # the newest with the one before
+        assert isinstance(app.screen, DiffScreen)
+        notes = text_of(app.screen.query_one("#diff-notes", HangingText))
+        assert "Linux\n  now:    Run 40 servers at work\n  before: (none)" in notes
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)

@@ -18,6 +18,7 @@ from skillgap.core.wording import percent
 from skillgap.escape import one_line
 from skillgap.tui.base import SkillgapScreen
 from skillgap.tui.format import when
+from skillgap.tui.widgets.hanging import HangingText, Line, lead
 from skillgap.tui.widgets.key_bar import KeyBar
 
 
@@ -42,13 +43,29 @@ def _answer(text: str, carried: int | None) -> Text:
     return Text.assemble(one_line(text), (f" · from report {carried}", "dim"))
 
 
+def _notes_changed(diff: ReportDiff) -> list[Line]:
+    """For each answer whose note changed: its title, the note now and the one before."""
+    lines: list[Line] = []
+    for a in diff.answers:
+        old = a.old.note if a.old else ""
+        new = a.new.note if a.new else ""
+        if old == new:
+            continue
+        lines.append(Line(lead("", 0), Content.styled(one_line(a.title), "bold")))
+        lines.append(Line(lead("  now: ", 10, "$text-muted"), Content(one_line(new) or "(none)")))
+        lines.append(
+            Line(lead("  before: ", 10, "$text-muted"), Content(one_line(old) or "(none)"))
+        )
+    return lines
+
+
 class DiffScreen(SkillgapScreen[None]):
     DEFAULT_CSS = """
     #diff { padding: 1 2; }
     #diff DataTable { height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="diff.back", tooltip="Back to the history"),
+        Binding("escape", "close", "Back", id="diff.back", tooltip="Back to History"),
     ]
 
     def __init__(self, diff: ReportDiff) -> None:
@@ -91,6 +108,9 @@ class DiffScreen(SkillgapScreen[None]):
             )
             if d.answers:
                 yield DataTable(id="diff-answers", cursor_type="none", zebra_stripes=True)
+            if notes := _notes_changed(d):
+                yield Static(Content.styled("Notes changed", "bold"), classes="heading2")
+                yield HangingText(notes, id="diff-notes")
             for text in not_assessed_diff_text(d):
                 yield Static(Content(one_line(text)), classes="dim not-assessed")
             yield Static(
