@@ -60,7 +60,7 @@ class QuizScreen(SkillgapScreen[None]):
     """
     HORIZONTAL_BREAKPOINTS = NARROW_BREAKPOINTS
     #: Below 20 rows: -short (see DEFAULT_CSS).
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (20, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace,left", "back", "Back", key_display="←", id="quiz.back",
                 tooltip="Go back to the previous question"),
