@@ -33,7 +33,7 @@ class AimModal(SkillgapModal[bool]):
 
     DEFAULT_CSS = """
     #aim { width: 76; }
-    #aim-list { height: auto; max-height: 12; margin: 1 0 0 0; border: round $primary; }
+    #aim-list { height: auto; max-height: 12; margin: 0 0 1 0; border: round $primary; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Cancel", id="aim.close", tooltip="Keep the aim as it is"),
@@ -43,15 +43,19 @@ class AimModal(SkillgapModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="aim"):
-            yield Static(Content.assemble(("Aim for", "bold")), classes="dialog-title")
+            yield Static(
+                Content.assemble(("Aim for", "bold"), "  Enter or a digit chooses · Esc cancels"),
+                classes="dialog-title",
+            )
+            # The choices first: in a short terminal they are what must show.
+            yield PointerOptionList(id="aim-list")
             yield Static(
                 Content(
-                    "Learn next and the plan put this role's steps first; the fit of "
-                    "every role is shown either way. Enter or a digit chooses, Esc cancels."
+                    "Learn next and the plan put this role's steps first; "
+                    "every role's fit is shown either way."
                 ),
                 classes="dim",
             )
-            yield PointerOptionList(id="aim-list")
 
     def on_mount(self) -> None:
         from skillgap.app.settings import target_role
