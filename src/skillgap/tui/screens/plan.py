@@ -52,6 +52,7 @@ class PlanScreen(SkillgapScreen[None]):
     DEFAULT_CSS = """
     #plan { padding: 1 1 0 2; }
     #plan-table { height: auto; max-height: 12; margin: 1 0 0 0; }
+    #plan-empty { margin: 1 0 0 0; }
     #plan-hours-input { width: 46; max-width: 100%; border: round $primary; }
     #timeline-chart { margin: 1 0 0 0; }
     #timeline-weeks { margin: 1 0 1 0; height: auto; }
@@ -167,14 +168,25 @@ class PlanScreen(SkillgapScreen[None]):
         if count:
             table.move_cursor(row=min(row, count - 1))
             table.point_at_cursor()
-        self.query_one("#plan-empty", Static).update(
-            Content("")
-            if count
-            else Content(
+        if count:
+            empty = ""
+        elif self.answers is None:
+            empty = "Your plan is empty: finish a quiz, then + on Results adds steps of Learn next."
+        else:
+            empty = (
                 "Your plan is empty: on Results, + adds steps of Learn next. "
                 "The timeline below follows the advice meanwhile."
             )
-        )
+        words = self.query_one("#plan-empty", Static)
+        words.update(Content(empty))
+        words.display = not count
+        self.refresh_bindings()  # Del and the statuses are dimmed while there is no step
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Del and the statuses have nothing to act on in an empty plan: shown dimmed."""
+        if action in ("status", "delete") and self.is_mounted:
+            return True if self.query_one("#plan-table", PointerTable).row_count else None
+        return True
 
     def _show_title(self, hours: float) -> None:
         self.query_one("#plan-title", Static).update(
