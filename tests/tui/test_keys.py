@@ -313,3 +313,40 @@ async def test_q_asks_first_when_quitting_would_lose_something(make_app: MakeApp
         assert isinstance(app.screen, Unsaved) and app.is_running
         await pilot.press("ctrl+q", "y")
     assert app.return_code == 0 and not app.is_running
+
+
+async def test_esc_goes_back_one_screen_from_the_quiz_review_results_and_a_comparison(
+    make_app: MakeApp, mini_bank: Bank, store: Store
+) -> None:
+    from skillgap.tui.screens.dialogs import StartModal
+    from skillgap.tui.screens.quiz import QuizScreen
+    from skillgap.tui.screens.report_diff import DiffScreen
+    from skillgap.tui.screens.results import ResultsScreen
+    from skillgap.tui.screens.review import ReviewScreen
+    from tests.tui.conftest import SECOND
+
+    save_report(store, mini_bank, FIRST)
+    save_report(store, mini_bank, SECOND, days_after=1)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_start_quiz("full")
+        await pilot.pause()
+        if isinstance(app.screen, StartModal):
+            await pilot.press("2")  # fresh
+        assert isinstance(app.screen, QuizScreen)
+        await pilot.press("r")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuizScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("h", "enter")
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("v")  # the highlighted report with the one before
+        assert isinstance(app.screen, DiffScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, WelcomeScreen) and len(app.screen_stack) == 1
