@@ -350,3 +350,21 @@ async def test_esc_goes_back_one_screen_from_the_quiz_review_results_and_a_compa
         assert isinstance(app.screen, HistoryScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, WelcomeScreen) and len(app.screen_stack) == 1
+
+
+async def test_history_from_the_results_of_a_quiz_goes_back_to_them(make_app: MakeApp) -> None:
+    from skillgap.tui.screens.results import ResultsScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_start_quiz("full")
+        await pilot.pause()
+        await pilot.press("2", "1", "0", "1", "3", "enter", "f")  # the answers, then finish
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("p", "escape", "c", "escape")
+        assert isinstance(app.screen, ResultsScreen)
