@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from skillgap.core.model import Answers, Bank
@@ -15,6 +16,7 @@ from skillgap.core.quiz import QuizState
 from skillgap.core.scoring import score
 from skillgap.store import Store
 from skillgap.tui.app import SkillgapApp
+from skillgap.tui.screens import quiz as quiz_screen
 from skillgap.tui.screens.dialogs import ConfirmModal, StartModal
 from skillgap.tui.screens.quiz import QuizScreen
 from skillgap.tui.screens.results import ResultsScreen
@@ -151,8 +153,9 @@ async def test_an_answer_changed_from_review_goes_back_to_review(make_app: MakeA
 
 
 async def test_a_second_window_is_told_and_may_take_the_quiz_over(
-    mini_bank: Bank, _isolated_data_dir: Path
+    mini_bank: Bank, _isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(quiz_screen, "WATCH_SECONDS", 0.05)
     with Store.open(_isolated_data_dir) as one, Store.open(_isolated_data_dir) as two:
         first, second = SkillgapApp(mini_bank, one), SkillgapApp(mini_bank, two)
         async with first.run_test(size=(80, 24)) as p1, second.run_test(size=(80, 24)) as p2:
@@ -172,8 +175,10 @@ async def test_a_second_window_is_told_and_may_take_the_quiz_over(
             taken = quiz(second)
             assert taken.state.answers.level("kubernetes") == 1
             await p2.press("4")  # scanning 4, saved by the second
-            await p1.press("2")  # the first, taken over: not saved, and it says so
+            await p1.pause(0.3)  # the first says so before any key is pressed
             assert any("taken over" in t for t in toasts(first))
+            assert "taken over" in str(quiz(first).query_one("#hint").render())
+            await p1.press("2")  # and an answer there is not saved
             assert quiz(first).state.answers.get("scanning") is None  # shows what is saved
             assert "taken over" in str(quiz(first).query_one("#hint").render())
             assert quiz(first).farewell() is not None and "not saved" in quiz(first).farewell()  # type: ignore[operator]

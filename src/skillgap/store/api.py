@@ -427,6 +427,13 @@ class Store:
             return None
         return holder
 
+    def holds_quiz(self, token: str) -> bool:
+        """Whether the window of `token` still holds the quiz in progress (no other window
+        took it over since). One small read: a quiz screen asks every few seconds."""
+        with self._read("cannot read who has the quiz open") as conn:
+            row = conn.execute("SELECT token FROM quiz_holder WHERE only = 1").fetchone()
+        return row is not None and row[0] == token
+
     def release_quiz(self, token: str) -> None:
         """The window of `token` closes the quiz (it stays in progress, to resume)."""
         live = self._live.pop(token, None)

@@ -24,9 +24,16 @@ from skillgap.tui.widgets.meter import Meter
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
+    from textual.timer import Timer
 
     from skillgap.tui.screens.check import CheckModal
 
+
+#: Below 20 rows the quiz carries the class -short (see QuizScreen.DEFAULT_CSS).
+SHORT_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+
+#: How often a window holding the quiz checks that no other window took it over.
+WATCH_SECONDS = 3.0
 
 #: Below this width the progress line is the short one (as NARROW_BREAKPOINTS' -narrow).
 NARROW = 64
@@ -59,8 +66,7 @@ class QuizScreen(SkillgapScreen[None]):
     QuizScreen.-short #answers { margin: 0; }
     """
     HORIZONTAL_BREAKPOINTS = NARROW_BREAKPOINTS
-    #: Below 20 rows: -short (see DEFAULT_CSS).
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    VERTICAL_BREAKPOINTS = SHORT_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace,left", "back", "Back", key_display="←", id="quiz.back",
                 tooltip="Go back to the previous question"),
@@ -91,6 +97,7 @@ class QuizScreen(SkillgapScreen[None]):
         #: on it. Unset until the store has it; `_taken_over` once another window took it.
         self._token = uuid.uuid4().hex
         self._holding = False
+        self._watch: Timer | None = None
         self._taken_over = False
         #: Opened from Review to change an answer: once answered, back to Review.
         self._back_to_review = False
@@ -157,7 +164,25 @@ class QuizScreen(SkillgapScreen[None]):
             pass  # e.g. a read-only folder: nothing can be saved anyway, and _save says so
         else:
             self._holding = True
+            if self._watch is None:
+                self._watch = self.set_interval(WATCH_SECONDS, self._still_held)
         self._opened()
+
+    def _still_held(self) -> None:
+        """Every few seconds: if another window took the quiz over, say so now, not at the
+        next key press (which would not be saved either)."""
+        from skillgap.store import StoreError
+
+        if not self._holding or self._taken_over:
+            return
+        try:
+            held = self.store.holds_quiz(self._token)
+        except StoreError:
+            return
+        if not held:
+            self._taken_over = True
+            self._say_taken_over()
+            self.show_question()
 
     def _opened(self) -> None:
         if self.state.start is None:  # a new quiz with a report to start from: ask once
