@@ -90,7 +90,9 @@ def test_a_second_window_is_told_and_may_take_over(tmp_path: Path, mini_bank: Ba
         with pytest.raises(QuizHeld, match="open in another skillgap window"):
             second.hold_quiz("second")
         first.save_session(session(mini_bank, 2), holder="first")  # still the first's
+        assert first.holds_quiz("first") and not second.holds_quiz("second")
         second.hold_quiz("second", take_over=True)
+        assert second.holds_quiz("second") and not first.holds_quiz("first")
         with pytest.raises(QuizTakenOver, match="taken over"):
             first.save_session(session(mini_bank, 4), holder="first")
         assert second.load_session().answers.level("linux") == 2  # type: ignore[union-attr]
