@@ -29,6 +29,8 @@ from skillgap.tui.widgets.pointer import POINTER
 
 #: The width of a row's number ("▶ 12. "): the row's text hangs under it.
 NUMBER_WIDTH = 6
+#: Rows mounted with the screen; the rest right after it is first drawn.
+FIRST_ROWS = 12
 #: Links shown per step (the exports have them all).
 LINKS_SHOWN = 3
 
@@ -184,13 +186,15 @@ class StepRow(HangingText, can_focus=True):
         """Highlight the row `by` rows away; past the first or last, the page scrolls."""
         rows = list(self.parent.query_children(StepRow)) if self.parent else []
         index = rows.index(self) + by if self in rows else -1
+        page = next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
         if 0 <= index < len(rows):
-            rows[index].focus()
-            return
-        for page in self.ancestors:
-            if isinstance(page, ScrollableContainer):
-                page.scroll_relative(y=by, animate=False)
-                return
+            # Not Textual's focus scroll (the row centred, animated: frames on every key):
+            # the page moves only as far as needed to show the row, in one frame.
+            rows[index].focus(scroll_visible=page is None)
+            if page is not None:
+                page.scroll_to_widget(rows[index], animate=False, immediate=True)
+        elif page is not None:
+            page.scroll_relative(y=by, animate=False)
 
     def action_open_link(self, index: int) -> None:
         resources = self.step.resources
@@ -221,13 +225,30 @@ class LearnNext(Vertical):
         self.bank = bank
         self.plan = dict(plan)
         self.can_plan = can_plan
+        #: Rows not mounted yet (mounted after the first paint), and which ranking they are of.
+        self._later: list[Widget] = []
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Static(self.heading(), id="learn-next", classes="heading2")
         yield HangingText(ready_lines(self.result, self.bank), id="ready")
         yield Static(self.hint(), classes="dim learn-hint")
+        widgets = self.rows()
+        self._later = widgets[FIRST_ROWS:]
         with Vertical(id="steps"):
-            yield from self.rows()
+            yield from widgets[:FIRST_ROWS]
+
+    def on_mount(self) -> None:
+        if self._later:
+            self.call_after_refresh(self._mount_later, self._generation)
+
+    def _mount_later(self, generation: int) -> None:
+        """The rows below the first screenful, once it is drawn (a beginner's hundred rows
+        would otherwise hold up the first paint of Results by a sixth of a second)."""
+        if generation != self._generation or not self._later:
+            return  # ranked again meanwhile: show() mounts its own rows
+        later, self._later = self._later, []
+        self.query_one("#steps", Vertical).mount_all(later)
 
     def heading(self) -> Content:
         from skillgap.export.words import learn_next_heading
@@ -266,9 +287,14 @@ class LearnNext(Vertical):
         self.query_one("#learn-next", Static).update(self.heading())
         self.query_one("#ready", HangingText).set_lines(ready_lines(result, self.bank))
         steps = self.query_one("#steps", Vertical)
+        widgets = self.rows()
+        self._generation += 1
+        self._later = widgets[FIRST_ROWS:]
         with self.app.batch_update():
             steps.remove_children()
-            steps.mount_all(self.rows())
+            steps.mount_all(widgets[:FIRST_ROWS])
+        if self._later:
+            self.call_after_refresh(self._mount_later, self._generation)
 
     def step_rows(self) -> list[StepRow]:
         return list(self.query_one("#steps", Vertical).query_children(StepRow))
