@@ -60,6 +60,7 @@ async def test_plan_from_results_to_the_next_assessment(store: Store, tmp_path: 
         await pilot.press("p")
         assert isinstance(app.screen, PlanScreen)
         await pilot.press("down", "4", "up", "1")  # Scanning not relevant, Linux learning
+        await pilot.pause(0.2)  # the timeline is redrawn a moment after the keys
         plan = store.get_plan(bank.name)
         assert plan["scanning"].status == "not_relevant"
         assert plan["linux"].status == "learning"

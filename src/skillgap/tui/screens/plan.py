@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from skillgap.core.model import Answers, PlanEntry, PlanStatus
@@ -28,6 +29,8 @@ from skillgap.tui.widgets.timeline_chart import TimelineChart
 
 #: Week rows listed under the chart; the exports have them all.
 WEEKS_LISTED = 52
+#: Seconds from a change of the plan to the timeline redrawn (PlanScreen._timeline_soon).
+TIMELINE_DELAY = 0.05
 #: The order of the plan's rows, by status: what you are on, what comes next, then the rest.
 STATUS_ORDER: tuple[PlanStatus, ...] = ("learning", "planned", "done", "not_relevant")
 #: The digit that gives a step each status, in that order (docs/keys.md).
@@ -80,6 +83,7 @@ class PlanScreen(SkillgapScreen[None]):
         super().__init__()
         self.answers = answers
         self.timeline: Timeline | None = None
+        self._timeline_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="plan"):
@@ -277,7 +281,6 @@ class PlanScreen(SkillgapScreen[None]):
         """Give the highlighted step `status`. Its row stays where it is, and so does the
         cursor, so the next key acts on the step you see; the order is the plan's again the
         next time it opens."""
-        from skillgap.app.settings import hours_per_week
         from skillgap.store import StoreError
 
         qid = self._highlighted()
@@ -297,10 +300,24 @@ class PlanScreen(SkillgapScreen[None]):
         _, status_cell, levels_cell = self._row(entry)
         table.update_cell(qid, "status", status_cell)
         table.update_cell(qid, "levels", levels_cell)
-        self._show_timeline(entries, hours_per_week(self.store))
+        self._timeline_soon()
+
+    def _timeline_soon(self) -> None:
+        """Redraw the timeline a moment after a change, not inside the key press: scheduling a
+        long plan takes tens of milliseconds, so the row changes at once and keys typed in a
+        row (1, down, 2) cost one schedule, not one each."""
+        from skillgap.app.settings import hours_per_week
+
+        if self._timeline_timer is not None:
+            self._timeline_timer.stop()
+
+        def redraw() -> None:
+            self._timeline_timer = None
+            self._show_timeline(self._entries(), hours_per_week(self.store))
+
+        self._timeline_timer = self.set_timer(TIMELINE_DELAY, redraw)
 
     def action_delete(self) -> None:
-        from skillgap.app.settings import hours_per_week
         from skillgap.store import StoreError
 
         qid = self._highlighted()
@@ -317,7 +334,7 @@ class PlanScreen(SkillgapScreen[None]):
         self._show_rows(row)
         if not table.display:
             self._focus_list()
-        self._show_timeline(self._entries(), hours_per_week(self.store))
+        self._timeline_soon()
 
     def action_hours(self) -> None:
         from skillgap.app.settings import hours_per_week
