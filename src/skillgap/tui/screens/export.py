@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from skillgap.core.model import Answers, Result
-from skillgap.tui.base import DIALOG_HELP, SkillgapModal
+from skillgap.tui.base import DIALOG_HELP, NARROW_BREAKPOINTS, SkillgapModal
 from skillgap.tui.format import plain
 
 if TYPE_CHECKING:
@@ -31,10 +31,16 @@ class ExportModal(SkillgapModal[Path | None]):
     """Choose a file (and so a format), write it in a worker, and return its path."""
 
     DEFAULT_CSS = """
+    #export .buttons Button { min-width: 10; }
+    ExportModal.-narrow #export { padding: 0 1; }
+    ExportModal.-narrow #export .buttons { layout: grid; grid-size: 3; grid-gutter: 0 1; }
+    ExportModal.-narrow #export .buttons Button { width: 1fr; min-width: 6; margin: 0; }
     #export-status { margin: 1 0 0 0; height: auto; }
     #export-status.error { color: $text-error; }
     """
 
+    #: Below 64 columns the buttons take two rows and the dialog scrolls: every part fits.
+    HORIZONTAL_BREAKPOINTS = NARROW_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Close without saving"),
         DIALOG_HELP,
@@ -58,7 +64,7 @@ class ExportModal(SkillgapModal[Path | None]):
 
     def compose(self) -> ComposeResult:
         name = f"skillgap-report-{self.report_id}" if self.report_id else "skillgap-report"
-        with Vertical(classes="dialog", id="export"):
+        with VerticalScroll(classes="dialog", id="export"):
             yield Static(Content("Export this report"), classes="dialog-title")
             yield Static(
                 Content(
