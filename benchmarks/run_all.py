@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_cli.py", "bench_bank.py", "bench_reports.py", "bench_tui.py"]
+SCRIPTS = ["bench_cli.py", "bench_bank.py", "bench_reports.py", "bench_tui.py", "bench_serve.py"]
 
 
 def main() -> int:

@@ -168,6 +168,16 @@ def alive(pid: int) -> bool:
     return True
 
 
+def children_of(pid: int) -> list[int]:
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            # pid (comm) state ppid ...: comm may hold spaces, so split after its ")".
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                children.append(int(stat.parent.name))
+    return children
+
+
 async def until_gone(pid: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -277,10 +287,16 @@ async def test_ctrl_c_stops_within_two_seconds_with_a_tab_open(served: Served) -
         await tab.press("\r")
         await tab.wait_for(QUESTION)
         pid = await served.session_pid(1)
+        await asyncio.sleep(2)  # the spare for the next tab has started by now
+        children = children_of(served.process.pid)
+        assert pid in children and len(children) == 2, children
         took = await served.stop()
         assert served.process.returncode == 0
         assert took < 2.0, f"Ctrl+C took {took:.1f} s"
-        assert await until_gone(pid, 1), "an app was left behind"
+        for child in children:
+            assert await until_gone(child, 1), "an app was left behind"
+        assert served.process.stderr is not None
+        assert await served.process.stderr.read() == b""  # nothing said of the spare ended
         await asyncio.wait_for(tab._reading, 2)  # the tab is told: its websocket closes
         assert tab.closed
 

@@ -14,6 +14,11 @@ module is the aiohttp server between them. Safe by default (SECURITY.md, "skillg
 
 It prints the link, then one line per session; Ctrl+C ends every session's app (asked to quit,
 then terminated) and stops within two seconds.
+
+A tab's first screen: one process waits as a spare, skillgap's modules imported
+(`WARM_START`); serving a page gives it its tab at once, so it reads the bank and the store
+and draws while the page loads, and the page's websocket claims it by a key in the page. A new
+spare starts a moment later. An app no websocket claims is ended after `CLAIM_WAIT`.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import asyncio
 import contextlib
 import hmac
 import json
+import logging
 import os
 import secrets
 import signal
@@ -50,6 +56,11 @@ WILDCARDS = frozenset({"0.0.0.0", "::", ""})
 #: How long an app has to quit when asked before it is terminated, then killed.
 QUIT_WAIT = 0.8
 TERMINATE_WAIT = 0.4
+#: How long an app started with its page waits for the page's websocket; how many may wait.
+CLAIM_WAIT = 15.0
+MAX_WAITING = 4
+#: A new spare is started this long after the last was taken: not while its tab starts.
+SPARE_DELAY = 1.5
 
 
 class CannotServe(SkillgapError):
@@ -60,8 +71,29 @@ def is_loopback(host: str) -> bool:
     return host in LOOPBACK_NAMES or host.startswith("127.")
 
 
+#: How a session's process runs `skillgap`: this interpreter imports what the command imports
+#: to open the app, then waits for one line, its terminal's size, and runs the command's main
+#: with the options (exactly what `python -m skillgap OPTIONS` runs). A spare one waits for
+#: the next page, so a tab's first screen does not wait for those imports (~250 ms here); its
+#: bank and store are read only once it is given a tab. No line (the server gone): it exits.
+WARM_START = """\
+import os, sys
+import skillgap.cli.main, skillgap.tui.app, skillgap.tui.web_driver
+line = b""
+while not line.endswith(b"\\n"):
+    byte = os.read(0, 1)
+    if not byte:
+        sys.exit(0)
+    line += byte
+os.environ["COLUMNS"], os.environ["ROWS"] = line.decode().split()
+sys.argv[0] = "skillgap"
+sys.exit(skillgap.cli.main.main(sys.argv[1:]))
+"""
+
+
 def app_command(bank_dir: Path | None, data_dir: str | Path | None) -> list[str]:
-    """The command each session runs: this interpreter, whatever is first on PATH."""
+    """The command each session runs (as WARM_START): this interpreter, whatever is first on
+    PATH, with the server's --questions and --data-dir."""
     argv = [sys.executable, "-m", "skillgap"]
     if bank_dir is not None:
         argv += ["--questions", str(Path(bank_dir).resolve())]
@@ -73,25 +105,52 @@ def app_command(bank_dir: Path | None, data_dir: str | Path | None) -> list[str]
 class SessionApp(AppService):
     """One tab's app process: started without a shell, with skillgap's web driver, in a
     session of its own (Ctrl+C in the server's terminal reaches the server, which then ends
-    each app in order)."""
+    each app in order).
 
-    def __init__(
-        self,
-        argv: list[str],
-        *,
-        write_bytes: Callable[[bytes], Awaitable[None]],
-        write_str: Callable[[str], Awaitable[None]],
-        close: Callable[[], Awaitable[bool]],
-        download_manager: DownloadManager,
-    ) -> None:
+    It starts when its page is served, before the page's websocket connects (that overlaps
+    the app's start-up with the page's, about 300 ms each here); what it draws until then is
+    kept and sent once the websocket is attached."""
+
+    def __init__(self, argv: list[str], download_manager: DownloadManager) -> None:
+        self._ws: web.WebSocketResponse | None = None
+        self._held: list[bytes | str] = []
+        self._closed = False
+        self.running = False  # given its size: running skillgap, no longer a spare
         super().__init__(
             " ".join(argv),  # only shown: the process is started from `argv`, with no shell
-            write_bytes=write_bytes,
-            write_str=write_str,
-            close=close,  # type: ignore[arg-type]
+            write_bytes=self._send_bytes,
+            write_str=self._send_str,
+            close=self._close,
             download_manager=download_manager,
         )
         self.argv = argv
+
+    async def _send_bytes(self, data: bytes) -> None:
+        if self._ws is None:
+            self._held.append(data)
+        else:
+            await self._ws.send_bytes(data)
+
+    async def _send_str(self, text: str) -> None:
+        if self._ws is None:
+            self._held.append(text)
+        else:
+            await self._ws.send_str(text)
+
+    async def _close(self) -> None:
+        """The app has exited: its tab is told (the page says the session ended)."""
+        self._closed = True
+        if self._ws is not None:
+            await self._ws.close()
+
+    async def attach(self, ws: web.WebSocketResponse) -> None:
+        """From now on the app draws on `ws`, starting with what it drew before."""
+        while self._held:
+            item = self._held.pop(0)
+            await (ws.send_bytes(item) if isinstance(item, bytes) else ws.send_str(item))
+        self._ws = ws
+        if self._closed:
+            await ws.close()
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width=width, height=height)
@@ -102,7 +161,10 @@ class SessionApp(AppService):
         self, width: int = 80, height: int = 24
     ) -> asyncio.subprocess.Process:
         self._process = process = await asyncio.create_subprocess_exec(
-            *self.argv,
+            self.argv[0],
+            "-c",
+            WARM_START,
+            *self.argv[3:],  # the options after `-m skillgap`
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
@@ -117,11 +179,25 @@ class SessionApp(AppService):
     def process(self) -> asyncio.subprocess.Process | None:
         return self._process
 
+    @property
+    def alive(self) -> bool:
+        return self._process is not None and self._process.returncode is None
+
+    async def run_app(self, width: int, height: int) -> None:
+        """Start skillgap in this process, at this size."""
+        self.running = True
+        with contextlib.suppress(OSError, RuntimeError):
+            self.stdin.write(f"{width} {height}\n".encode())
+            await self.stdin.drain()
+
     async def end(self) -> None:
         """Ask the app to quit; terminate it, then kill it, if it has not within a second."""
         process = self._process
         if process is None:
             return
+        if process.returncode is None and not self.running:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()  # a spare: nothing of it to save
         if process.returncode is None:
             await self.send_meta({"type": "quit"})
             for signal_number, wait in (
@@ -155,6 +231,10 @@ class Server:
     sessions: set[SessionApp] = field(default_factory=set)
     opened: int = 0
     downloads: DownloadManager = field(default_factory=DownloadManager)
+    #: Apps started for a page served, by the key in that page, until its websocket claims one.
+    waiting: dict[str, SessionApp] = field(default_factory=dict)
+    spare: SessionApp | None = None
+    _tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     @property
     def prefix(self) -> str:
@@ -208,8 +288,12 @@ class Server:
         if not request.path.endswith("/"):
             raise web.HTTPFound(self.prefix)
         nonce = secrets.token_urlsafe(16)
+        key = ""
+        if len(self.waiting) < MAX_WAITING:
+            key, _app = await self.start_app()
         text = string.Template(PAGE.read_text(encoding="utf-8")).substitute(
             title="skillgap",
+            app=key,
             font_size=_integer(request.query.get("fontsize"), 16, 6, 64),
             nonce=nonce,
         )
@@ -224,6 +308,39 @@ class Server:
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
+    async def start_spare(self) -> None:
+        """A process waiting for the next page, skillgap's modules imported."""
+        if self.spare is None or not self.spare.alive:
+            self.spare = SessionApp(self.argv, self.downloads)
+            await self.spare.start(80, 24)
+
+    def _later(self, delay: float, job: Callable[[], Awaitable[None]]) -> None:
+        async def run() -> None:
+            await asyncio.sleep(delay)
+            await job()
+
+        self._tasks.add(task := asyncio.create_task(run()))
+        task.add_done_callback(self._tasks.discard)
+
+    async def start_app(self, width: int = 80, height: int = 24) -> tuple[str, SessionApp]:
+        """An app for a page about to connect (the spare, if there is one), ended if no
+        websocket claims it in time; a new spare follows once this one has drawn."""
+        app, self.spare = self.spare, None
+        if app is None or not app.alive:
+            app = SessionApp(self.argv, self.downloads)
+            await app.start(width, height)
+        await app.run_app(width, height)
+        key = secrets.token_urlsafe(16)
+        self.waiting[key] = app
+
+        async def unclaimed() -> None:
+            if self.waiting.pop(key, None) is not None:
+                await app.end()
+
+        self._later(CLAIM_WAIT, unclaimed)
+        self._later(SPARE_DELAY, self.start_spare)
+        return key, app
+
     async def websocket(self, request: web.Request) -> web.StreamResponse:
         if not self.origin_allowed(request):
             return forbidden()
@@ -231,17 +348,15 @@ class Server:
         await ws.prepare(request)
         width = _integer(request.query.get("width"), 80, 10, 1000)
         height = _integer(request.query.get("height"), 24, 5, 500)
-        app = SessionApp(
-            self.argv,
-            write_bytes=ws.send_bytes,
-            write_str=ws.send_str,
-            close=ws.close,
-            download_manager=self.downloads,
-        )
+        app = self.waiting.pop(request.match_info.get("app", ""), None)
+        if app is None:  # a page older than CLAIM_WAIT, or a client of its own
+            _key, app = await self.start_app(width, height)
+            self.waiting.pop(_key, None)
         self.opened += 1
         self.sessions.add(app)
         try:
-            await app.start(width, height)
+            await app.set_terminal_size(width, height)
+            await app.attach(ws)
             pid = app.process.pid if app.process else "?"
             self.log(
                 f"{time.strftime('%H:%M:%S')} session {self.opened} opened"
@@ -262,13 +377,19 @@ class Server:
         return web.FileResponse(path)
 
     async def on_shutdown(self, _app: web.Application) -> None:
-        await asyncio.gather(*(session.end() for session in list(self.sessions)))
+        apps = [*self.sessions, *self.waiting.values(), *([self.spare] if self.spare else [])]
+        self.waiting.clear()
+        self.spare = None
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*(app.end() for app in apps))
 
     def application(self) -> web.Application:
         app = web.Application(middlewares=[self.guard])
         app.router.add_get(f"/{self.token}", self.page)
         app.router.add_get(self.prefix, self.page)
         app.router.add_get(f"{self.prefix}ws", self.websocket)
+        app.router.add_get(self.prefix + "ws/{app:[A-Za-z0-9_-]*}", self.websocket)
         app.router.add_get(self.prefix + "static/{path:.+}", self.static)
         app.on_shutdown.append(self.on_shutdown)
         app.on_response_prepare.append(_plain_server_header)
@@ -348,6 +469,7 @@ async def _serve(server: Server, *, open_browser: bool) -> None:
     port = listening.getsockname()[1]
     await web.SockSite(runner, listening).start()
     url = server.url(port)
+    await server.start_spare()
     server.log(f"skillgap: serving the app at {url} (Ctrl+C stops)")
     if open_browser:
         import webbrowser
@@ -388,5 +510,10 @@ def serve(
 
     server = Server(app_command(bank_dir, data_dir), host=host, port=port, log=log)
     os.environ.pop("TEXTUAL", None)  # no devtools or debug in the apps it starts
+    # textual-serve's own log says "Application failed to start" of a spare ended unused; an
+    # app that fails does say why, on its standard error, which is copied here.
+    quiet = logging.getLogger("textual-serve")
+    quiet.addHandler(logging.NullHandler())
+    quiet.propagate = False
     asyncio.run(_serve(server, open_browser=open_browser))
     return 0
