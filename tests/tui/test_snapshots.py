@@ -61,11 +61,11 @@ def test_multi_question_with_a_note(snap_compare: Snap, make_app: MakeApp) -> No
 
 
 def test_results(snap_compare: Snap, make_app: MakeApp) -> None:
-    assert snap_compare(make_app(), terminal_size=SMALL, run_before=typing(["q", "3", "1", "f"]))
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=typing(["1", "3", "1", "f"]))
 
 
 def test_results_large(snap_compare: Snap, make_app: MakeApp) -> None:
-    keys = ["f", "2", "1", "0", "1", "3", "enter", "f"]
+    keys = ["2", "2", "1", "0", "1", "3", "enter", "f"]
     assert snap_compare(make_app(), terminal_size=LARGE, run_before=typing(keys))
 
 

@@ -29,7 +29,7 @@ def test_results_with_checks(
 ) -> None:
     fix_seed(monkeypatch)
     # Linux 3, check passed; Docker 3, check missed; then 2, 2, CISSP no, no background.
-    keys = ["f", "3", "1", "3", "1", "2", "2", "3", "enter", "f"]  # 1: RUN, as shown at seed 0
+    keys = ["2", "3", "1", "3", "1", "2", "2", "3", "enter", "f"]  # 1: RUN, as shown at seed 0
     assert snap_compare(SkillgapApp(checks_bank(), store), terminal_size=SMALL, press=keys)
 
 
