@@ -16,6 +16,9 @@ from skillgap.formats.answers import MAX_NOTE_LENGTH
 from skillgap.tui.base import DIALOG_HELP, SkillgapModal
 from skillgap.tui.format import plain
 
+#: Below this many rows a dialog drops its spacing.
+SHORT = 18
+
 
 class ConfirmModal(SkillgapModal[bool]):
     """Yes or no; Escape means no."""
@@ -45,8 +48,22 @@ class ConfirmModal(SkillgapModal[bool]):
                 yield Button(Content(f"{self.yes_label} (y)"), id="yes", variant="error")
                 yield Button(Content(f"{self.no_label} (Esc)"), id="no")
 
+    DEFAULT_CSS = """
+    ConfirmModal.-short .dialog { padding: 0 1; }
+    ConfirmModal.-short .dialog-title { margin: 0; }
+    ConfirmModal.-short .buttons { margin: 0; }
+    """
+
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
+
+    def on_resize(self) -> None:
+        # A short terminal keeps the question and both answers in view: no spacing, and
+        # buttons of one line.
+        short = self.size.height < SHORT
+        self.set_class(short, "-short")
+        for button in self.query(Button):
+            button.compact = short
 
     @on(Button.Pressed, "#yes")
     def action_yes(self) -> None:

@@ -151,9 +151,9 @@ class QuizScreen(SkillgapScreen[None]):
 
             self.app.push_screen(
                 ConfirmModal(
-                    "This quiz is open in another window",
+                    "Open in another window",
                     f"{str(exc)[0].upper()}{str(exc)[1:]}. Take it over here? That window"
-                    " then stops saving and says so; every answer it saved is kept.",
+                    " then stops saving; what it saved is kept.",
                     yes="Take over",
                     no="Leave it",
                 ),
