@@ -229,3 +229,25 @@ async def test_comparing_two_reports_shows_the_notes_that_changed(
         assert "Linux\n  now:    Run 40 servers at work\n  before: (none)" in notes
         await pilot.press("escape")
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_results_and_history_at_the_extreme_sizes(
+    make_app: MakeApp, mini_bank: Bank, store: Store
+) -> None:
+    """20x8 to 300x100, resized while open: nothing crashes, every row is still there."""
+    answers = noted_answers(mini_bank)
+    store.save_report(answers, score(mini_bank, answers), created_at=T0)
+    app = make_app()
+    async with app.run_test(size=(20, 8)) as pilot:
+        await pilot.press("h", "enter")
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        rows = results.query_one(LearnNext).step_rows()
+        await pilot.press("tab", "down")
+        assert rows[1].has_focus and rows[1].region.height > 0
+        for size in ((300, 100), (40, 12), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        assert "note: Run 40 servers at work" in text_of(results.query_one(AnswersTable))
+        await pilot.press("escape", "slash", *"servers", "enter")
+        assert isinstance(app.screen, HistoryScreen) and len(app.screen.reports) == 1
