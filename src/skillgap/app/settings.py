@@ -1,5 +1,6 @@
 """The settings both front ends read from the store: the role the person is aiming for, the
-plan's hours a week and weeks, and the quiz's knowledge-check and adaptive switches. A setting
+plan's hours a week and weeks, the quiz's knowledge-check and adaptive switches, and the
+person's name or handle that their reports carry. A setting
 that is unset, not valid, or in a store that cannot be read gives the default."""
 
 from __future__ import annotations
@@ -69,6 +70,43 @@ def target_role(store: Store, bank: Bank) -> str | None:
 def save_target_role(store: Store, role_id: str | None) -> None:
     """Keep the role the person aims for (None: both). StoreError when it cannot be saved."""
     store.set_setting(TARGET_ROLE_SETTING, role_id or BOTH)
+
+
+#: The store setting for the name or handle a saved report carries ("" or unset: none).
+PERSON_NAME_SETTING = "person_name"
+
+
+def person_name(store: Store) -> str:
+    """The name or handle new reports carry: "" when unset, not valid, or unreadable."""
+    from skillgap.formats.report_json import check_person_name
+    from skillgap.store import StoreError
+
+    try:
+        return _setting(store.get_setting(PERSON_NAME_SETTING), check_person_name) or ""
+    except StoreError:
+        return ""
+
+
+def person_name_asked(store: Store) -> bool:
+    """Whether the person was asked for a name already (an empty answer counts): the TUI asks
+    once, when this is False."""
+    from skillgap.store import StoreError
+
+    try:
+        return store.get_setting(PERSON_NAME_SETTING) is not None
+    except StoreError:
+        return True  # a store that cannot be read: do not ask what cannot be kept
+
+
+def save_person_name(store: Store, text: str) -> str:
+    """Keep the name or handle a person typed, trimmed ("" means none, and still counts as
+    asked). ValueError, with the reason, for a line break, a control character or over
+    formats.report_json.MAX_PERSON_NAME characters; StoreError when it cannot be saved."""
+    from skillgap.formats.report_json import check_person_name
+
+    name = check_person_name(text)
+    store.set_setting(PERSON_NAME_SETTING, name)
+    return name
 
 
 def quiz_flags(store: Store) -> tuple[bool, bool]:

@@ -37,8 +37,12 @@ FORMATS = ("text", "md", "html", "json")
 
 def save_result(args: argparse.Namespace, answers: Answers, result: Result) -> int:
     """`score --save`: store the scored answers as a report; says so on stderr."""
+    from skillgap.app.settings import person_name
+
     with open_store(args) as store:
-        report_id = store.save_report(answers, result)
+        name = getattr(args, "name", None)
+        name = person_name(store) if name is None else name
+        report_id = store.save_report(answers, result, name=name)
     print(f"saved as report {report_id}", file=sys.stderr)
     return report_id
 
@@ -197,7 +201,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(*map(safe, exc.lines()), sep="\n", file=sys.stderr)
                 code = ExitCode.USAGE
                 continue
-            report_id, added = store.import_report(report.answers, report.result, report.created_at)
+            report_id, added = store.import_report(
+                report.answers, report.result, report.created_at, report.name
+            )
             if added:
                 print(f"imported {one_line(str(path))} as report {report_id}", file=sys.stderr)
             else:

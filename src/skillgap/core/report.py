@@ -36,3 +36,5 @@ class Report:
     bank_version: str
     answers: Answers
     result: Result
+    #: The person's name or handle; "" when the report has none.
+    name: str = ""

@@ -82,7 +82,7 @@ def result_json(result: Result) -> dict[str, Any]:
 
 def report_json(report: Report) -> dict[str, Any]:
     """The export document that `report import` reads back."""
-    return report_to_json(report.id, report.created_at, report.answers, report.result)
+    return report_to_json(report.id, report.created_at, report.answers, report.result, report.name)
 
 
 def timeline_json(timeline: Timeline, report_id: int | None) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -44,8 +45,11 @@ from skillgap.formats.json_reader import (
 #: (all optional when reading, so version 1 documents read as they always did). 3 added each
 #: role's ready_at, coverage, essentials met of total and requirements not assessed, each
 #: step's essential mark, and the result's mode, target role, questions not assessed and
-#: answers carried from earlier reports.
-REPORT_SCHEMA_VERSION = 3
+#: answers carried from earlier reports. 4 added the person's name or handle (optional: older
+#: documents read with an empty name).
+REPORT_SCHEMA_VERSION = 4
+#: The longest name or handle a report carries.
+MAX_PERSON_NAME = 100
 REPORT_KIND = "skillgap-report"
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -381,12 +385,19 @@ class ReportData:
     result: Result
     #: The id it had where it was exported from, for messages only.
     source_id: int | None = None
+    #: The person's name or handle; "" when the report has none.
+    name: str = ""
 
 
 def report_to_json(
-    report_id: int | None, created_at: datetime, answers: Answers, result: Result
+    report_id: int | None,
+    created_at: datetime,
+    answers: Answers,
+    result: Result,
+    name: str = "",
 ) -> dict[str, Any]:
-    """The `report show --format json` / export document, which `report import` reads back."""
+    """The `report show --format json` / export document, which `report import` reads back.
+    `name` (the person's name or handle) is written only when there is one."""
     from skillgap import __version__
 
     return {
@@ -394,6 +405,7 @@ def report_to_json(
         "kind": REPORT_KIND,
         "skillgap_version": __version__,
         "id": report_id,
+        **({"name": name} if name else {}),
         "created_at": timestamp(created_at),
         "answers": answers_to_json(answers),
         "result": result_to_json(result),
@@ -402,6 +414,21 @@ def report_to_json(
 
 def report_from_json(data: Any) -> ReportData:
     """Read an exported report document, checking every field. Raises FormatError."""
+    f = read_document(data)
+    source_id = f["id"].optional(lambda r: r.integer(1, 2**63 - 1)) if "id" in f else None
+    answers = read_report_answers(f["answers"])
+    return ReportData(
+        created_at=read_timestamp(f["created_at"]),
+        answers=answers,
+        result=read_result(f["result"]),
+        source_id=source_id,
+        name=read_person_name(f["name"]) if "name" in f else "",
+    )
+
+
+def read_document(data: Any) -> dict[str, Reader]:
+    """The top of an exported report document: its kind and schema version checked (a newer
+    one is refused, saying to upgrade), its fields to read. Raises FormatError."""
     root = Reader(data)
     if isinstance(data, dict) and data.get("kind", REPORT_KIND) != REPORT_KIND:
         raise FormatError("kind", f"is {show(data.get('kind'))}; this is not a skillgap report")
@@ -416,20 +443,36 @@ def report_from_json(data: Any) -> ReportData:
         if version < 1:
             raise FormatError("schema_version", f"is {version}; it must be at least 1")
     f = root.obj(
-        ("schema_version", "created_at", "answers", "result"), ("kind", "skillgap_version", "id")
+        ("schema_version", "created_at", "answers", "result"),
+        ("kind", "skillgap_version", "id", "name"),
     )
     if "skillgap_version" in f:
         f["skillgap_version"].text(100)
-    source_id = f["id"].optional(lambda r: r.integer(1, 2**63 - 1)) if "id" in f else None
-    answers = read_answers(f["answers"])
+    return f
+
+
+def read_report_answers(reader: Reader) -> Answers:
+    """A report document's answers, each level consistent with its value."""
+    answers = read_answers(reader)
     for qid, answer in answers.by_question.items():
         if answer.value is None and answer.level != 0:
             raise FormatError(f"answers.{qid}.level", "must be 0 for a skipped question")
         if isinstance(answer.value, int) and answer.level != answer.value:
             raise FormatError(f"answers.{qid}.level", "must equal a rating's value")
-    return ReportData(
-        created_at=read_timestamp(f["created_at"]),
-        answers=answers,
-        result=read_result(f["result"]),
-        source_id=source_id,
-    )
+    return answers
+
+
+def read_person_name(reader: Reader) -> str:
+    """A person's name or handle: one line of text, trimmed, at most MAX_PERSON_NAME."""
+    return check_person_name(reader.text(MAX_PERSON_NAME * 4), reader.fail)
+
+
+def check_person_name(text: str, fail: Callable[[str], Exception] = ValueError) -> str:
+    """`text` trimmed, refused (by `fail(message)`, ValueError by default) when it holds a
+    line break or another control character, or is longer than MAX_PERSON_NAME."""
+    name = text.strip()
+    if len(name) > MAX_PERSON_NAME:
+        raise fail(f"is {len(name)} characters; a name has at most {MAX_PERSON_NAME}")
+    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in name):
+        raise fail("holds a control character or a line break; a name is one line")
+    return name

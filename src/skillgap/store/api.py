@@ -27,6 +27,7 @@ from skillgap.formats.json_reader import FormatError, kind_of, show
 from skillgap.formats.report_json import (
     answers_from_json,
     answers_to_json,
+    check_person_name,
     dumps,
     result_from_json,
     result_to_json,
@@ -132,11 +133,16 @@ class Store:
     # -- reports ----------------------------------------------------------------------------
 
     def save_report(
-        self, answers: Answers, result: Result, created_at: datetime | None = None
+        self,
+        answers: Answers,
+        result: Result,
+        created_at: datetime | None = None,
+        name: str = "",
     ) -> int:
+        """Save a report; `name` is the person's name or handle ("" for none)."""
         self.check_reads_back(answers, result)
         with self._write("cannot save the report") as conn:
-            return _insert_report(conn, answers, result, created_at)
+            return _insert_report(conn, answers, result, created_at, name)
 
     def check_reads_back(self, answers: Answers, result: Result) -> None:
         """Refuse (ReportUnreadable) a report whose JSON the reader of get_report and
@@ -154,10 +160,10 @@ class Store:
             ) from None
 
     def import_report(
-        self, answers: Answers, result: Result, created_at: datetime
+        self, answers: Answers, result: Result, created_at: datetime, name: str = ""
     ) -> tuple[int, bool]:
-        """Save a report read from a file unless the same one (time, bank, answers) is here.
-        Returns its id and whether it was added."""
+        """Save a report read from a file unless the same one (time, bank, answers) is here,
+        keeping the person's `name`. Returns its id and whether it was added."""
         self.check_reads_back(answers, result)
         answers_text = dumps(answers_to_json(answers))
         with self._write("cannot import the report") as conn:
@@ -168,7 +174,7 @@ class Store:
             ).fetchone()
             if row is not None:
                 return int(row[0]), False
-            return _insert_report(conn, answers, result, created_at), True
+            return _insert_report(conn, answers, result, created_at, name), True
 
     def list_reports(
         self, limit: int | None = None, offset: int = 0, damaged: list[StoreCorrupt] | None = None
@@ -279,13 +285,13 @@ class Store:
         checked). A damaged row raises StoreCorrupt naming the report; nothing is changed."""
         with self._read(f"cannot read report {report_id}") as conn:
             row = conn.execute(
-                "SELECT id, created_at, bank_name, bank_version, answers, result"
+                "SELECT id, created_at, bank_name, bank_version, answers, result, name"
                 " FROM reports LEFT JOIN report_data ON report_id = id WHERE id = ?",
                 (report_id,),
             ).fetchone()
         if row is None:
             raise ReportNotFound(f"{self.path}: there is no report {report_id}")
-        rid, created, bank_name, bank_version, answers_text, result_text = row
+        rid, created, bank_name, bank_version, answers_text, result_text, name = row
         what = f"report {rid}"
         try:
             if answers_text is None or result_text is None:
@@ -294,10 +300,13 @@ class Store:
             result = result_from_json(json.loads(result_text))
             if not (isinstance(bank_name, str) and isinstance(bank_version, str)):
                 raise ValueError("its bank is not text")
+            if not isinstance(name, str):
+                raise ValueError("its name is not text")
+            name = check_person_name(name)
         except (FormatError, ValueError, TypeError, RecursionError) as exc:
             raise StoreCorrupt(f"{self.path}: {what} is damaged ({exc})", rid) from None
         created_at = self._time(created, what, rid)
-        return Report(int(rid), created_at, bank_name, bank_version, answers, result)
+        return Report(int(rid), created_at, bank_name, bank_version, answers, result, name)
 
     def delete_report(self, report_id: int) -> None:
         with self._write(f"cannot delete report {report_id}") as conn:
@@ -579,19 +588,24 @@ def _upsert_plan(conn: sqlite3.Connection, bank_name: str, entries: Iterable[Pla
 
 
 def _insert_report(
-    conn: sqlite3.Connection, answers: Answers, result: Result, created_at: datetime | None
+    conn: sqlite3.Connection,
+    answers: Answers,
+    result: Result,
+    created_at: datetime | None,
+    name: str = "",
 ) -> int:
     moment = created_at if created_at is not None else datetime.now(timezone.utc)
     scores = dumps([[r.role_id, r.name, r.score, *(r.essentials or ())] for r in result.roles])
     cursor = conn.execute(
-        "INSERT INTO reports (created_at, bank_name, bank_version, scores, mode)"
-        " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO reports (created_at, bank_name, bank_version, scores, mode, name)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
         (
             timestamp(moment),
             result.bank_name,
             result.bank_version,
             scores,
             "quick" if result.mode == "quick" else "full",
+            check_person_name(name),
         ),
     )
     report_id = cursor.lastrowid

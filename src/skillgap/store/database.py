@@ -147,11 +147,18 @@ CREATE TABLE quiz_holder (
 );
 """
 
+# Version 5: the person's name or handle on each report (issue 19), '' when it has none (every
+# report saved before). Not in the listing index: lists do not show it.
+_V5 = """
+ALTER TABLE reports ADD COLUMN name TEXT NOT NULL DEFAULT '';
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1),
     _script(_V2),
     _script(_V3),
     _script(_V4),
+    _script(_V5),
 ]
 _TABLES = {"reports", "report_data", "session", "settings", "plan", "quiz_holder"}
 
