@@ -33,7 +33,7 @@ MIN_QUESTION, MIN_NOTE, MIN_ANSWER = 14, 10, 12
 #: The question column's width when it shares the room with notes.
 SHARED_QUESTION = 17
 #: The widest each column gets: a long one is cut with …
-MAX_SECTION, MAX_QUESTION, MAX_ANSWER, MAX_NOTE = 38, 44, 40, 60
+MAX_SECTION, MAX_QUESTION, MAX_ANSWER, MAX_NOTE = 38, 44, 34, 60
 #: Below this many rows the explanation above the table is left out.
 SHORT = 20
 
@@ -48,6 +48,12 @@ class _Row:
     heading: bool = False
     #: Shorter words for the answer, when it does not fit ("not asked: needs ..." rows).
     shorter: tuple[str, ...] = ()
+    #: Shown dim after the answer and never cut: where a carried answer comes from.
+    mark: str = ""
+
+    @property
+    def answer_len(self) -> int:
+        return self.answer.cell_len + len(self.mark)
 
 
 def cut(text: str, width: int) -> str:
@@ -60,8 +66,8 @@ def column_widths(rows: list[_Row], width: int) -> tuple[int, int, int, int]:
     for the rest), then the question; the note takes what is left, and the section shows only
     when everything else fits beside it."""
     room = max(0, width - AROUND)
-    full = max((r.answer.cell_len for r in rows), default=0)
-    compact = max((len(r.shorter[0]) if r.shorter else r.answer.cell_len for r in rows), default=0)
+    full = max((r.answer_len for r in rows), default=0)
+    compact = max((len(r.shorter[0]) if r.shorter else r.answer_len for r in rows), default=0)
     question = min(MAX_QUESTION, max((len(r.question) for r in rows), default=0))
     note = min(MAX_NOTE, max((len(r.note) for r in rows), default=0))
     note = max(note, len("Note")) if note else 0
@@ -211,8 +217,9 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
                     f"carried:{question.id}",
                     section if section != previous_section else "",
                     one_line(question.title),
-                    Text.assemble(said, (f" · {carried_mark(state.carried[question.id])}", "dim")),
+                    Text(said),
                     one_line(answer.note),
+                    mark=f" · {carried_mark(state.carried[question.id])}",
                 )
             )
             previous_section = section
@@ -249,7 +256,9 @@ class ReviewScreen(SkillgapScreen[ReviewChoice]):
                 if answer.cell_len <= answer_w:
                     break
                 answer = Text(words, style=row.answer.style)
-            answer.truncate(answer_w, overflow="ellipsis")
+            answer.truncate(max(1, answer_w - len(row.mark)), overflow="ellipsis")
+            if row.mark:
+                answer.append(row.mark, style="dim")
             cells.append(answer)
             if note_w:
                 cells.append(Text(cut(row.note, note_w)))
