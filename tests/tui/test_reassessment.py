@@ -135,6 +135,9 @@ async def test_quitting_mid_quiz_says_what_was_saved(make_app: MakeApp) -> None:
         assert quiz(app).farewell() == "saved: 2 answers, run skillgap to resume"
         await pilot.press("n")  # a dialog over the quiz: still the quiz's line
         assert app.farewell() == "saved: 2 answers, run skillgap to resume"
+        await pilot.press("escape", "escape")  # home, the quiz kept: the welcome screen says it
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.farewell() == "saved: 2 answers, run skillgap to resume"
 
 
 async def test_an_answer_changed_from_review_goes_back_to_review(make_app: MakeApp) -> None:

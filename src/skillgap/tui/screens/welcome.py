@@ -233,6 +233,23 @@ class WelcomeScreen(SkillgapScreen[None]):
             f"Start · aiming for {one_line(role.name) if role else 'both roles'} (a changes)"
         )
 
+    def farewell(self) -> str | None:
+        """The line after quitting with a quiz of this bank in progress (the App prints the
+        topmost screen's; this one, at the bottom, speaks when no quiz screen is open)."""
+        from skillgap.store import StoreError
+
+        try:
+            session = self.store.load_session()
+        except StoreError:
+            return None
+        if session is None or session.bank_name != self.bank.name:
+            return None
+        count = len(session.answers.by_question)
+        if not count:
+            return None
+        plural = "s" if count != 1 else ""
+        return f"saved: {count} answer{plural}, run skillgap to resume"
+
     def aim_changed(self, role_id: str | None) -> None:
         """The App's `a` chose another role to aim for: the menu's title says which."""
         self.query_one("#menu", OptionList).border_title = self._aim_title(role_id)
