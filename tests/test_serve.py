@@ -410,6 +410,11 @@ async def test_a_second_tab_takes_the_quiz_over_no_answer_is_lost(tmp_path: Path
                 await second.wait_for(r"question 4 of \d+ · 3 answered")
     finally:
         await served.stop()
+    # What an app says on quitting is printed under its session's number, never raw.
+    assert all(
+        re.match(r"\d\d:\d\d:\d\d session \d opened|  session \d's app: |skillgap: stopped", line)
+        for line in served.lines
+    ), served.lines
     store = Store.open(tmp_path / "data")
     try:
         session = store.load_session()

@@ -46,6 +46,7 @@ from textual_serve.download_manager import DownloadManager
 from yarl import URL
 
 from skillgap.errors import SkillgapError
+from skillgap.escape import one_line
 
 #: The textual-serve files the page uses (its JavaScript, xterm's CSS, the fonts).
 STATIC = Path(textual_serve.__file__).parent / "static"
@@ -116,6 +117,7 @@ class SessionApp(AppService):
         self._held: list[bytes | str] = []
         self._closed = False
         self.running = False  # given its size: running skillgap, no longer a spare
+        self.said = b""  # what the app wrote on its standard error
         super().__init__(
             " ".join(argv),  # only shown: the process is started from `argv`, with no shell
             write_bytes=self._send_bytes,
@@ -178,6 +180,44 @@ class SessionApp(AppService):
     @property
     def process(self) -> asyncio.subprocess.Process | None:
         return self._process
+
+    async def run(self) -> None:
+        """textual-serve's reading of the app's output (packets after the `__GANGLION__`
+        line), but what the app says on its standard error (an error, the line it leaves on
+        quitting) goes to `said`, for the server to print under its session's number, instead
+        of raw onto the server's output."""
+        process = self._process
+        assert process is not None and process.stdout is not None and process.stderr is not None
+        stdout, stderr = process.stdout, process.stderr
+
+        async def read_stderr() -> bytes:
+            kept = b""
+            while chunk := await stderr.read(4096):
+                kept = (kept + chunk)[: 64 * 1024]  # the first 64 KiB, the rest read and dropped
+            return kept
+
+        said = asyncio.create_task(read_stderr())
+        try:
+            for _ in range(10):
+                line = await stdout.readline()
+                if not line or line == b"__GANGLION__\n":
+                    break
+            while True:
+                kind = await stdout.readexactly(1)
+                size = int.from_bytes(await stdout.readexactly(4), "big")
+                payload = await stdout.readexactly(size)
+                if kind == b"D":
+                    await self.on_data(payload)
+                elif kind == b"M":
+                    await self.on_meta(payload)
+                elif kind == b"P":
+                    await self.on_packed(payload)
+        except (asyncio.IncompleteReadError, ConnectionResetError, asyncio.CancelledError):
+            pass
+        finally:
+            with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+                self.said = await asyncio.wait_for(said, 1.0)
+            said.cancel()
 
     @property
     def alive(self) -> bool:
@@ -353,13 +393,14 @@ class Server:
             _key, app = await self.start_app(width, height)
             self.waiting.pop(_key, None)
         self.opened += 1
+        number = self.opened
         self.sessions.add(app)
         try:
             await app.set_terminal_size(width, height)
             await app.attach(ws)
             pid = app.process.pid if app.process else "?"
             self.log(
-                f"{time.strftime('%H:%M:%S')} session {self.opened} opened"
+                f"{time.strftime('%H:%M:%S')} session {number} opened"
                 f" from {request.remote or '?'} (app process {pid})"
             )
             await _relay(ws, app)
@@ -367,6 +408,9 @@ class Server:
             self.sessions.discard(app)
             await app.end()
             await ws.close()
+            for line in app.said.decode("utf-8", "replace").splitlines():
+                if line.strip():
+                    self.log(f"  session {number}'s app: {one_line(line)}")
         return ws
 
     async def static(self, request: web.Request) -> web.StreamResponse:
