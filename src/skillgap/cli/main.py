@@ -196,12 +196,19 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.add_argument("--save", action="store_true", help="also save the result as a report")
     p.add_argument("--role", metavar="ID", help=ROLE_HELP)
+    from skillgap.cli.team import checked_name
 
-    from skillgap.cli import plan, report, serve
+    p.add_argument(
+        "--name", metavar="NAME", type=checked_name,
+        help="with --save, the name or handle the report carries (default: skillgap name's)",
+    )  # fmt: skip
+
+    from skillgap.cli import plan, report, serve, team
 
     report.register(sub)
     plan.register(sub, given)
     serve.register(sub)
+    team.register(sub)
     return parser
 
 
