@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
 from textual.widgets import DataTable, Input
 
 from skillgap.core.answering import make_answer
@@ -110,11 +111,14 @@ async def test_slash_searches_the_notes_and_esc_clears_it(
         table = history.query_one("#reports", DataTable)
         assert table.row_count == 2
         await pilot.press("slash", *"TRIVY")  # a note, in any case
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert history.query_one("#search", Input).has_focus
         assert [r.id for r in history.reports] == [with_note]
         assert table.row_count == 1
         said = str(history.query_one("#search-said").render())
         assert "1 report holds “TRIVY” in a note" in said
+        assert f"#{with_note}: Vulnerability scanning: Trivy in CI, reports read weekly" in said
         await pilot.press("enter")  # to the list: Enter again opens the match
         assert table.has_focus
         await pilot.press("escape")  # clears the search, stays on History
@@ -251,3 +255,27 @@ async def test_results_and_history_at_the_extreme_sizes(
         assert "note: Run 40 servers at work" in text_of(results.query_one(AnswersTable))
         await pilot.press("escape", "slash", *"servers", "enter")
         assert isinstance(app.screen, HistoryScreen) and len(app.screen.reports) == 1
+
+
+async def test_the_search_reads_every_report_a_few_at_a_time(
+    make_app: MakeApp, mini_bank: Bank, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More reports than a page and than one read: each is found, typing never waits."""
+    from skillgap.tui.screens import history
+
+    noted = noted_answers(mini_bank)
+    ids = [
+        store.save_report(noted, score(mini_bank, noted), created_at=T0 + timedelta(days=d))
+        for d in range(25)
+    ]
+    save_report(store, mini_bank, FIRST, days_after=30)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(history, "PAGE", 4)
+        await pilot.press("h", "slash", *"servers")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert sorted(r.id for r in screen.reports) == sorted(ids)
+        assert "25 reports hold “servers”" in str(screen.query_one("#search-said").render())

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 PAGE = 50
 #: Rows from the end of the loaded ones at which the next page is read.
 AHEAD = 10
+#: Reports the search reads between two looks at the keyboard (some 3 ms each).
+READ_AT_ONCE = 10
 
 
 HINT = (
@@ -92,8 +94,9 @@ class HistoryScreen(SkillgapScreen[None]):
         #: The search typed after `/` ("" for none): only the reports whose notes or answers'
         #: titles hold it are listed.
         self.search = ""
-        #: Each report's notes and answers' titles, lowercased, read once for the search.
-        self._haystacks: dict[int, str] = {}
+        #: Each report's answers' titles and notes, read once for the search.
+        self._haystacks: dict[int, tuple[tuple[str, str], ...]] = {}
+        self._reading = False
         #: Every readable report, once the search has read them (None before, and again after
         #: a report is deleted).
         self._everything: list[ReportSummary] | None = None
@@ -416,14 +419,20 @@ class HistoryScreen(SkillgapScreen[None]):
             self._filter()
 
     def _filter(self) -> None:
-        """List the reports whose notes or answers' titles hold the search (all, at once), or
-        every report again, a page at a time, when there is none."""
+        """List the reports whose notes or answers' titles hold the search, or every report
+        again, a page at a time, when there is none. Each report is read once, a few at a
+        time between key presses (`_read_all`), so typing never waits for the reading."""
         said = self.query_one("#search-said", Static)
         said.display = bool(self.search)
         if not self.search:
             self.load(focus=False)
             return
-        matches = [r for r in self._all_reports() if self.search in self._haystack(r.id)]
+        everything = self._all_reports()
+        unread = sum(1 for r in everything if r.id not in self._haystacks)
+        if unread and not self._reading:
+            self._reading = True
+            self.run_worker(self._read_all(), group="search", exclusive=True)
+        matches = [r for r in everything if self._hits(r.id)]
         table = self.query_one("#reports", PointerTable)
         with self.app.batch_update():
             table.clear()
@@ -432,14 +441,45 @@ class HistoryScreen(SkillgapScreen[None]):
             if matches:
                 table.move_cursor(row=0)
                 table.point_at_cursor()
+        self._say_search(len(matches), unread)
+
+    def _say_search(self, found: int, unread: int) -> None:
         shown = one_line(self.query_one("#search", Input).value.strip())
-        noun = "report holds" if len(matches) == 1 else "reports hold"
-        said.update(
-            Content(
-                f"{len(matches) or 'No'} {noun} “{shown}” in a note or an answer's title"
-                " · Esc shows them all"
-            )
-        )
+        noun = "report holds" if found == 1 else "reports hold"
+        text = f"{found or 'No'} {noun} “{shown}” in a note or an answer's title"
+        text += f" (reading: {unread} to go)" if unread else " · Esc shows them all"
+        summary = self._selected()
+        hits = self._hits(summary.id) if summary is not None else []
+        if summary is not None and hits:
+            more = f" and {len(hits) - 2} more" if len(hits) > 2 else ""
+            text += f"\n#{summary.id}: " + " · ".join(hits[:2]) + more
+        self.query_one("#search-said", Static).update(Content(text))
+
+    @on(DataTable.RowHighlighted, "#reports")
+    def _show_hits(self) -> None:
+        """While searching: what the highlighted report holds ("Docker: Built the images")."""
+        if self.search:
+            unread = sum(1 for r in self._everything or [] if r.id not in self._haystacks)
+            self._say_search(len(self.reports), unread)
+
+    async def _read_all(self) -> None:
+        """Read every report's notes and titles for the search, yielding to key presses
+        after each few; then list the matches."""
+        import asyncio
+
+        try:
+            for count, summary in enumerate(self._all_reports(), 1):
+                if summary.id not in self._haystacks:
+                    self._read_one(summary.id)
+                if count % READ_AT_ONCE == 0:
+                    await asyncio.sleep(0)
+                    if self.search:
+                        unread = sum(1 for r in self._all_reports() if r.id not in self._haystacks)
+                        self._say_search(len(self.reports), unread)
+        finally:
+            self._reading = False
+        if self.search and self.is_attached:
+            self._filter()
 
     def _all_reports(self) -> list[ReportSummary]:
         """Every readable report, newest first: the search looks through them all. Read
@@ -454,25 +494,31 @@ class HistoryScreen(SkillgapScreen[None]):
             self._everything = everything
         return self._everything
 
-    def _haystack(self, report_id: int) -> str:
-        """The report's notes and its answers' titles, lowercased (read once)."""
+    def _hits(self, report_id: int) -> list[str]:
+        """What of the report holds the search: "Docker: Built the images" for a note,
+        "Docker" for a title; [] for none, or a report not read yet."""
+        found = []
+        for title, note in self._haystacks.get(report_id, ()):
+            if self.search in note.casefold():
+                found.append(f"{one_line(title)}: {one_line(note)}")
+            elif self.search in title.casefold():
+                found.append(one_line(title))
+        return found
+
+    def _read_one(self, report_id: int) -> None:
+        """Keep the report's answers' titles and notes for the search."""
         from skillgap.core.wording import question_title
         from skillgap.export.words import bank_for
         from skillgap.store import StoreError
 
-        found = self._haystacks.get(report_id)
-        if found is not None:
-            return found
         try:
             report = self.store.get_report(report_id)
         except StoreError as exc:
             self._failed(exc)
-            found = ""
-        else:
-            bank = bank_for(report, self.bank)
-            found = "\n".join(
-                f"{question_title(bank, qid, report.result)}\n{answer.note}"
-                for qid, answer in report.answers.by_question.items()
-            ).casefold()
-        self._haystacks[report_id] = found
-        return found
+            self._haystacks[report_id] = ()
+            return
+        bank = bank_for(report, self.bank)
+        self._haystacks[report_id] = tuple(
+            (question_title(bank, qid, report.result), answer.note)
+            for qid, answer in report.answers.by_question.items()
+        )
