@@ -279,3 +279,24 @@ async def test_the_search_reads_every_report_a_few_at_a_time(
         assert isinstance(screen, HistoryScreen)
         assert sorted(r.id for r in screen.reports) == sorted(ids)
         assert "25 reports hold “servers”" in str(screen.query_one("#search-said").render())
+
+
+async def test_plus_on_a_step_of_the_plan_takes_it_further_and_keeps_its_status(
+    make_app: MakeApp, mini_bank: Bank, store: Store
+) -> None:
+    from skillgap.core.model import PlanEntry
+
+    store.set_plan(mini_bank.name, [PlanEntry("scanning", "learning", 2)])
+    answers = answers_for(mini_bank, FIRST)  # Scanning 1: its row goes 1 → 3
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_results(app, pilot, score(mini_bank, answers, target_role="secops"), answers)
+        rows = app.screen.query_one(LearnNext).step_rows()
+        scanning = next(r for r in rows if r.step.question_id == "scanning")
+        scanning.focus()
+        await pilot.press("plus")
+        entry = store.get_plan(mini_bank.name)["scanning"]
+        assert (entry.status, entry.target) == ("learning", 3)
+        await pilot.press("plus")  # again: it is there already, nothing changes
+        assert store.get_plan(mini_bank.name)["scanning"].target == 3
+        assert "in your plan: learning (to 3)" in text_of(scanning)

@@ -212,7 +212,10 @@ class ResultsScreen(SkillgapScreen[None]):
                 f"{one_line(step.title)} is in your plan already ({status}, to {entry.target})."
             )
             return
-        new = entry_for(step) if entry is None else replace_target(entry, step.to_level)
+        # Further than the plan said: a step being learnt or planned keeps its status; one
+        # done (to a lower level) or marked not relevant is planned again.
+        keep = entry is not None and entry.status in ("learning", "planned")
+        new = replace_target(entry, step.to_level) if entry and keep else entry_for(step)
         try:
             self.store.set_plan(self.bank.name, [new])
         except StoreError as exc:
