@@ -61,10 +61,6 @@ class AnswerList(Widget, can_focus=True):
                 tooltip="Highlight the answer above"),
         Binding("down", "move(1)", "Down", show=False, id="answers.down",
                 tooltip="Highlight the answer below"),
-        Binding("home,pageup", "move_to(0)", "First", show=False, id="answers.first",
-                tooltip="Highlight the first answer"),
-        Binding("end,pagedown", "move_to(-1)", "Last", show=False, id="answers.last",
-                tooltip="Highlight the last answer"),
     ]  # fmt: skip
 
     class Picked(Message):
@@ -236,9 +232,6 @@ class AnswerList(Widget, can_focus=True):
 
     def action_move(self, step: int) -> None:
         self._highlight(self.highlighted + step)
-
-    def action_move_to(self, index: int) -> None:
-        self._highlight(index if index >= 0 else self.option_count - 1)
 
     def _highlight(self, index: int) -> None:
         if not self._prompts:
