@@ -148,6 +148,7 @@ async def test_the_whole_of_learn_next_with_merged_rows_and_the_ready_block(
         assert "Essentials still missing: 2, about 26 h in all" in ready
         assert "★ Linux: level 2 of 3 · about 10 h" in ready
         assert "★ Vulnerability scanning: level 1 of 3 · about 16 h" in ready
+        assert "The learning plan at 5 h a week (p opens it). Aiming for SecOps engineer:" in ready
         assert "✓ Ops engineer" not in ready and "✗ Ops engineer" not in ready  # SecOps only
         rows = learn_next.step_rows()
         first = text_of(rows[0])

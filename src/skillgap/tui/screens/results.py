@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import suppress
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -30,6 +30,7 @@ from skillgap.tui.widgets.role_card import RoleCard
 
 if TYPE_CHECKING:
     from skillgap.core.plan import StepProgress
+    from skillgap.core.timeline import Timeline
 
 
 #: Cells of a By-section bar: the table of two roles fits 80 columns.
@@ -125,7 +126,13 @@ class ResultsScreen(SkillgapScreen[None]):
                     classes="dim",
                 )
             self._plan_shown = plan_of(self.store, self.bank, result)
-            yield LearnNext(result, self.own_bank, self._plan_shown, can_plan=self.can_plan)
+            yield LearnNext(
+                result,
+                self.own_bank,
+                self._plan_shown,
+                can_plan=self.can_plan,
+                timeline=self._timeline(),
+            )
             yield Static(self._answers_heading(), id="answers-heading", classes="heading2")
             yield AnswersTable(result, self.answers, self.own_bank)
         yield KeyBar()
@@ -140,6 +147,28 @@ class ResultsScreen(SkillgapScreen[None]):
     def can_plan(self) -> bool:
         """Whether `+` may put steps in the plan: a result of this bank, a store that saves."""
         return self.result.bank_name == self.bank.name and not self.store.read_only
+
+    def _timeline(self) -> Timeline | None:
+        """The learning plan week by week at the saved hours a week, aimed as Learn next is:
+        when it makes the role ready (None for another bank's report, or a store error)."""
+        from skillgap.app.reports import timeline_for
+        from skillgap.app.settings import BOTH
+        from skillgap.core.report import Report
+        from skillgap.store import StoreError
+
+        result = self.result
+        report = Report(
+            self.report_id or 0,
+            self.created_at or datetime.now(timezone.utc),
+            result.bank_name,
+            result.bank_version,
+            self.answers,
+            result,
+        )
+        try:
+            return timeline_for(self.store, report, self.own_bank, role=result.target_role or BOTH)
+        except StoreError:
+            return None
 
     def _answers_heading(self) -> Content:
         notes = notes_count(self.answers)
@@ -158,7 +187,7 @@ class ResultsScreen(SkillgapScreen[None]):
         if result is not None:
             self.result = result
         self._plan_shown = plan
-        self.query_one(LearnNext).show(self.result, plan)
+        self.query_one(LearnNext).show(self.result, plan, self._timeline())
 
     def aim_changed(self, role_id: str | None) -> None:
         """The App's `a` chose another role to aim for: rank Learn next for it (the fit of
@@ -178,7 +207,7 @@ class ResultsScreen(SkillgapScreen[None]):
             return
         self.result = result
         self._plan_shown = plan_of(self.store, self.bank, result)
-        self.query_one(LearnNext).show(result, self._plan_shown)
+        self.query_one(LearnNext).show(result, self._plan_shown, self._timeline())
 
     def action_add_step(self) -> None:
         """Put the highlighted row of Learn next in the plan, up to where the row goes."""

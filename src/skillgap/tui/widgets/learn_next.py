@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from skillgap.core.model import Bank, NextStep, PlanEntry, Result
 from skillgap.core.plan import STATUS_LABELS
+from skillgap.core.timeline import Timeline
 from skillgap.core.wording import level_name, percent, question_title
 from skillgap.escape import is_safe_url, one_line
 from skillgap.tui.widgets.hanging import HangingText, Line, lead
@@ -35,15 +36,17 @@ FIRST_ROWS = 12
 LINKS_SHOWN = 3
 
 
-def ready_lines(result: Result, bank: Bank | None) -> list[Line]:
+def ready_lines(result: Result, bank: Bank | None, timeline: Timeline | None = None) -> list[Line]:
     """The Ready block: for the role aimed for (each role, for both), ready or not and why,
-    then each essential still missing with its level and hours."""
+    then each essential still missing with its level and hours; last, when the learning plan
+    at its hours a week gets there (`timeline`)."""
     from skillgap.export.words import (
         aimed_roles,
         essential_gaps,
         essentials_not_assessed,
         essentials_text,
         hours_text,
+        readiness_text,
         status_text,
     )
 
@@ -86,6 +89,12 @@ def ready_lines(result: Result, bank: Bank | None) -> list[Line]:
                     Content.styled(f"{left} {noun} not assessed: a Full quiz asks them.", "dim"),
                 )
             )
+    if timeline is not None and not all(role.ready for role in aimed_roles(result)):
+        said = (
+            f"The learning plan at {timeline.hours_per_week:g} h a week (p opens it)."
+            f" {one_line(readiness_text(timeline))}."
+        )
+        lines.append(Line(lead("  ", 2), Content.styled(said, "italic"), hang=4))
     return lines
 
 
@@ -219,8 +228,11 @@ class LearnNext(Vertical):
         plan: Mapping[str, PlanEntry],
         *,
         can_plan: bool = True,
+        timeline: Timeline | None = None,
     ) -> None:
         super().__init__(id="learn-next-block")
+        #: The learning plan week by week, for when it makes the role ready.
+        self.timeline = timeline
         self.result = result
         self.bank = bank
         self.plan = dict(plan)
@@ -231,7 +243,7 @@ class LearnNext(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self.heading(), id="learn-next", classes="heading2")
-        yield HangingText(ready_lines(self.result, self.bank), id="ready")
+        yield HangingText(ready_lines(self.result, self.bank, self.timeline), id="ready")
         yield Static(self.hint(), classes="dim learn-hint")
         widgets = self.rows()
         self._later = widgets[FIRST_ROWS:]
@@ -281,11 +293,15 @@ class LearnNext(Vertical):
             widgets.append(Static(Content(text), classes="dim learn-hint"))
         return widgets
 
-    def show(self, result: Result, plan: Mapping[str, PlanEntry]) -> None:
+    def show(
+        self, result: Result, plan: Mapping[str, PlanEntry], timeline: Timeline | None = None
+    ) -> None:
         """Another ranking (aimed elsewhere, or the plan left steps out): built again once."""
-        self.result, self.plan = result, dict(plan)
+        self.result, self.plan, self.timeline = result, dict(plan), timeline
         self.query_one("#learn-next", Static).update(self.heading())
-        self.query_one("#ready", HangingText).set_lines(ready_lines(result, self.bank))
+        self.query_one("#ready", HangingText).set_lines(
+            ready_lines(result, self.bank, self.timeline)
+        )
         steps = self.query_one("#steps", Vertical)
         widgets = self.rows()
         self._generation += 1
