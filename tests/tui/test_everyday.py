@@ -301,3 +301,23 @@ async def test_plus_on_a_step_of_the_plan_takes_it_further_and_keeps_its_status(
         await pilot.press("plus")  # again: it is there already, nothing changes
         assert store.get_plan(mini_bank.name)["scanning"].target == 3
         assert "in your plan: learning (to 3)" in text_of(scanning)
+
+
+async def test_the_ready_block_follows_the_hours_a_week(
+    make_app: MakeApp, mini_bank: Bank, store: Store
+) -> None:
+    from skillgap.app.settings import save_hours_per_week
+    from skillgap.tui.screens.help import HelpModal
+
+    answers = answers_for(mini_bank, FIRST)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_results(app, pilot, score(mini_bank, answers, target_role="secops"), answers)
+        ready = app.screen.query_one("#ready", HangingText)
+        assert "The learning plan at 5 h a week" in text_of(ready)
+        save_hours_per_week(store, "12")  # as the plan's or Settings' w does
+        app.push_screen(HelpModal(app.screen))
+        await pilot.pause()
+        app.pop_screen()
+        await pilot.pause()
+        assert "The learning plan at 12 h a week" in text_of(ready)

@@ -180,8 +180,11 @@ class ResultsScreen(SkillgapScreen[None]):
     def on_screen_resume(self) -> None:
         """Back from the plan: show the plan's marks, and leave out of Learn next what the plan
         now says is not relevant."""
+        if not self.is_mounted:
+            return
         plan = plan_of(self.store, self.bank, self.result)
-        if not self.is_mounted or plan == self._plan_shown:
+        if plan == self._plan_shown:  # the hours a week may have changed: the Ready block
+            self.query_one(LearnNext).show_timeline(self._timeline())
             return
         result = rescored(self.store, self.bank, self.result, self.answers)
         if result is not None:

@@ -312,6 +312,15 @@ class LearnNext(Vertical):
         if self._later:
             self.call_after_refresh(self._mount_later, self._generation)
 
+    def show_timeline(self, timeline: Timeline | None) -> None:
+        """Say when the plan gets there again (its hours a week changed): the Ready block only,
+        and only if it reads otherwise."""
+        lines = ready_lines(self.result, self.bank, timeline)
+        self.timeline = timeline
+        ready = self.query_one("#ready", HangingText)
+        if lines != list(ready.lines):
+            ready.set_lines(lines)
+
     def step_rows(self) -> list[StepRow]:
         return list(self.query_one("#steps", Vertical).query_children(StepRow))
 
