@@ -1,4 +1,5 @@
-"""Results: both roles side by side, a per-section table, and what to learn next."""
+"""Results: both roles side by side, a per-section table, the whole of Learn next (its Ready
+block first), and every answer with its note. A report opened from History is shown here too."""
 
 from __future__ import annotations
 
@@ -271,6 +272,7 @@ class ResultsScreen(SkillgapScreen[None]):
             parts.append(Content(" · not saved: the data folder is read-only (e exports)"))
         else:
             parts.append(Content(" · not saved (e exports)"))
+        parts.append(Content("\nBelow: by section, Learn next, your answers (PageDown, End)"))
         return Content.assemble(*parts)
 
     def on_mount(self) -> None:
