@@ -11,7 +11,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_cli.py", "bench_bank.py", "bench_reports.py", "bench_tui.py", "bench_serve.py"]
+SCRIPTS = [
+    "bench_cli.py",
+    "bench_bank.py",
+    "bench_reports.py",
+    "bench_tui.py",
+    "bench_serve.py",
+    "bench_team.py",
+]
 
 
 def main() -> int:

@@ -128,9 +128,11 @@ def test_html_and_markdown_show_the_same_figures(capsys: Capture, tmp_path: Path
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", row)
     assert cells[:8] == ["Linux", "1", "0", "1", "2", "1", "3", "3"]
     assert "Ada (4), Bo (3), Dee (3)" in row
-    assert "background:#" in row  # colour inline, and the count as text beside it
+    assert 'style="background:rgba(' in row  # the share as colour, inline, and the count
+    assert 'title="2 of 5 at level 3">2</td>' in row
     assert "<td>only Bo</td>" in page
     assert 'title="level 4">4</td>' in page  # the matrix: a symbol per level with its colour
+    assert 'title="not assessed">\u2013</td>' in page  # Dee's bank has no kubernetes
     text = md_file.read_text()
     assert "| Linux | 1 | 0 | 1 | 2 | 1 | 3 | 3 | Ada (4), Bo (3), Dee (3) |" in text
     assert "| SecOps engineer | Vulnerability scanning (essential) | 3 | only Bo |" in text

@@ -47,7 +47,7 @@ def cmd_team(args: argparse.Namespace) -> int:
     from skillgap.app.team import read_team, team_notes
     from skillgap.cli.options import load_bank, target_role
     from skillgap.core.team import build_team
-    from skillgap.export.team import render_team
+    from skillgap.export.team import render_team, write_team_json
 
     bank = load_bank(args)
     role = target_role(args, bank)
@@ -65,14 +65,18 @@ def cmd_team(args: argparse.Namespace) -> int:
     if not files.members:
         raise UsageError("no report to aggregate: give exported JSON reports or a folder of them")
     team = build_team(bank, files.members, role, anonymous=args.anonymous)
-    text = render_team(team, fmt, team_notes(team), len(bad))
+    del files  # the levels live on in `team`; the rest can go before rendering
+    notes = team_notes(team)
     if args.output and args.output != "-":
         from skillgap.app.files import write_atomically
 
+        text = render_team(team, fmt, notes, len(bad))
         write_atomically(Path(args.output), text, force=args.force)
         print(f"wrote {one_line(args.output)}", file=sys.stderr)
+    elif fmt == "json":
+        write_team_json(team, sys.stdout, notes, len(bad))
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(render_team(team, fmt, notes, len(bad)))
     return ExitCode.OK
 
 

@@ -8,9 +8,9 @@ prints on paper as it shows."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO
 
-from skillgap.core.team import MENTOR_LEVEL, QuestionCounts, Standing, Team
+from skillgap.core.team import MENTOR_LEVEL, Member, QuestionCounts, Standing, Team
 from skillgap.escape import h, md, one_line
 from skillgap.formats.report_json import timestamp
 
@@ -23,6 +23,8 @@ NAMES_SHOWN = 6
 LEVEL_SYMBOLS = ("·", "1", "2", "3", "4")
 LEVEL_COLOURS = ("#eeeeee", "#fde2c8", "#fff1a8", "#cfe8c4", "#7cc47f")
 _INK = "#1d2330"
+#: A question the person's report did not assess (another bank's, a Quick quiz's): an en dash.
+NOT_ASSESSED = "\u2013"
 
 
 # -- shared wording ---------------------------------------------------------------------------
@@ -116,7 +118,6 @@ def team_json(team: Team, notes: Sequence[str] = (), skipped: int = 0) -> dict[s
                 "not_assessed": q.not_assessed,
                 "meets": dict(q.meets),
                 "mentors": [_standing(s) for s in q.mentors],
-                "learners": [_standing(s) for s in q.learners],
             }
             for q in team.questions
         ],
@@ -269,13 +270,29 @@ def render_team_markdown(team: Team, notes: Sequence[str] = (), skipped: int = 0
         out.append("| Question | " + " | ".join(md(m.label) for m in team.members) + " |")
         out.append("| --- |" + " :---: |" * len(team.members))
         for q in team.questions:
-            row = " | ".join(LEVEL_SYMBOLS[_level(m.levels.get(q.id, 0))] for m in team.members)
+            row = " | ".join(
+                LEVEL_SYMBOLS[_level(m.levels.get(q.id, 0))] if _assessed(m, q.id) else NOT_ASSESSED
+                for m in team.members
+            )
             out.append(f"| {md(q.title)} | {row} |")
     return "\n".join(out) + "\n"
 
 
 def _legend_text() -> str:
-    return "Levels: · none, 1 aware, 2 practised, 3 independent, 4 expert."
+    return (
+        "Levels: · none, 1 aware, 2 practised, 3 independent, 4 expert; "
+        + NOT_ASSESSED
+        + " not assessed."
+    )
+
+
+def _assessed(member: Member, qid: str) -> bool:
+    return member.assessed is None or qid in member.assessed
+
+
+_NOT_ASSESSED_CELL = (
+    '<td class="lv" style="background:#ffffff;color:#5b6478" title="not assessed">\u2013</td>'
+)
 
 
 def _level(level: int) -> int:
@@ -296,8 +313,8 @@ th { background: #f0f2f6; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.lv { text-align: center; font-weight: 600; min-width: 2rem;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-th.person { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
-  vertical-align: bottom; max-height: 12rem; }
+th.person { writing-mode: vertical-rl; white-space: nowrap; vertical-align: bottom;
+  font-weight: 600; }
 .legend span { display: inline-block; padding: .1rem .5rem; margin-right: .3rem;
   border: 1px solid #d8dce4; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .warn { color: #a23b00; font-weight: 600; }
@@ -319,10 +336,16 @@ def _cell(level: int, text: str | None = None) -> str:
 
 
 def _heat(count: int, people: int, level: int) -> str:
-    """A count of people at a level, its colour stronger the larger the share."""
+    """A count of people at a level: the darker the cell, the larger the share of the team
+    (the count is written in it, so the page reads without colour too)."""
     if count == 0 or people == 0:
-        return '<td class="num">0</td>'
-    return _cell(level, str(count))
+        return f'<td class="num" title="no one at level {level}">0</td>'
+    share = count / people
+    ink = "#ffffff" if share > 0.5 else _INK
+    return (
+        f'<td class="lv" style="background:rgba(47,111,223,{0.12 + 0.78 * share:.2f});'
+        f'color:{ink}" title="{count} of {people} at level {level}">{count}</td>'
+    )
 
 
 def render_team_html(team: Team, notes: Sequence[str] = (), skipped: int = 0) -> str:
@@ -416,9 +439,10 @@ def render_team_html(team: Team, notes: Sequence[str] = (), skipped: int = 0) ->
     roles = [r.id for r in team.roles]
     out += [
         "<h2>Heat map: people at each level</h2>",
-        _legend_html(),
+        '<p class="meta">Each cell: how many people stand at that level; the darker, the'
+        " larger the share of the team.</p>",
         "<table><thead><tr><th>Question</th>"
-        + "".join(f'<th class="num">{h(s)}</th>' for s in LEVEL_SYMBOLS)
+        + "".join(f'<th class="num">{lv}</th>' for lv in range(len(LEVEL_SYMBOLS)))
         + "".join(f'<th class="num">Meets {h(role_names[r])}</th>' for r in roles)
         + "<th>Mentors</th></tr></thead><tbody>",
     ]
@@ -431,12 +455,16 @@ def render_team_html(team: Team, notes: Sequence[str] = (), skipped: int = 0) ->
     if 0 < people <= MATRIX_PEOPLE:
         out += [
             "<h2>Matrix: each person's level</h2>",
+            _legend_html(),
             "<table><thead><tr><th>Question</th>"
             + "".join(f'<th class="person">{h(m.label)}</th>' for m in team.members)
             + "</tr></thead><tbody>",
         ]
         for q in team.questions:
-            cells = "".join(_cell(m.levels.get(q.id, 0)) for m in team.members)
+            cells = "".join(
+                _cell(m.levels.get(q.id, 0)) if _assessed(m, q.id) else _NOT_ASSESSED_CELL
+                for m in team.members
+            )
             out.append(f"<tr><td>{h(q.title)}</td>{cells}</tr>")
         out.append("</tbody></table>")
     out += ["</body>", "</html>"]
@@ -450,7 +478,22 @@ def _legend_html() -> str:
         f" {words[i]}</span>"
         for i in range(len(LEVEL_SYMBOLS))
     )
+    spans += '<span style="background:#ffffff;color:#5b6478">\u2013 not assessed</span>'
     return f'<p class="legend">Levels: {spans}</p>'
+
+
+def write_team_json(
+    team: Team, stream: TextIO, notes: Sequence[str] = (), skipped: int = 0
+) -> None:
+    """The --json document written to `stream` piece by piece, as `render_team(..., "json")`
+    gives it: with 10,000 people the document is tens of MB, and an indented `json.dumps`
+    holds every piece of it at once (the indenting encoder is the pure-Python one)."""
+    import json
+
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=True)
+    for chunk in encoder.iterencode(team_json(team, notes, skipped)):
+        stream.write(chunk)
+    stream.write("\n")
 
 
 def render_team(team: Team, fmt: str, notes: Sequence[str] = (), skipped: int = 0) -> str:
