@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgap.core.model import Bank
+from skillgap.core.scoring import score_role
 from skillgap.core.team import MENTOR_LEVEL, Member, build_team, one_per_person
 from tests.strategies import banks, level_maps
 
@@ -160,7 +161,7 @@ def teams(draw: st.DrawFn) -> tuple[Bank, list[Member]]:
     return bank, members
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(teams(), st.data())
 def test_properties_of_any_team(drawn: tuple[Bank, list[Member]], data: st.DataObject) -> None:
     bank, members = drawn
@@ -187,6 +188,13 @@ def test_properties_of_any_team(drawn: tuple[Bank, list[Member]], data: st.DataO
     }
     assert {(b.role_id, b.id) for b in team.bus_factor} == expected
     for spread in team.roles:
+        role_of = bank.role(spread.id)
+        assert role_of is not None
+        for m, p in zip(people, spread.people, strict=True):
+            # The same fit, essentials, readiness and coverage as scoring gives one person.
+            one = score_role(bank, role_of, m.levels, m.assessed)
+            assert abs(p.fit - one.score) < 1e-9 and p.ready == one.ready
+            assert p.essentials == one.essentials and abs(p.coverage - one.coverage) < 1e-9
         assert spread.low <= spread.middle <= spread.high
         assert 0 <= spread.ready <= len(people)
     gains = [s.gain for s in team.next_steps]

@@ -157,3 +157,10 @@ def test_name_command_and_score_save_and_export_and_import(
     assert code == 2 and "control character" in err
     assert sg(capsys, "name", "--clear")[0] == 0
     assert sg(capsys, "name")[1].startswith("(no name")
+
+
+def test_a_finished_quiz_carries_the_name_it_is_given(tmp_path: Path, mini_bank: Bank) -> None:
+    with Store.open(tmp_path) as store:
+        rid = store.finish_session(*scored(mini_bank, VALUES), name="Ada")
+        assert store.get_report(rid).name == "Ada"
+        assert store.get_report(store.finish_session(*scored(mini_bank, VALUES))).name == ""

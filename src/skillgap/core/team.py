@@ -27,7 +27,6 @@ from datetime import datetime
 from statistics import median
 
 from skillgap.core.model import LEVELS, Bank, Question, Requirement, Role
-from skillgap.core.scoring import score_role
 
 #: A mentor stands at this level or above (Independent: can do it unaided and explain it).
 MENTOR_LEVEL = 3
@@ -223,6 +222,7 @@ def build_team(
     levels = [m.levels for m in people]
     assessed = [m.assessed for m in people]
     labels = [m.label for m in people]
+    columns = _columns(roles, levels, assessed)
     return Team(
         bank_name=bank.name,
         bank_version=bank.version,
@@ -232,10 +232,45 @@ def build_team(
         questions=tuple(
             _question(q, roles, labels, levels, assessed) for q in bank.ordered_questions()
         ),
-        roles=tuple(_spread(bank, role, labels, levels, assessed) for role in roles),
-        bus_factor=tuple(_bus_factor(bank, roles, labels, levels)),
-        next_steps=tuple(_steps(bank, roles, labels, levels, assessed)[:steps]),
+        roles=tuple(_spread(role, labels, assessed, columns) for role in roles),
+        bus_factor=tuple(_bus_factor(bank, roles, labels, columns)),
+        next_steps=tuple(_steps(bank, roles, labels, columns)[:steps]),
     )
+
+
+@dataclass(frozen=True)
+class _Column:
+    """One requirement's questions: each person's level on it (a group's best member) and
+    whether their report assessed it, in the order of the people."""
+
+    levels: tuple[int, ...]
+    seen: tuple[bool, ...]
+
+
+def _columns(
+    roles: Sequence[Role],
+    levels: Sequence[Mapping[str, int]],
+    assessed: Sequence[Collection[str] | None],
+) -> dict[tuple[str, ...], _Column]:
+    """Every requirement's column, by its question ids (computed once for all roles)."""
+    found: dict[tuple[str, ...], _Column] = {}
+    for role in roles:
+        for req in role.requirements:
+            ids = req.question_ids
+            if ids in found:
+                continue
+            if len(ids) == 1:
+                qid = ids[0]
+                found[ids] = _Column(
+                    tuple(lv.get(qid, 0) for lv in levels),
+                    tuple(seen is None or qid in seen for seen in assessed),
+                )
+            else:
+                found[ids] = _Column(
+                    tuple(max(lv.get(q, 0) for q in ids) for lv in levels),
+                    tuple(seen is None or any(q in seen for q in ids) for seen in assessed),
+                )
+    return found
 
 
 def _counts(level: int) -> int:
@@ -301,20 +336,33 @@ def _ranked(standings: Iterable[Standing]) -> tuple[Standing, ...]:
 
 
 def _spread(
-    bank: Bank,
     role: Role,
     labels: Sequence[str],
-    levels: Sequence[Mapping[str, int]],
     assessed: Sequence[Collection[str] | None],
+    columns: Mapping[tuple[str, ...], _Column],
 ) -> RoleSpread:
+    """Each person's fit, essentials and readiness as core.scoring.score_role gives them
+    (tests hold the two equal), from the columns: one pass per requirement."""
+    people = len(labels)
+    earned, weight, met = [0.0] * people, [0.0] * people, [0] * people
+    essentials = 0
+    for req in role.requirements:
+        column = columns[req.question_ids]
+        w, target = req.weight, req.target
+        essentials += req.essential
+        for i, (level, seen) in enumerate(zip(column.levels, column.seen, strict=True)):
+            if seen:
+                weight[i] += w
+                earned[i] += w * min(level / target, 1.0)
+                if req.essential and level >= target:
+                    met[i] += 1
+    total = role.total_weight
     fits = []
-    for label, lv, seen in zip(labels, levels, assessed, strict=True):
-        result = score_role(bank, role, lv, seen)
-        fits.append(
-            PersonFit(
-                label, result.score, result.ready, result.essentials or (0, 0), result.coverage
-            )
-        )
+    for i, label in enumerate(labels):
+        fit = min(100.0, 100.0 * earned[i] / weight[i]) if weight[i] > 0 else 0.0
+        coverage = 1.0 if assessed[i] is None or total <= 0 else weight[i] / total
+        ready = met[i] >= essentials and fit >= role.ready_at - 1e-9
+        fits.append(PersonFit(label, fit, ready, (met[i], essentials), coverage))
     scores = [f.fit for f in fits] or [0.0]
     return RoleSpread(
         role.id,
@@ -342,11 +390,12 @@ def _bus_factor(
     bank: Bank,
     roles: Sequence[Role],
     labels: Sequence[str],
-    levels: Sequence[Mapping[str, int]],
+    columns: Mapping[tuple[str, ...], _Column],
 ) -> Iterable[BusFactor]:
     for role in roles:
         for req in role.requirements:
-            met_by = [labels[i] for i, lv in enumerate(levels) if req.level(lv) >= req.target]
+            column = columns[req.question_ids].levels
+            met_by = [labels[i] for i, level in enumerate(column) if level >= req.target]
             if len(met_by) <= 1:
                 title = _title(bank, req)
                 yield BusFactor(
@@ -375,8 +424,7 @@ def _steps(
     bank: Bank,
     roles: Sequence[Role],
     labels: Sequence[str],
-    levels: Sequence[Mapping[str, int]],
-    assessed: Sequence[Collection[str] | None],
+    columns: Mapping[tuple[str, ...], _Column],
 ) -> list[TeamStep]:
     """Every teachable requirement of the roles considered with a gap, costliest first."""
     people = len(labels)
@@ -388,13 +436,11 @@ def _steps(
         for req in role.requirements:
             if _is_experience(bank, req):
                 continue
+            column = columns[req.question_ids]
             lost = 0.0
             below: list[Standing] = []
-            for label, lv, seen in zip(labels, levels, assessed, strict=True):
-                if seen is not None and not any(qid in seen for qid in req.question_ids):
-                    continue  # not assessed: not a gap we know of
-                level = req.level(lv)
-                if level < req.target:
+            for label, level, seen in zip(labels, column.levels, column.seen, strict=True):
+                if seen and level < req.target:  # not assessed: not a gap we know of
                     below.append(Standing(label, level))
                     lost += 100.0 * req.weight * (1.0 - req.credit(level)) / total
             if not below:
@@ -402,9 +448,9 @@ def _steps(
             entry = found.get(req.question_id)
             if entry is None:
                 teachers = _ranked(
-                    Standing(label, req.level(lv))
-                    for label, lv in zip(labels, levels, strict=True)
-                    if req.level(lv) >= MENTOR_LEVEL
+                    Standing(label, level)
+                    for label, level in zip(labels, column.levels, strict=True)
+                    if level >= MENTOR_LEVEL
                 )
                 entry = found[req.question_id] = _Gathering(req, below, teachers, roles=[])
             entry.gain += lost / people

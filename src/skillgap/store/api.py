@@ -381,16 +381,18 @@ class Store:
         result: Result,
         plan_updates: Iterable[PlanEntry] = (),
         holder: str | None = None,
+        name: str = "",
     ) -> int:
         """Save the finished quiz as a report and clear it, in one transaction, with any plan
         entries to update (plan.reached_entries: steps the new answers reach are done). A
         report that would not read back is refused and the quiz kept in progress. Given the
-        `holder` token, nothing is saved once another window has taken the quiz over."""
+        `holder` token, nothing is saved once another window has taken the quiz over. `name`:
+        the person's name or handle the report carries (app.settings.person_name)."""
         self.check_reads_back(answers, result)
         with self._write("cannot save the report") as conn:
             if holder is not None:
                 self._still_held(conn, holder)
-            report_id = _insert_report(conn, answers, result, None)
+            report_id = _insert_report(conn, answers, result, None, name)
             conn.execute("DELETE FROM session")
             _upsert_plan(conn, result.bank_name, plan_updates)
             if holder is not None:
