@@ -210,3 +210,17 @@ def test_skip_bad_goes_on_and_counts(capsys: Capture) -> None:
     assert err.count("skillgap: skipped: ") == 3
     code, out, err = sg(capsys, "team", str(BAD), "--skip-bad")
     assert code == 2 and "no report to aggregate" in err
+
+
+def test_team_leaves_an_existing_database_untouched(
+    capsys: Capture, _isolated_data_dir: Path
+) -> None:
+    from skillgap.store import Store
+
+    with Store.open(_isolated_data_dir) as store:
+        store.set_setting("target_role", "ops")
+    before = {p.name: p.read_bytes() for p in _isolated_data_dir.iterdir()}
+    doc = team_json(capsys, str(PEOPLE))
+    assert doc["target_role"] is None  # both roles: the saved choice is not read
+    after = {p.name: p.read_bytes() for p in _isolated_data_dir.iterdir()}
+    assert after == before

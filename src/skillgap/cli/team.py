@@ -50,7 +50,9 @@ def cmd_team(args: argparse.Namespace) -> int:
     from skillgap.export.team import render_team, write_team_json
 
     bank = load_bank(args)
-    role = target_role(args, bank)
+    # Both roles unless --role names one: the role saved in the app is not read, since
+    # opening the store may migrate it, and team writes nothing to the user's database.
+    role = target_role(args, bank) if args.role is not None else None
     fmt = "json" if args.json else "text"
     if args.output and args.output != "-":
         fmt = _format_for(args.output)
@@ -144,7 +146,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--role", metavar="ID",
         help="the role the bus factor and the team's Learn next are for: a role id or both"
-        " (default: the one chosen in the app, else both)",
+        " (default: both)",
     )  # fmt: skip
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.add_argument(
