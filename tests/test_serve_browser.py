@@ -88,6 +88,8 @@ async def test_a_quiz_in_chromium(tmp_path: Path) -> None:
             # The page's CSP forbids eval, so no wait_for_function: the class its first frame sets.
             await page.wait_for_selector("body.-first-byte", state="attached")
             await screen.wait_for(WELCOME)
+            # Drawn at the page's size, focused: the footer's keys on the terminal's last row.
+            await screen.wait_for(r"1 Quick .*palette\s*$")
             await page.screenshot(path=shots / "browser-welcome.png")
 
             # Enter starts the highlighted line, as a person in a browser would start it.

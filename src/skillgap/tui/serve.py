@@ -118,6 +118,8 @@ class SessionApp(AppService):
         self._closed = False
         self.running = False  # given its size: running skillgap, no longer a spare
         self.said = b""  # what the app wrote on its standard error
+        self.size = (80, 24)
+        self.drawing = asyncio.Event()  # set by its first output
         super().__init__(
             " ".join(argv),  # only shown: the process is started from `argv`, with no shell
             write_bytes=self._send_bytes,
@@ -128,6 +130,7 @@ class SessionApp(AppService):
         self.argv = argv
 
     async def _send_bytes(self, data: bytes) -> None:
+        self.drawing.set()
         if self._ws is None:
             self._held.append(data)
         else:
@@ -226,6 +229,7 @@ class SessionApp(AppService):
     async def run_app(self, width: int, height: int) -> None:
         """Start skillgap in this process, at this size."""
         self.running = True
+        self.size = (width, height)
         with contextlib.suppress(OSError, RuntimeError):
             self.stdin.write(f"{width} {height}\n".encode())
             await self.stdin.drain()
@@ -274,6 +278,7 @@ class Server:
     #: Apps started for a page served, by the key in that page, until its websocket claims one.
     waiting: dict[str, SessionApp] = field(default_factory=dict)
     spare: SessionApp | None = None
+    last_size: tuple[int, int] = (80, 24)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     @property
@@ -362,14 +367,16 @@ class Server:
         self._tasks.add(task := asyncio.create_task(run()))
         task.add_done_callback(self._tasks.discard)
 
-    async def start_app(self, width: int = 80, height: int = 24) -> tuple[str, SessionApp]:
-        """An app for a page about to connect (the spare, if there is one), ended if no
-        websocket claims it in time; a new spare follows once this one has drawn."""
+    async def start_app(self, size: tuple[int, int] | None = None) -> tuple[str, SessionApp]:
+        """An app for a page about to connect (the spare, if there is one), run at once at
+        `size`, else at the size of the last tab (most often the same window), so that it
+        reads the bank and the store and draws while the page loads. It is ended if no
+        websocket claims it in time; a new spare follows a moment later."""
         app, self.spare = self.spare, None
         if app is None or not app.alive:
             app = SessionApp(self.argv, self.downloads)
-            await app.start(width, height)
-        await app.run_app(width, height)
+            await app.start(80, 24)
+        await app.run_app(*(size or self.last_size))
         key = secrets.token_urlsafe(16)
         self.waiting[key] = app
 
@@ -390,14 +397,20 @@ class Server:
         height = _integer(request.query.get("height"), 24, 5, 500)
         app = self.waiting.pop(request.match_info.get("app", ""), None)
         if app is None:  # a page older than CLAIM_WAIT, or a client of its own
-            _key, app = await self.start_app(width, height)
+            _key, app = await self.start_app((width, height))
             self.waiting.pop(_key, None)
+        self.last_size = (width, height)
         self.opened += 1
         number = self.opened
         self.sessions.add(app)
         try:
-            await app.set_terminal_size(width, height)
             await app.attach(ws)
+            if app.size != (width, height):
+                # Only once the app has drawn: Textual's web driver may apply a resize that
+                # arrives while it starts before its first size, leaving the app at the guess.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(app.drawing.wait(), 10)
+                await app.set_terminal_size(width, height)
             pid = app.process.pid if app.process else "?"
             self.log(
                 f"{time.strftime('%H:%M:%S')} session {number} opened"
