@@ -321,3 +321,20 @@ async def test_the_ready_block_follows_the_hours_a_week(
         app.pop_screen()
         await pilot.pause()
         assert "The learning plan at 12 h a week" in text_of(ready)
+
+
+async def test_a_report_of_another_bank_shows_its_own_words_and_is_not_planned(
+    mini_bank: Bank, store: Store
+) -> None:
+    from tests.tui.depth import checks_bank
+
+    answers = noted_answers(mini_bank)
+    result = score(mini_bank, answers)
+    app = SkillgapApp(checks_bank(), store)  # the app runs another bank
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_results(app, pilot, result, answers)
+        learn_next = app.screen.query_one(LearnNext)
+        assert learn_next.step_rows()  # the report's own steps, titled by the report
+        assert "note: Run 40 servers at work" in text_of(app.screen.query_one(AnswersTable))
+        await pilot.press("tab", "plus")
+        assert store.get_plan(checks_bank().name) == {} == store.get_plan(mini_bank.name)
