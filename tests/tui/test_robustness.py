@@ -68,7 +68,7 @@ async def test_every_screen_at_the_extreme_sizes(make_app: MakeApp, size: tuple[
     app = make_app()
     async with app.run_test(size=size) as pilot:
         assert isinstance(app.screen, WelcomeScreen)
-        await type_ahead(pilot, "f", "3")
+        await type_ahead(pilot, "2", "3")
         quiz = app.screen
         assert isinstance(quiz, QuizScreen)
         scroll = quiz.query_one("#quiz", VerticalScroll)
@@ -101,7 +101,7 @@ async def test_every_screen_at_the_extreme_sizes(make_app: MakeApp, size: tuple[
 async def test_resizing_mid_quiz_keeps_the_answers(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await type_ahead(pilot, "f", "3", "2")
+        await type_ahead(pilot, "2", "3", "2")
         await pilot.resize_terminal(20, 8)
         await type_ahead(pilot, "1")
         await pilot.resize_terminal(300, 100)
@@ -128,7 +128,7 @@ async def test_a_pasted_note_is_kept_whole_and_shown_escaped(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "n")
+        await pilot.press("2", "n")
         assert isinstance(app.screen, NoteModal)
         note_input = app.screen.query_one(Input)
         note_input.post_message(events.Paste(HOSTILE_PASTE))
@@ -182,7 +182,7 @@ async def test_keys_sent_faster_than_the_screen_updates_are_each_one_answer(
     recorded once, for the question it was meant for; none is lost or doubled."""
     app = SkillgapApp(mixed_bank(bank_writer), store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f")
+        await pilot.press("2")
         quiz = app.screen
         assert isinstance(quiz, QuizScreen)
         questions = quiz.state.questions
@@ -283,7 +283,7 @@ async def test_hostile_bank_text_never_reaches_the_terminal_raw(
     app = SkillgapApp(bank, store)
     async with app.run_test(size=(100, 30)) as pilot:
         assert_nothing_raw(app)  # welcome: the bank's name and version
-        await pilot.press("f")
+        await pilot.press("2")
         for question in quiz_questions(app):
             assert_nothing_raw(app)  # section title, prompt, help, anchors, options
             await pilot.press(*key_for(question))
@@ -360,7 +360,10 @@ async def test_a_role_name_in_a_border_title_is_text_never_markup(
     roles = (dataclasses.replace(mini_bank.roles[0], name=name), *mini_bank.roles[1:])
     app = make_app(dataclasses.replace(mini_bank, roles=roles))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("a")  # aim for the first role: its name is in the menu's title
+        await pilot.press("a")  # the aim chooser lists the role by its name, as text
+        assert name in screen_text(app) and app.is_running
+        await pilot.press("2")  # aim for the first role (1 is both): its name is in the title
+        await pilot.pause()
         title = app.screen.query_one("#menu", OptionList)._border_title
         assert title is not None and name in str(title)
         assert not any("@click" in str(span.style) for span in title.spans)
@@ -435,12 +438,12 @@ async def test_a_damaged_report_row_is_one_line_and_the_rest_works(
         assert isinstance(app.screen, PlanScreen)
         await pilot.press("escape", "c")  # the roles' "You", from the latest answers
         assert isinstance(app.screen, RolesScreen)
-        await pilot.press("escape", "q")  # a Quick quiz carries the newest readable report
+        await pilot.press("escape", "1", "1")  # a Quick quiz carries the newest readable report
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.state.previous_id == first
         await pilot.press(*key_for(app.screen.state.current))
         await pilot.press("escape")  # home, the quiz kept in progress
-        await pilot.press("r")
+        await pilot.press("3")
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.state.previous_id == first
         assert app.is_running
@@ -538,7 +541,7 @@ async def test_a_read_only_data_folder_is_said_once_and_a_finished_quiz_is_kept(
     say they are not saved and why, export works, and leaving unexported asks first."""
     from textual.widgets import DataTable
 
-    from tests.tui.test_reports import finish_quick_quiz
+    from skillgap.tui.screens.dialogs import StartModal
 
     store = read_only_store
     before = store.path.read_bytes()
@@ -553,7 +556,9 @@ async def test_a_read_only_data_folder_is_said_once_and_a_finished_quiz_is_kept(
         await pilot.press("h")  # browsing works
         assert app.screen.query_one("#reports", DataTable).row_count == 1
         await pilot.press("escape")
-        await finish_quick_quiz(pilot, app)
+        await type_ahead(pilot, "1")  # a Quick quiz; a report exists, so it asks how to start
+        assert isinstance(app.screen, StartModal)
+        await type_ahead(pilot, "2", "3", "2", "f")  # fresh; two answers; finish from Review
         results = app.screen
         assert isinstance(results, ResultsScreen) and results.report_id is None
         assert any(
