@@ -338,3 +338,16 @@ async def test_a_report_of_another_bank_shows_its_own_words_and_is_not_planned(
         assert "note: Run 40 servers at work" in text_of(app.screen.query_one(AnswersTable))
         await pilot.press("tab", "plus")
         assert store.get_plan(checks_bank().name) == {} == store.get_plan(mini_bank.name)
+
+
+async def test_quitting_unsaved_results_asks_first(make_app: MakeApp, mini_bank: Bank) -> None:
+    from skillgap.tui.screens.dialogs import ConfirmModal
+
+    answers = answers_for(mini_bank, FIRST)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_results(app, pilot, score(mini_bank, answers), answers)  # not saved
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("escape")  # stay
+        assert isinstance(app.screen, ResultsScreen) and app.is_running

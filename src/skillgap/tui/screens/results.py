@@ -320,6 +320,13 @@ class ResultsScreen(SkillgapScreen[None]):
         if narrow:
             legend.update(Content("\u2013 not in the role · \u2013 n/a not assessed (Quick quiz)"))
 
+    def quit_warning(self) -> str | None:
+        """What quitting would lose (the App's q asks first): results that could not be saved
+        and were not exported. None when they are safe."""
+        if self.report_id is not None or self._exported:
+            return None
+        return "These results could not be saved and are gone once you quit: export them first (e)."
+
     def action_close(self) -> None:
         """Close; results that could not be saved (a read-only data folder, a failed save) are
         not dropped silently: unless exported, it asks first."""
