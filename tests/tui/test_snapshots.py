@@ -46,17 +46,17 @@ def test_welcome_with_last_result(
 
 
 def test_rating_question(snap_compare: Snap, make_app: MakeApp) -> None:
-    assert snap_compare(make_app(), terminal_size=SMALL, run_before=typing(["f", "3"]))
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=typing(["2", "3"]))
 
 
 def test_choice_question(snap_compare: Snap, make_app: MakeApp) -> None:
     assert snap_compare(
-        make_app(), terminal_size=SMALL, run_before=typing(["f", "3", "s", "1", "2"])
+        make_app(), terminal_size=SMALL, run_before=typing(["2", "3", "s", "1", "2"])
     )
 
 
 def test_multi_question_with_a_note(snap_compare: Snap, make_app: MakeApp) -> None:
-    keys = typing(["f", "3", "2", "1", "2", "2", "n"], [*"SOC", "enter"], ["3"])
+    keys = typing(["2", "3", "2", "1", "2", "2", "n"], [*"SOC", "enter"], ["3"])
     assert snap_compare(make_app(), terminal_size=SMALL, run_before=keys)
 
 
@@ -79,5 +79,5 @@ def test_history(snap_compare: Snap, make_app: MakeApp, mini_bank: Bank, store: 
 def test_review_light_theme_large(snap_compare: Snap, make_app: MakeApp, store: Store) -> None:
     store.set_setting("theme", "textual-light")
     assert snap_compare(
-        make_app(), terminal_size=(120, 36), run_before=typing(["f", "3", "s", "2", "r"])
+        make_app(), terminal_size=(120, 36), run_before=typing(["2", "3", "s", "2", "r"])
     )

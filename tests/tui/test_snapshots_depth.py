@@ -21,7 +21,7 @@ SMALL = (80, 24)
 
 def test_check_question(snap_compare: Snap, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     fix_seed(monkeypatch)
-    assert snap_compare(SkillgapApp(checks_bank(), store), terminal_size=SMALL, press=["f", "3"])
+    assert snap_compare(SkillgapApp(checks_bank(), store), terminal_size=SMALL, press=["2", "3"])
 
 
 def test_results_with_checks(
