@@ -57,7 +57,7 @@ async def _render(out: Path, data_dir: Path) -> None:
                 app.save_screenshot(f"{name}.svg", str(out))
 
             await shot("welcome")
-            await pilot.press("q")
+            await pilot.press("1", "1")  # a Quick quiz, from the last answers
             await shot("question")
             await pilot.press("escape")
             await pilot.press("h")
