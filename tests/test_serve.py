@@ -423,3 +423,17 @@ async def test_a_second_tab_takes_the_quiz_over_no_answer_is_lost(tmp_path: Path
     assert session is not None
     levels = [answer.value for answer in session.answers.by_question.values()]
     assert levels == [2, 1, 2], "the second tab's answers, the first's before it, none lost"
+
+
+async def test_no_app_outlives_a_killed_server(served: Served) -> None:
+    async with aiohttp.ClientSession() as http, open_tab(http, served) as tab:
+        await tab.wait_for(WELCOME)
+        await tab.press("\r")
+        await tab.wait_for(QUESTION)
+        await asyncio.sleep(2)  # the spare for the next tab has started by now
+        children = children_of(served.process.pid)
+        assert len(children) == 2, children
+        served.process.kill()  # no Ctrl+C, no clean-up: the apps see their input end
+        await served.process.wait()
+        for child in children:
+            assert await until_gone(child, 5), "an app outlived its server"
