@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,9 +69,32 @@ def test_no_line_is_wider_than_the_terminal(
     capsys: Capture, monkeypatch: pytest.MonkeyPatch, command: str, width: int
 ) -> None:
     out = at(capsys, monkeypatch, width, *COMMANDS[command])
-    widest = max(out.splitlines(), key=cells)
+    # but a link too long for any line, which stays whole on a line of its own
+    lines = [line for line in out.splitlines() if not _a_link_alone(line, width)]
+    widest = max(lines, key=cells)
     assert cells(widest) <= width, widest
-    assert "\u00a0" not in out  # the spaces wrap keeps together are plain again
+    assert "\u00a0" not in out and "\u2060" not in out  # the marks are gone
+
+
+def _a_link_alone(line: str, width: int) -> bool:
+    text = line.strip()
+    return text.startswith("<https://") and text.endswith(">") and cells(text) > width - 7
+
+
+@pytest.mark.usefixtures("saved")
+@pytest.mark.parametrize("width", [40, 60])
+def test_a_link_is_never_cut_or_broken(
+    capsys: Capture, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """A link cut with an ellipsis or broken over lines can be neither clicked nor copied:
+    each resource's address is printed whole, on a line of its own when it must be."""
+    from skillgap.formats.bank import bundled_bank_dir, load_bank
+
+    urls = {r.url for q in load_bank(bundled_bank_dir()).questions.values() for r in q.resources}
+    out = at(capsys, monkeypatch, width, *COMMANDS["score"])
+    shown = re.findall(r"<(https://[^>]*)>", out)
+    assert shown and set(shown) <= urls
+    assert not re.search(r"<https://[^>\n]*\n", out)  # no link runs on to the next line
 
 
 @pytest.mark.usefixtures("saved")
@@ -201,7 +225,7 @@ def test_a_quick_result_fits_too(width: int) -> None:
     take(state, {q.id: level_of(q, 2) for q in bank.ordered_questions(quick=True)})
     result = score(bank, state.scored_answers(), assessed=state.assessed_ids())
     lines = render_text(result, bank, width=width).splitlines()
-    assert max(map(cells, lines)) <= width
+    assert max(cells(line) for line in lines if not _a_link_alone(line, width)) <= width
     coverage = [line for line in lines if "of the role assessed" in line]
     assert len(coverage) == 2
     assert any("not assessed" in line or "not ass…" in line for line in lines)

@@ -135,8 +135,19 @@ def together(text: str) -> str:
     return text.replace(" ", NBSP)
 
 
+#: Marks a line `fit_lines` must never clip: a link, which cut or broken can be neither
+#: clicked nor copied (a terminal wraps it for the eye; it stays one string).
+WHOLE = "\u2060"
+
+
+def whole(line: str) -> str:
+    """`line` kept whole by `fit_lines`, however wide: for a link on a line of its own."""
+    return WHOLE + line
+
+
 def fit_lines(lines: Iterable[str], width: int | None) -> str:
-    """The lines joined, each clipped to `width` (the last guard: no line is ever wider)."""
+    """The lines joined, each clipped to `width` (the last guard: no line is ever wider),
+    but those marked `whole`, which are links."""
     if width is not None:
-        lines = (clip(line, width) for line in lines)
-    return "\n".join(lines).replace(NBSP, " ") + "\n"
+        lines = (line if line.startswith(WHOLE) else clip(line, width) for line in lines)
+    return "\n".join(lines).replace(NBSP, " ").replace(WHOLE, "") + "\n"

@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING
 from skillgap.core.model import Bank, Result
 from skillgap.core.wording import BAR_WIDTH, bar, percent, question_title, sparkline
 from skillgap.escape import one_line
-from skillgap.export.layout import cell, cells, clip, fit_lines, pad, shrink, together, wrap
+from skillgap.export.layout import (
+    cell,
+    cells,
+    clip,
+    fit_lines,
+    pad,
+    shrink,
+    together,
+    whole,
+    wrap,
+)
 from skillgap.export.words import (
     answer_rows,
     bank_for,
@@ -116,12 +126,14 @@ def _result_lines(result: Result, bank: Bank | None, steps: int, width: int | No
 
 def _learn_lines(title: str, url: str, width: int | None) -> list[str]:
     """ "learn: TITLE <URL>", wrapped under the title; a link too long for that indent goes
-    on a line of its own nearer the margin, so it is cut only when no line could hold it."""
+    on a line of its own nearer the margin, and one too long for any line stays whole (a
+    link broken or cut could be neither clicked nor copied)."""
     link = f"<{url}>" if url else ""
     first = "     learn: "
     if not link or width is None or cells(link) <= width - cells(first):
         return wrap(f"{title} {link}" if link else title, width, first)
-    return [*wrap(title, width, first), *wrap(link, width, "       ")]
+    indent = "       " if cells(link) <= width - 7 else ""
+    return [*wrap(title, width, first), whole(indent + link)]
 
 
 def _role_lines(result: Result, bank: Bank | None, width: int | None) -> list[str]:
