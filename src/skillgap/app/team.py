@@ -17,12 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from skillgap.core.team import Member, Team
+from skillgap.formats.json_reader import Reader
 
 if TYPE_CHECKING:
-    from skillgap.core.model import Bank
+    from skillgap.core.model import Bank, Option
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,6 @@ def read_member(path: Path, bank: Bank) -> Member:
         MAX_IMPORT_BYTES,
         read_document,
         read_person_name,
-        read_report_answers,
         read_timestamp,
     )
     from skillgap.store import ReportFileError
@@ -106,7 +106,7 @@ def read_member(path: Path, bank: Bank) -> Member:
     try:
         document = loads(data)
         f = read_document(document)
-        answers = read_report_answers(f["answers"])
+        levels, unknown = answer_levels(f["answers"], bank)
         result = f["result"].obj(("bank",), _RESULT_FIELDS)
         bank_fields = result["bank"].obj(("name", "version"))
         bank_name = bank_fields["name"].text(limits.MAX_BANK_NAME)
@@ -120,9 +120,6 @@ def read_member(path: Path, bank: Bank) -> Member:
         raise ReportFileError(
             f"{path}: {exc}; skillgap team reads what skillgap report export ID -o FILE.json writes"
         ) from None
-    known = bank.questions
-    levels = {qid: a.level for qid, a in answers.by_question.items() if qid in known}
-    unknown = tuple(qid for qid in answers.by_question if qid not in known)
     same_bank = bank_name == bank.name and bank_version == bank.version
     assessed = None if same_bank and mode == "full" else frozenset(levels)
     return Member(
@@ -136,6 +133,70 @@ def read_member(path: Path, bank: Bank) -> Member:
         unknown=unknown,
         path=str(path),
     )
+
+
+def answer_levels(reader: Reader, bank: Bank) -> tuple[dict[str, int], tuple[str, ...]]:
+    """A report's answers as levels by question id of `bank`, and the ids `bank` does not
+    have, checked as formats.report_json.read_report_answers checks them (FormatError).
+
+    The answers are most of a report, and the team reads thousands: an entry of the plain
+    kind (a question of `bank`; a value it can take, so an id its validator accepted; the
+    level; perhaps a note) is checked here directly, and every other entry (a knowledge check
+    on it, an id or option `bank` does not have, anything odd) goes through the full reader,
+    which names the problem. tests/test_team_read.py holds the two equal."""
+    from skillgap.formats.json_reader import MAX_ITEMS, MAX_TEXT_LENGTH
+    from skillgap.formats.report_json import read_report_answers
+
+    raw = reader.value
+    if type(raw) is not dict or len(raw) > MAX_ITEMS:
+        answers = read_report_answers(reader)  # refuses it, naming the problem
+        raw = {qid: {"level": a.level} for qid, a in answers.by_question.items()}
+    questions = bank.questions
+    levels: dict[str, int] = {}
+    other: dict[str, Any] = {}
+    for qid, entry in raw.items():
+        question = questions.get(qid)
+        level = entry.get("level") if type(entry) is dict else None
+        if (
+            question is not None
+            and type(level) is int
+            and 0 <= level <= 4
+            and _plain(entry, level, question.options, MAX_ITEMS, MAX_TEXT_LENGTH)
+        ):
+            levels[qid] = level
+        else:
+            other[qid] = entry
+    if other:
+        checked = read_report_answers(Reader(other, reader.where))
+        for qid, answer in checked.by_question.items():
+            if qid in questions:
+                levels[qid] = answer.level
+    return levels, tuple(qid for qid in raw if qid not in questions)
+
+
+def _plain(
+    entry: dict[str, Any], level: int, options: Sequence[Option], max_items: int, max_text: int
+) -> bool:
+    """Whether an answer entry is one the fast path may take: value and level (and a note)."""
+    if len(entry) != 2:
+        note = entry.get("note")
+        if len(entry) != 3 or type(note) is not str or len(note) > max_text:
+            return False
+    if "value" not in entry:
+        return False
+    value = entry["value"]
+    if value is None:
+        return level == 0
+    kind = type(value)
+    if kind is int:
+        return bool(value == level)
+    if kind is str:
+        return any(o.id == value for o in options)
+    if kind is list:
+        return len(value) <= max_items and all(
+            type(v) is str and any(o.id == v for o in options) for v in value
+        )
+    return False
 
 
 #: The result's fields besides its bank: allowed, and not read (see the module's docstring).

@@ -273,10 +273,6 @@ def _columns(
     return found
 
 
-def _counts(level: int) -> int:
-    return level if level in LEVELS else 0
-
-
 def _question(
     question: Question,
     roles: Sequence[Role],
@@ -284,41 +280,42 @@ def _question(
     levels: Sequence[Mapping[str, int]],
     assessed: Sequence[Collection[str] | None],
 ) -> QuestionCounts:
+    """One question's counts. The people come in label order, so each level's people, kept
+    in that order, need no sorting."""
     qid = question.id
-    counts = [0] * len(LEVELS)
-    not_assessed = 0
-    mine = [lv.get(qid, 0) for lv in levels]
-    for level, seen in zip(mine, assessed, strict=True):
-        counts[_counts(level)] += 1
-        if not _assessed(seen, qid):
-            not_assessed += 1
+    at: list[list[int]] = [[] for _ in LEVELS]  # the people at each level, by index
+    for i, lv in enumerate(levels):
+        level = lv.get(qid, 0)
+        at[level if 0 <= level < len(at) else 0].append(i)
+    not_assessed = sum(1 for seen in assessed if seen is not None and qid not in seen)
     targets = {
         r.id: r.requirement_by_question[qid].target
         for r in roles
         if qid in r.requirement_by_question
     }
-    meets = {rid: sum(1 for level in mine if level >= t) for rid, t in targets.items()}
+    meets = {rid: sum(len(at[lv]) for lv in LEVELS if lv >= t) for rid, t in targets.items()}
     mentors: tuple[Standing, ...] = ()
     learners: tuple[Standing, ...] = ()
     if not question.experience:
         target = max(targets.values(), default=MENTOR_LEVEL)
         lacking = [
             Standing(labels[i], level)
-            for i, level in enumerate(mine)
-            if level < target and _assessed(assessed[i], qid)
+            for level in range(min(target, len(at)))
+            for i in at[level]
+            if _assessed(assessed[i], qid)
         ]
         if lacking:
-            lowest = min(s.level for s in lacking)
-            mentors = _ranked(
+            lowest = lacking[0].level
+            mentors = tuple(
                 Standing(labels[i], level)
-                for i, level in enumerate(mine)
-                if level >= MENTOR_LEVEL and level > lowest
+                for level in range(len(at) - 1, max(MENTOR_LEVEL, lowest + 1) - 1, -1)
+                for i in at[level]
             )
-            learners = tuple(sorted(lacking, key=lambda s: (s.level, s.person.casefold())))
+            learners = tuple(lacking)
     return QuestionCounts(
         qid,
         question.title,
-        tuple(counts),
+        tuple(len(people) for people in at),
         not_assessed,
         meets,
         mentors,
@@ -332,7 +329,8 @@ def _assessed(seen: Collection[str] | None, qid: str) -> bool:
 
 
 def _ranked(standings: Iterable[Standing]) -> tuple[Standing, ...]:
-    return tuple(sorted(standings, key=lambda s: (-s.level, s.person.casefold(), s.person)))
+    """Highest level first; the people come in label order and a stable sort keeps it."""
+    return tuple(sorted(standings, key=lambda s: -s.level))
 
 
 def _spread(

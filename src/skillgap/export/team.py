@@ -31,7 +31,10 @@ NOT_ASSESSED = "\u2013"
 
 
 def team_heading(team: Team) -> str:
-    aim = f", aiming for {team.target_role}" if team.target_role else ""
+    names = {r.id: r.name for r in team.roles}
+    aim = (
+        f", aiming for {names.get(team.target_role, team.target_role)}" if team.target_role else ""
+    )
     return f"Team skills matrix: {len(team.members)} people{aim}"
 
 
