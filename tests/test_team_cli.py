@@ -224,3 +224,17 @@ def test_team_leaves_an_existing_database_untouched(
     assert doc["target_role"] is None  # both roles: the saved choice is not read
     after = {p.name: p.read_bytes() for p in _isolated_data_dir.iterdir()}
     assert after == before
+
+
+def test_a_quick_report_leaves_out_what_it_did_not_ask(capsys: Capture, tmp_path: Path) -> None:
+    doc = json.loads((PEOPLE / "ada.json").read_text())
+    doc["result"]["mode"] = "quick"
+    del doc["answers"]["kubernetes"]
+    (tmp_path / "ada.json").write_text(json.dumps(doc))
+    shutil.copy(PEOPLE / "bo.json", tmp_path)
+    out = team_json(capsys, str(tmp_path))
+    kubernetes = next(q for q in out["questions"] if q["id"] == "kubernetes")
+    assert kubernetes["levels"] == [2, 0, 0, 0, 0] and kubernetes["not_assessed"] == 1
+    ops = next(r for r in out["roles"] if r["id"] == "ops")
+    ada = next(p for p in ops["people"] if p["name"] == "Ada")
+    assert ada["fit"] == 100 and ada["coverage"] == 0.8  # kubernetes: weight 1 of 5
