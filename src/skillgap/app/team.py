@@ -163,14 +163,14 @@ def answer_levels(reader: Reader, bank: Bank) -> tuple[dict[str, int], tuple[str
             and 0 <= level <= 4
             and _plain(entry, level, question.options, MAX_ITEMS, MAX_TEXT_LENGTH)
         ):
-            levels[qid] = level
+            levels[question.id] = level  # the bank's string: 10,000 people share it
         else:
             other[qid] = entry
     if other:
         checked = read_report_answers(Reader(other, reader.where))
         for qid, answer in checked.by_question.items():
             if qid in questions:
-                levels[qid] = answer.level
+                levels[questions[qid].id] = answer.level
     return levels, tuple(qid for qid in raw if qid not in questions)
 
 

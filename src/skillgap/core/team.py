@@ -77,7 +77,7 @@ class Superseded:
     kept: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Standing:
     """A person and the level they stand at on one skill."""
 
