@@ -2,11 +2,11 @@
 (target <= 3x), and 10,000 people without running out of memory (peak RSS).
 
 Figures:
-1. reading 1,000 exported JSON reports of the bundled bank (as `report export` writes them,
+10. reading 1,000 exported JSON reports of the bundled bank (as `report export` writes them,
    indented) and aggregating them (app.team.read_team, core.team.build_team, the --json
    document), vs reading the same files and `json.loads` of each (each dropped before the
    next): the ratio of the medians;
-2. the whole `skillgap team DIR --json` of 10,000 people in a fresh process: its wall time and
+11. the whole `skillgap team DIR --json` of 10,000 people in a fresh process: its wall time and
    its own peak memory (VmHWM), beside a process that only imports skillgap and loads the bank.
 
 The reports: 200 distinct scored answer sets, written under 1,000 (or 10,000) files, each with
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         holds = ratio <= TARGET
         ok = ok and holds
         print(
-            f"1. team of 1,000 reports vs json.loads of the files: {ratio:.2f}x"
+            f"10. team of 1,000 reports vs json.loads of the files: {ratio:.2f}x"
             f" ({subject_s * 1000:.0f} ms vs {floor_s * 1000:.0f} ms), target <= {TARGET}x:"
             f" {'holds' if holds else 'MISSED'}"
         )
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         base = peak(many, full=False)
         full = peak(many, full=True)
         print(
-            f"2. skillgap team of {options.people:,} reports ({full['people']:,} people) in a"
+            f"11. skillgap team of {options.people:,} reports ({full['people']:,} people) in a"
             f" fresh process: {full['wall']:.1f} s, peak {full['peak_kib'] / 1024:.0f} MiB,"
             f" a {full['mib']:.0f} MiB document"
             f" (importing skillgap and loading the bank: {base['peak_kib'] / 1024:.0f} MiB)"
