@@ -17,20 +17,18 @@ INSTALL_HINT = "serve needs the web extra, which is not installed: pip install '
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import importlib
-
     from skillgap.cli.options import bank_dir
 
-    # The second way the CLI starts the TUI (the first is tui.app.run), imported by name here
-    # so that a missing extra is one line saying how to install it, never an ImportError.
+    # The second way the CLI starts the TUI (the first is tui.app.run), imported only here so
+    # that a missing extra is one line saying how to install it, never an ImportError.
     try:
-        server: Any = importlib.import_module("skillgap.tui.serve")
+        from skillgap.tui.serve import serve
     except ModuleNotFoundError as exc:
         if (exc.name or "").split(".")[0] in WEB_MODULES:
             raise UsageError(INSTALL_HINT) from None
         raise
     questions = getattr(args, "questions", None)
-    code: int = server.serve(
+    code: int = serve(
         bank_dir(args) if questions else None,
         args.data_dir,
         host=args.host,
