@@ -125,6 +125,20 @@ async def test_a_toast_says_what_an_answer_leaves_out(make_app: MakeApp) -> None
         assert len(toasts(app)) == 1
 
 
+async def test_a_resumed_quiz_quit_before_any_new_answer_says_it_is_saved(
+    make_app: MakeApp,
+) -> None:
+    """Before: a window that resumed (or took over) a quiz and quit without answering said
+    "not saved: N answers", which was false: they were in the store all along."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "3", "s", "escape")  # two answers, then home
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")  # resume
+        assert quiz(again).farewell() == "saved: 2 answers, run skillgap to resume"
+
+
 async def test_quitting_mid_quiz_says_what_was_saved(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -202,3 +216,21 @@ async def test_the_quiz_of_a_window_that_is_gone_opens_without_asking(
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("3")
             assert isinstance(app.screen, QuizScreen)
+
+
+async def test_a_report_saved_from_the_tui_carries_the_saved_name(
+    make_app: MakeApp, store: Store
+) -> None:
+    """The name set with `skillgap name` goes on every report, the TUI's too (a team report
+    then counts one person once)."""
+    from skillgap.app.settings import save_person_name
+
+    save_person_name(store, "Ada")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "3", "2", "f")  # a Quick quiz to its end
+        assert isinstance(app.screen, ResultsScreen)
+        report_id = app.screen.report_id
+    assert report_id is not None
+    report = store.get_report(report_id)
+    assert report is not None and report.name == "Ada"

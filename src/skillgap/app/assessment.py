@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from skillgap.app.settings import quiz_flags, target_role
+from skillgap.app.settings import person_name, quiz_flags, target_role
 from skillgap.core.model import Answers, Bank, PlanEntry, Result
 
 if TYPE_CHECKING:
@@ -136,6 +136,8 @@ class Finished:
     progress: list[plans.StepProgress]
     #: The plan entries the new answers reach (done).
     updates: list[PlanEntry]
+    #: The person's name or handle the report carries (settings; "" when unset).
+    name: str = ""
 
 
 def finish_quiz(store: Store, bank: Bank, state: QuizState) -> Finished:
@@ -156,7 +158,13 @@ def finish_quiz(store: Store, bank: Bank, state: QuizState) -> Finished:
     )
     left_out = set(result.not_assessed)  # no answer then or now: not "no change"
     progress = [row for row in progress if row.question_id not in left_out]
-    return Finished(answers, replace(result, carried=dict(state.carried)), progress, updates)
+    return Finished(
+        answers,
+        replace(result, carried=dict(state.carried)),
+        progress,
+        updates,
+        person_name(store),
+    )
 
 
 def plan_of(store: object, bank: Bank, result: Result) -> dict[str, PlanEntry]:

@@ -101,8 +101,11 @@ class QuizScreen(SkillgapScreen[None]):
         self._taken_over = False
         #: Opened from Review to change an answer: once answered, back to Review.
         self._back_to_review = False
-        #: Answers saved, for the line the terminal shows after quitting (`farewell`).
-        self._saved = False
+        #: Every answer given is in the store (those resumed or taken over are already), for
+        #: the line the terminal shows after quitting (`farewell`); False once a save fails.
+        self._saved = True
+        #: The quiz became a report: nothing is left to resume.
+        self._done = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quiz-head"):
@@ -431,7 +434,7 @@ class QuizScreen(SkillgapScreen[None]):
         if self._taken_over:
             return "not saved here: the quiz was taken over in another skillgap window"
         count = len(self.state.answers.by_question)
-        if not count:
+        if not count or self._done:
             return None
         plural = "s" if count != 1 else ""
         if not self._saved:
@@ -588,6 +591,7 @@ class QuizScreen(SkillgapScreen[None]):
                 done.result,
                 done.updates,
                 holder=self._token if self._holding else None,
+                name=done.name,
             )
         except QuizTakenOver:
             self._taken_over = True
@@ -599,7 +603,7 @@ class QuizScreen(SkillgapScreen[None]):
                         severity="error", timeout=10)  # fmt: skip
         if report_id is not None:
             self._release()  # the quiz is a report now
-            self._saved = False  # nothing left to resume: no farewell line
+            self._done = True  # nothing left to resume: no farewell line
         self.app.switch_screen(
             ResultsScreen(done.result, done.answers, report_id=report_id, progress=done.progress)
         )
