@@ -7,9 +7,10 @@ import os
 import sys
 
 from skillgap import __version__
-from skillgap.cli.options import bank_dir, load_bank, output_width, target_role
 from skillgap.errors import ExitCode, SkillgapError, UsageError
-from skillgap.escape import one_line, safe
+
+# cli.options and escape (which compiles regular expressions) are imported where a command
+# needs them: `--version` imports neither.
 
 TYPE_CHECKING = False  # importing `typing` for it would cost --version a third of its time
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 def cmd_validate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from skillgap.cli.options import load_bank
+
     bank = load_bank(args, Path(args.dir) if args.dir else None)
     counts = f"{len(bank.questions)} questions, {len(bank.sections)} sections"
     print(f"ok: {counts}, {len(bank.roles)} roles")
@@ -31,6 +34,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_answers_template(args: argparse.Namespace) -> int:
+    from skillgap.cli.options import load_bank
+    from skillgap.escape import one_line
     from skillgap.formats.answers import template
 
     text = template(load_bank(args))
@@ -49,7 +54,9 @@ def cmd_answers_template(args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     import json
 
+    from skillgap.cli.options import load_bank, output_width, target_role
     from skillgap.core.scoring import score
+    from skillgap.escape import one_line
     from skillgap.export.json_docs import result_json
     from skillgap.export.text import render_text
     from skillgap.formats.answers import load_answers
@@ -84,6 +91,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     # collection back on before the first screen.
     gc.disable()
     try:
+        from skillgap.cli.options import bank_dir
         from skillgap.tui.app import run
 
         return run(bank_dir=bank_dir(args), data_dir=args.data_dir)
@@ -240,6 +248,8 @@ def _opens_tui(argv: Sequence[str] | None) -> bool:
 def run_command(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run one command, turning every expected failure into its lines on stderr and its exit
     code (errors.SkillgapError); anything else is an internal error, still one line."""
+    from skillgap.escape import one_line, safe
+
     try:
         return func(args)
     except SkillgapError as exc:
