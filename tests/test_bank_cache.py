@@ -147,7 +147,7 @@ def test_a_cache_written_before_the_new_fields_is_loaded_afresh(
     cached.write_text(json.dumps(document))
     assert load_bank_cached(GROUPS_BANK, tmp_path) == load_bank(GROUPS_BANK)
     rewritten = json.loads(cached.read_text())
-    assert rewritten["key"]["format"] == CACHE_FORMAT == 4
+    assert rewritten["key"]["format"] == CACHE_FORMAT == 5
     assert "ready_at" in rewritten["bank"]["roles"][0]
 
 

@@ -103,6 +103,9 @@ class Question:
     #: False for a question kept for fidelity (a retired or niche tool): it counts in fit when
     #: a person has it, and Learn next never suggests it (a plan may still choose it).
     advise: bool = True
+    #: Tools, synonyms and acronyms a job ad would use for this skill ("terraform", "iac",
+    #: "infrastructure as code"), lower case with single spaces: how `core.job` reads an ad.
+    keywords: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:

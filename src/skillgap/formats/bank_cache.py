@@ -28,7 +28,8 @@ from skillgap.core.model import Bank
 #: so a cache written before is loaded afresh rather than read against the new fields.
 #: 2: Question.experience, Requirement.any_of and .title, Role.ready_at. 3: Question.source.
 #: 4: Question.advise; MarketFigure.period, Role.tables (MarketTable), Role.views (SourceView).
-CACHE_FORMAT = 4
+#: 5: Question.keywords.
+CACHE_FORMAT = 5
 
 
 def default_cache_dir() -> Path:

@@ -21,6 +21,9 @@ MAX_BANK_VERSION = 100
 MAX_RESOURCE_KIND = 100
 #: The longest `source` of a question ("article", or who added it).
 MAX_SOURCE = 100
+#: The longest keyword of a question ("infrastructure as code"), and the most one question has.
+MAX_KEYWORD = 60
+MAX_KEYWORDS = 100
 
 #: The most entries of any one list or mapping of a bank: questions in the bank, roles,
 #: requirements of a role, options, resources and prerequisites of a question. Every list of a

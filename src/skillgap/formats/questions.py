@@ -15,7 +15,7 @@ from skillgap.formats.fields import Field, describe_value
 def read_question(item: Field, section_id: str) -> Question | None:
     allowed = ("id", "title", "prompt", "kind", "help", "quick", "levels", "options",
                "effort_hours", "requires", "resources", "checks", "experience", "source",
-               "advise")  # fmt: skip
+               "advise", "keywords")  # fmt: skip
     if not item.check_mapping(allowed):
         return None
     qid = item.ident("id")
@@ -66,7 +66,28 @@ def read_question(item: Field, section_id: str) -> Question | None:
         experience=item.flag("experience"),
         source=item.text("source", max_length=limits.MAX_SOURCE),
         advise=item.flag("advise", default=True),
+        keywords=_keywords(item.child("keywords")),
     )
+
+
+def _keywords(field: Field | None) -> tuple[str, ...]:
+    """Short phrases a job ad would use, each lower-cased with single spaces; the same phrase
+    twice in one question (whatever its case) is refused."""
+    if field is None or not field.check_list(max_items=limits.MAX_KEYWORDS):
+        return ()
+    found: list[str] = []
+    for item in field.items():
+        text = item.as_text(max_length=limits.MAX_KEYWORD)
+        if not text:
+            continue
+        keyword = " ".join(text.lower().split())
+        if not any(char.isalnum() for char in keyword):
+            item.error(f"a keyword needs a letter or a digit; got {text!r}")
+        elif keyword in found:
+            item.error(f"duplicate keyword {keyword!r} in this question")
+        else:
+            found.append(keyword)
+    return tuple(found)
 
 
 def _options(field: Field | None) -> tuple[Option, ...]:
