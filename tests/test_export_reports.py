@@ -260,3 +260,18 @@ def test_an_addition_beyond_the_article_is_marked_in_every_export(
     assert page.count("added by skillgap") == shown + 1
     assert "from the article" not in page
     assert "added by skillgap" not in render_report(report, mini_bank, fmt)
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_a_report_s_name_is_in_its_heading_escaped(mini_bank: Bank, fmt: str) -> None:
+    """A team lead reading shared exports sees whose each is (issue 19)."""
+    report = dataclasses.replace(make_report(mini_bank), name="Ada <b>L</b> | *x*")
+    page = render_report(report, mini_bank, fmt)
+    first = page.splitlines()[0] if fmt != "html" else page
+    shown = {
+        "text": "Ada <b>L</b> | *x*",
+        "md": "Ada \\<b\\>L\\</b\\> \\| \\*x\\*",
+        "html": "Ada &lt;b&gt;L",
+    }
+    assert shown[fmt] in first
+    assert "Ada" not in render_report(make_report(mini_bank), mini_bank, fmt)

@@ -212,7 +212,7 @@ def render_report_text(report: Report, bank: Bank | None, width: int | None = No
     """A saved report for the terminal: its heading, the result (render_text), and every
     answer with its note. With `width`, long titles are cut and answers and notes wrap."""
     own = bank_for(report, bank)
-    out = wrap(report_heading(report), width)
+    out = wrap(one_line(report_heading(report)), width)
     out += _result_lines(report.result, own, 10, width)
     out += ["", "Your answers"]
     rows = answer_rows(report, bank)

@@ -45,8 +45,10 @@ def bank_for(report: Report, bank: Bank | None) -> Bank | None:
 
 
 def report_heading(report: Report) -> str:
+    """ "Report 7, 2024-05-01 09:30 UTC", and whose it is when it carries a name (raw text:
+    each face escapes it)."""
     when = report.created_at.strftime("%Y-%m-%d %H:%M UTC")
-    return f"Report {report.id}, {when}"
+    return f"Report {report.id}, {when}" + (f", {report.name}" if report.name else "")
 
 
 @dataclass(frozen=True)
