@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from skillgap.core.team import Member, Team
+from skillgap.core.team import Member, QuestionCounts, Team
 from skillgap.formats.json_reader import Reader
 
 if TYPE_CHECKING:
@@ -72,13 +72,14 @@ def read_team(given: Iterable[str | Path], bank: Bank) -> TeamFiles:
     from skillgap.store import ReportFileError
 
     paths, bad = team_paths(given)
+    given_count = len(paths) + len(bad)
     members = []
     for path in paths:
         try:
             members.append(read_member(path, bank))
         except ReportFileError as exc:
             bad.append(BadFile(str(path), str(exc)))
-    return TeamFiles(tuple(members), tuple(bad), len(paths) + len(bad))
+    return TeamFiles(tuple(members), tuple(bad), given_count)
 
 
 def read_member(path: Path, bank: Bank) -> Member:
@@ -253,3 +254,35 @@ def build(
 
     files = read_team(given, bank)
     return build_team(bank, files.members, target_role, anonymous=anonymous), files
+
+
+# -- what the TUI's Team screen shows -----------------------------------------------------------
+
+
+def role_need(team: Team, bank: Bank) -> dict[str, float]:
+    """Question id -> the weight the roles the team was built for give it (summed over both
+    roles when none was chosen); a question no role needs is left out."""
+    considered = {r.id for r in team.roles}
+    need: dict[str, float] = {}
+    for role in bank.roles:
+        if role.id not in considered:
+            continue
+        for req in role.requirements:
+            for qid in req.question_ids:
+                need[qid] = need.get(qid, 0.0) + req.weight
+    return need
+
+
+def rows_by_need(team: Team, bank: Bank) -> list[QuestionCounts]:
+    """The matrix's rows, most needed first (the weight role_need gives), the bank's order
+    among equals, and the questions no role considered needs last."""
+    need = role_need(team, bank)
+    order = {q.id: i for i, q in enumerate(team.questions)}
+    return sorted(team.questions, key=lambda q: (-need.get(q.id, 0.0), order[q.id]))
+
+
+def level_of(member: Member, qid: str) -> int | None:
+    """A member's level on a question, None when their report did not assess it."""
+    if member.assessed is not None and qid not in member.assessed:
+        return None
+    return member.levels.get(qid, 0)

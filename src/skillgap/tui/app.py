@@ -250,6 +250,11 @@ class SkillgapApp(App[None]):
 
         self.open_screen(RolesScreen, lambda: RolesScreen(self.latest_answers()))
 
+    def action_team(self) -> None:
+        from skillgap.tui.screens.team import TeamScreen
+
+        self.open_screen(TeamScreen, TeamScreen)
+
     def action_settings(self) -> None:
         from skillgap.tui.screens.settings import SettingsModal
 
@@ -404,6 +409,11 @@ class SkillgapApp(App[None]):
             "Learning plan",
             "Your plan's steps and statuses, and a week-by-week timeline",
             self.action_plan,
+        )
+        yield SystemCommand(
+            "Team",
+            "A skills matrix from a folder of exported reports (nothing is saved)",
+            self.action_team,
         )
         yield SystemCommand(
             "Aim for a role",

@@ -72,7 +72,7 @@ class WelcomeScreen(SkillgapScreen[None]):
         min-width: 40; max-width: 100%;
     }
     #menu {
-        height: auto; max-height: 9; width: 100%; max-width: 90;
+        height: auto; max-height: 10; width: 100%; max-width: 90;
         border: round $primary; margin: 1 0 0 0;
     }
     #bank-line { margin: 0 0 0 1; }
@@ -88,6 +88,8 @@ class WelcomeScreen(SkillgapScreen[None]):
                 tooltip="Start a quiz of every question"),
         Binding("3", "resume", "Resume", id="welcome.resume",
                 tooltip="Carry on with the quiz in progress"),
+        Binding("t", "app.team", "Team", show=False, id="welcome.team",
+                tooltip="A skills matrix from a folder of exported reports"),
         Binding("ctrl+t", "app.toggle_theme", "Theme", id="welcome.theme",
                 tooltip="Switch between dark and light (remembered)"),
     ]  # fmt: skip
@@ -215,6 +217,7 @@ class WelcomeScreen(SkillgapScreen[None]):
             item("h", "History", f"{reports} saved report{plural}", "history"),
             item("c", "Compare roles", "responsibilities, background, pay, openings", "roles"),
             item("p", "Learning plan", "your steps and a week-by-week timeline", "plan"),
+            item("t", "Team", "a skills matrix from a folder of exported reports", "team"),
             item(
                 ",",
                 "Settings",
@@ -297,6 +300,7 @@ class WelcomeScreen(SkillgapScreen[None]):
             "history": self.skillgap.action_history,
             "roles": self.skillgap.action_compare_roles,
             "plan": self.skillgap.action_plan,
+            "team": self.skillgap.action_team,
             "settings": self.skillgap.action_settings,
         }
         action = actions.get(event.option_id or "")
