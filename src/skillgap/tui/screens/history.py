@@ -302,6 +302,7 @@ class HistoryScreen(SkillgapScreen[None]):
                 report.answers,
                 report_id=report.id,
                 created_at=report.created_at,
+                name=report.name,
             )
         )
 

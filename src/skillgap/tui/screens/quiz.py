@@ -573,6 +573,32 @@ class QuizScreen(SkillgapScreen[None]):
         self._save()
         self.show_question()
 
+    def _ask_name(self) -> bool:
+        """The first quiz to finish asks, once, for the name or handle reports carry
+        (app.settings.person_name_asked); the answer is saved, then the quiz finishes. True
+        while it is being asked."""
+        from skillgap.app.settings import person_name_asked
+        from skillgap.tui.screens.name import NameModal
+
+        if self._name_asked or self.store.read_only or person_name_asked(self.store):
+            return False
+        self._name_asked = True
+
+        def named(name: str | None) -> None:
+            from skillgap.app.settings import save_person_name
+            from skillgap.store import StoreError
+
+            try:
+                save_person_name(self.store, name or "")
+            except (ValueError, StoreError) as exc:
+                self.notify(f"The name was not kept: {exc}", severity="warning")
+            self.finish()
+
+        self.app.push_screen(NameModal(), named)
+        return True
+
+    _name_asked = False
+
     def finish(self) -> None:
         """Score the answers (a Quick quiz's with those it carried over), save the report
         (clearing the session) and show the results."""
@@ -582,6 +608,8 @@ class QuizScreen(SkillgapScreen[None]):
 
         if self._taken_over:
             self._say_taken_over()
+            return
+        if self._ask_name():
             return
         done = finish_quiz(self.store, self.bank, self.state)
         report_id: int | None = None
@@ -605,5 +633,11 @@ class QuizScreen(SkillgapScreen[None]):
             self._release()  # the quiz is a report now
             self._done = True  # nothing left to resume: no farewell line
         self.app.switch_screen(
-            ResultsScreen(done.result, done.answers, report_id=report_id, progress=done.progress)
+            ResultsScreen(
+                done.result,
+                done.answers,
+                report_id=report_id,
+                progress=done.progress,
+                name=done.name,
+            )
         )

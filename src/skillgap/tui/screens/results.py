@@ -90,9 +90,12 @@ class ResultsScreen(SkillgapScreen[None]):
         report_id: int | None = None,
         created_at: datetime | None = None,
         progress: Sequence[StepProgress] = (),
+        name: str = "",
     ) -> None:
         super().__init__()
         self.result = result
+        #: The person's name or handle the report carries ("" for none: no line shown).
+        self.person = name
         self.answers = answers
         self.report_id = report_id
         self.created_at = created_at
@@ -106,6 +109,8 @@ class ResultsScreen(SkillgapScreen[None]):
         result = self.result
         with VerticalScroll(id="results"):
             yield Static(Content.assemble(("Results", "bold")), classes="heading")
+            if self.person:
+                yield Static(line(f"Report of {self.person}"), id="report-name")
             yield Static(self._subtitle(), classes="dim")
             if quick := quick_text(result):
                 yield Static(Content(quick), id="quick")

@@ -1,5 +1,6 @@
-"""Settings: knowledge checks on or off, the adaptive quiz on or off, and the hours a week the
-learning plan's timeline assumes. Each change is saved at once; a quiz takes them when it starts.
+"""Settings: knowledge checks on or off, the adaptive quiz on or off, the name or handle your
+reports carry, and the hours a week the learning plan's timeline assumes. Each change is saved
+at once; a quiz takes them when it starts.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from skillgap.app.settings import hours_per_week, save_hours_per_week
+from skillgap.app.settings import hours_per_week, person_name, save_hours_per_week
 from skillgap.core.adaptive import ADAPTIVE_SETTING
 from skillgap.core.checks import CHECKS_SETTING
+from skillgap.escape import one_line
 from skillgap.tui.base import DIALOG_HELP, SkillgapModal
 from skillgap.tui.format import plain
 from skillgap.tui.widgets.pointer import PointerOptionList
@@ -27,6 +29,8 @@ FLAGS = {
     "adaptive": (ADAPTIVE_SETTING, "Adaptive quiz", "skip what needs a skill you rated 0", "2"),
 }
 HOURS_KEY = "w"
+#: The line of the name reports carry (a digit: the Nth line of Settings, docs/keys.md).
+NAME_KEY = "3"
 
 
 class SettingsModal(SkillgapModal[None]):
@@ -43,6 +47,8 @@ class SettingsModal(SkillgapModal[None]):
                 tooltip="Knowledge checks on or off"),
         Binding("2", "flip('adaptive')", "Adaptive", id="settings.adaptive",
                 tooltip="Adaptive quiz on or off"),
+        Binding("3", "name", "Name", id="settings.name",
+                tooltip="The name or handle your reports carry (empty: none)"),
         Binding("w", "hours", "Hours a week", id="settings.hours",
                 tooltip="Hours a week for the learning plan's timeline"),
         DIALOG_HELP,
@@ -55,7 +61,7 @@ class SettingsModal(SkillgapModal[None]):
             )
             yield PointerOptionList(id="settings-list")
             yield Static(
-                Content("Enter or the line's key (1, 2, w) changes it · saved at once; "
+                Content("Enter or the line's key (1, 2, 3, w) changes it · saved at once; "
                         "a quiz takes them when it starts"),
                 classes="dim",
             )  # fmt: skip
@@ -88,6 +94,19 @@ class SettingsModal(SkillgapModal[None]):
                     id=option_id,
                 )
             )
+        name = person_name(store)
+        options.append(
+            Option(
+                Content.assemble(
+                    (f"{NAME_KEY} ", "$text-muted"),
+                    ("✓ set " if name else "✗ none", "bold"),
+                    "  ",
+                    (f"{'Name on reports':<18}", "bold"),
+                    (one_line(name) if name else "none", "$text-muted"),
+                ),
+                id="name",
+            )
+        )
         hours = f"{hours_per_week(store):g} h"
         options.append(
             Option(
@@ -115,6 +134,8 @@ class SettingsModal(SkillgapModal[None]):
         event.stop()
         if event.option_id == "hours":
             self.action_hours()
+        elif event.option_id == "name":
+            self.action_name()
         elif event.option_id in FLAGS:
             self.action_flip(event.option_id)
 
@@ -129,6 +150,26 @@ class SettingsModal(SkillgapModal[None]):
             self._status(f"Not saved: {exc}")
             return
         self._redraw()
+
+    def action_name(self) -> None:
+        """3: the name or handle reports carry, typed in its dialog and saved at once."""
+        from skillgap.tui.screens.name import NameModal
+
+        def typed(name: str | None) -> None:
+            from skillgap.app.settings import save_person_name
+            from skillgap.store import StoreError
+
+            if name is None:
+                return  # Esc: as it was
+            try:
+                saved = save_person_name(self.skillgap.store, name)
+            except (ValueError, StoreError) as exc:
+                self._status(f"Not saved: {exc}")
+                return
+            self._status(f"Saved: your reports carry {saved}." if saved else "Saved: no name.")
+            self._redraw()
+
+        self.app.push_screen(NameModal(person_name(self.skillgap.store), first=False), typed)
 
     def action_hours(self) -> None:
         hours = self.query_one("#hours", Input)
