@@ -70,7 +70,17 @@ def cmd_score(args: argparse.Namespace) -> int:
             f"skillgap answers-template -o {one_line(args.answers)}"
         )
     answers = load_answers(Path(args.answers), bank)
-    result = score(bank, answers, target_role=target_role(args, bank))
+    if args.job is not None:
+        from skillgap.app.job import bank_with_job, read_job_ad
+
+        if args.role is not None or args.save:
+            option = "--role" if args.role is not None else "--save"
+            raise UsageError(f"--job cannot be used with {option}: the job's role is the target")
+        reading = read_job_ad(args.job, bank)
+        bank = bank_with_job(bank, reading)
+        result = score(bank, answers, target_role=reading.role.id)
+    else:
+        result = score(bank, answers, target_role=target_role(args, bank))
     if args.json:
         print(json.dumps(result_json(result), indent=2, ensure_ascii=True))
     else:
@@ -204,6 +214,11 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.add_argument("--save", action="store_true", help="also save the result as a report")
     p.add_argument("--role", metavar="ID", help=ROLE_HELP)
+    p.add_argument(
+        "--job", metavar="FILE",
+        help="also score against the role read from this job ad (- for standard input; see"
+        " skillgap job), and aim Learn next at it",
+    )  # fmt: skip
     from skillgap.cli.team import checked_name
 
     p.add_argument(
@@ -211,8 +226,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         help="with --save, the name or handle the report carries (default: skillgap name's)",
     )  # fmt: skip
 
-    from skillgap.cli import plan, report, serve, team
+    from skillgap.cli import job, plan, report, serve, team
 
+    job.register(sub)
     report.register(sub)
     plan.register(sub, given)
     serve.register(sub)

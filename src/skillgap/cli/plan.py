@@ -48,7 +48,16 @@ def cmd_plan(args: argparse.Namespace) -> int:
         bank = current_bank(args)
         weeks = args.weeks or plan_settings(store)[1]
         role = args.role
-        if role is not None and bank is not None:
+        if args.job is not None:
+            from skillgap.app.job import bank_with_job, read_job_ad
+
+            if role is not None:
+                raise UsageError("--job cannot be used with --role: the job's role is the aim")
+            if bank is None:
+                raise UsageError("--job needs the bank to load: see skillgap validate")
+            reading = read_job_ad(args.job, bank)
+            bank, role = bank_with_job(bank, reading), reading.role.id
+        elif role is not None and bank is not None:
             role = target_role(args, bank) or BOTH  # checks the id against the bank
         timeline = timeline_for(store, report, bank, args.hours, weeks, role)
     if timeline is None:
@@ -95,6 +104,10 @@ def register(sub: Any, given: argparse.Namespace | None = None) -> None:
         help=f"weeks to plan, 1-{MAX_WEEKS} (default: the saved setting, else 26)",
     )  # fmt: skip
     p.add_argument("--role", metavar="ID", help=ROLE_HELP)
+    p.add_argument(
+        "--job", metavar="FILE",
+        help="plan for the role read from this job ad (- for standard input; see skillgap job)",
+    )  # fmt: skip
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
 

@@ -42,3 +42,6 @@ MAX_HOURS = 1e6
 #: with.
 MAX_REPORT_WEIGHT = max(1e9, MAX_WEIGHT * MAX_ITEMS)
 MAX_REPORT_HOURS = max(1e9, MAX_HOURS * MAX_LEVEL)
+
+#: The largest job ad `skillgap job` reads (an ad is a page or two; 1 MiB is far past any).
+MAX_JOB_AD_BYTES = 1 << 20
