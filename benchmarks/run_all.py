@@ -18,6 +18,7 @@ SCRIPTS = [
     "bench_tui.py",
     "bench_serve.py",
     "bench_team.py",
+    "bench_job.py",
 ]
 
 

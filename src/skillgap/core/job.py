@@ -154,10 +154,23 @@ def _matches_at(words: tuple[str, ...], start: int, phrase: tuple[str, ...]) -> 
     return True
 
 
-def _has(words: tuple[str, ...], vocabulary: tuple[str, ...]) -> bool:
-    """Whether one of `vocabulary`'s phrases is in `words`, as whole words, a final "s" aside."""
+def _phrases(vocabulary: tuple[str, ...]) -> tuple[str, ...]:
+    """`vocabulary` as `_has` looks for it: each phrase's words, singular, between spaces."""
+    return tuple(f" {' '.join(_singular(w) for w in normalise(v))} " for v in vocabulary)
+
+
+def _has(words: tuple[str, ...], phrases: tuple[str, ...]) -> bool:
+    """Whether one of `phrases` (from `_phrases`) is in `words`, as whole words, a final "s"
+    aside."""
     text = f" {' '.join(_singular(w) for w in words)} "
-    return any(f" {' '.join(_singular(w) for w in normalise(v))} " in text for v in vocabulary)
+    return any(phrase in text for phrase in phrases)
+
+
+_REQUIRED = _phrases(_REQUIRED_WORDS)
+_NICE = _phrases(_NICE_WORDS)
+_HIGH = _phrases(_HIGH_WORDS)
+_LOW = _phrases(_LOW_WORDS)
+_HEADING = _phrases(_HEADING_WORDS)
 
 
 def _is_heading(line: str, words: tuple[str, ...]) -> bool:
@@ -166,21 +179,21 @@ def _is_heading(line: str, words: tuple[str, ...]) -> bool:
     stripped = line.strip()
     marked = bool(_HEADING_MARK.match(line)) or stripped.endswith(":")
     bare = len(words) <= 4 and not stripped.endswith((".", ",", ";"))
-    return (marked or bare) and _has(words, _HEADING_WORDS)
+    return (marked or bare) and _has(words, _HEADING)
 
 
 def _emphasis(words: tuple[str, ...]) -> Emphasis | None:
-    if _has(words, _NICE_WORDS):
+    if _has(words, _NICE):
         return NICE
-    if _has(words, _REQUIRED_WORDS):
+    if _has(words, _REQUIRED):
         return REQUIRED
     return None
 
 
 def _depth(words: tuple[str, ...]) -> int | None:
-    if _has(words, _HIGH_WORDS):
+    if _has(words, _HIGH):
         return 4
-    if _has(words, _LOW_WORDS):
+    if _has(words, _LOW):
         return 2
     return None
 
