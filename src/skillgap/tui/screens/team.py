@@ -150,7 +150,9 @@ class TeamScreen(SkillgapScreen[None]):
         self._build()
         self._show()
         if self.team is not None and self.team.members:
-            self.query_one("#matrix", DataTable).focus()
+            table = self.query_one("#matrix", DataTable)
+            table.focus()
+            self.call_after_refresh(table.scroll_visible, animate=False)
 
     def _build(self) -> None:
         from skillgap.app.settings import target_role
@@ -210,13 +212,16 @@ class TeamScreen(SkillgapScreen[None]):
 
         table = self.query_one("#matrix", DataTable)
         table.clear(columns=True)
-        table.add_column(Text("Skill (most needed first)"), width=SKILL_WIDTH, key="skill")
+        # Narrow terminals keep room for people beside the names: at 40 columns, two.
+        width = max(12, min(SKILL_WIDTH, self.size.width - 2 * (PERSON_WIDTH + 2) - 8))
+        heading = "Skill (most needed first)" if width >= SKILL_WIDTH else "Skill"
+        table.add_column(Text(heading), width=width, key="skill")
         for i, member in enumerate(team.members):
             table.add_column(
                 Text(_cut(one_line(member.label), PERSON_WIDTH)), width=PERSON_WIDTH, key=f"p{i}"
             )
         for q in rows_by_need(team, self.bank):
-            title = Text(_cut(one_line(q.title), SKILL_WIDTH))
+            title = Text(_cut(one_line(q.title), width))
             table.add_row(title, *(level_cell(level_of(m, q.id)) for m in team.members), key=q.id)
 
     def _lists(self, team: Team) -> None:
