@@ -28,6 +28,8 @@ class NameModal(SkillgapModal[str | None]):
 
     DEFAULT_CSS = """
     #name-said { height: auto; color: $text-warning; }
+    #name-why { margin: 1 0 0 0; }
+    NameModal .dialog Input { margin: 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "No name", id="name.cancel",
@@ -44,14 +46,14 @@ class NameModal(SkillgapModal[str | None]):
         title = "Your name or handle for your reports" if self.first else "Name on reports"
         with Vertical(classes="dialog", id="name-dialog"):
             yield Static(Content.assemble((title, "bold")), classes="dialog-title")
-            yield Static(Content(WHY), classes="dim")
             field = Input(
                 value=self.current, placeholder="e.g. Ada L. or @ada (empty: none)", id="name"
             )
             field.cursor_blink = self.skillgap.CURSOR_BLINK
             field.border_title = "Enter keeps it · Esc: none" if self.first else "Enter saves"
-            yield field
+            yield field  # before the words: seen in the smallest terminal
             yield Static(id="name-said")
+            yield Static(Content(WHY), classes="dim", id="name-why")
 
     @on(Input.Submitted, "#name")
     def _typed(self, event: Input.Submitted) -> None:

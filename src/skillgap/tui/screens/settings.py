@@ -99,7 +99,7 @@ class SettingsModal(SkillgapModal[None]):
             Option(
                 Content.assemble(
                     (f"{NAME_KEY} ", "$text-muted"),
-                    ("✓ set " if name else "✗ none", "bold"),
+                    ("✓ set" if name else "✗ no ", "bold"),
                     "  ",
                     (f"{'Name on reports':<18}", "bold"),
                     (one_line(name) if name else "none", "$text-muted"),
