@@ -11,8 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from skillgap.app.job import role_yaml
 from skillgap.cli.main import main
+from skillgap.core.job import read_job
+from skillgap.formats.bank import load_bank
 from skillgap.formats.limits import MAX_JOB_AD_BYTES
 from tests.conftest import BUNDLED_BANK, DATA, ROOT
 
@@ -145,3 +150,32 @@ def test_plan_job_plans_for_the_written_role(tmp_path: Path, capsys: Capture) ->
     assert code == 0, err
     assert json.loads(with_job) == json.loads(written)
     assert role_id in with_job
+
+
+@pytest.fixture(scope="module")
+def bank_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    bank = tmp_path_factory.mktemp("bank") / "bank"
+    shutil.copytree(BUNDLED_BANK, bank)
+    return bank
+
+
+_LINES = st.sampled_from(
+    ["# Staff Ingénieur DevOps…", "Requirements:", "**Nice to have**", "- Expert Kubernetes",
+     "- CISSP, CEH or GSEC required", "- HIPAA and PCI-DSS", "Bonus: Docker Swarm", "Kafka",
+     "- familiarity with Terraform \"quoted\" and 'single'", "    ", "- Python: a plus"]
+)  # fmt: skip
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(lines=st.lists(st.one_of(_LINES, st.text(max_size=30)), min_size=1, max_size=12))
+def test_every_role_it_writes_validates(bank_copy: Path, lines: list[str]) -> None:
+    bank = load_bank(BUNDLED_BANK)
+    reading = read_job("\n".join(lines), bank)
+    if not reading.matches:
+        return
+    (bank_copy / "roles" / "99-job.yaml").write_text(role_yaml(reading, bank), encoding="utf-8")
+    written = load_bank(bank_copy).roles[-1]
+    assert written.requirements == reading.role.requirements
+    assert (written.id, written.name) == (reading.role.id, reading.role.name)

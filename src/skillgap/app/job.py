@@ -83,7 +83,10 @@ def bank_with_job(bank: Bank, reading: JobReading) -> Bank:
 
 
 def _quoted(text: str) -> str:
-    return json.dumps(text, ensure_ascii=True)  # a JSON string is a YAML double-quoted scalar
+    """`text` as a YAML double-quoted scalar: JSON's escapes, which YAML shares, for quotes,
+    backslashes and control characters; every other character as it is (YAML has no escape
+    for a UTF-16 surrogate pair, which JSON's ASCII form would write)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def role_yaml(reading: JobReading, bank: Bank) -> str:

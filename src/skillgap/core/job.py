@@ -295,9 +295,11 @@ def _requirements(bank: Bank, seen: dict[str, _Seen]) -> list[JobMatch]:
 
 
 def _title(lines: list[str]) -> str:
-    """The ad's first non-empty line, without Markdown marks, cut to MAX_ROLE_NAME."""
+    """The ad's first non-empty line, without Markdown marks or unprintable characters, cut
+    to MAX_ROLE_NAME."""
     for line in lines:
-        text = " ".join(re.sub(r"^\s*#{1,6}\s*|[*_`]", "", line).split())
+        shown = "".join(c for c in line if c.isprintable() or c.isspace())
+        text = " ".join(re.sub(r"^\s*#{1,6}\s*|[*_`]", "", shown).split())
         if text:
             if len(text) > MAX_ROLE_NAME:
                 text = text[: MAX_ROLE_NAME - 1].rsplit(" ", 1)[0] + "…"
