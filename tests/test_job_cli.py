@@ -179,3 +179,10 @@ def test_every_role_it_writes_validates(bank_copy: Path, lines: list[str]) -> No
     written = load_bank(bank_copy).roles[-1]
     assert written.requirements == reading.role.requirements
     assert (written.id, written.name) == (reading.role.id, reading.role.name)
+
+
+def test_a_bank_without_keywords_says_so(capsys: Capture) -> None:
+    code, out, err = run(
+        capsys, "job", str(JOBS / "senior-devops.md"), bank=DATA / "banks" / "mini"
+    )
+    assert code == 2 and out == "" and "the bank's questions list no keywords" in err

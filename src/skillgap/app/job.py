@@ -67,7 +67,13 @@ def read_job_ad(
     name: str, bank: Bank, stdin: BinaryIO | None = None, index: KeywordIndex | None = None
 ) -> JobReading:
     """The role the ad at `name` asks for; JobAdError when nothing in it names a question."""
-    reading = read_job(read_ad(name, stdin), bank, index)
+    text = read_ad(name, stdin)
+    if not any(q.keywords for q in bank.questions.values()):
+        raise JobAdError(
+            f"{ad_name(name)}: the bank's questions list no keywords, so no job ad can match"
+            " (see keywords in questions/README.md)"
+        )
+    reading = read_job(text, bank, index)
     if not reading.matches:
         unknown = ", ".join(one_line(w) for w in reading.unknown[:SHOWN_UNKNOWN])
         also = f"; not understood: {unknown}" if unknown else ""
