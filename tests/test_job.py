@@ -103,7 +103,8 @@ def test_members_of_a_bundled_group_become_that_group(bank: Bank) -> None:
     assert certs.title == bank.groups["security-certification"].title
     assert found["industry-regulations"].any_of == ("pci-dss", "soc2")
     # One member named alone is a requirement of its own.
-    assert requirements(bank, "cloud-security.txt")["cissp"].any_of == ()
+    cissp = requirements(bank, "cloud-security.txt")["cissp"]
+    assert cissp.any_of == () and cissp.target == 4  # a 3 asks for the level held: 4
 
 
 def test_what_it_did_not_understand_is_listed(bank: Bank) -> None:
@@ -166,3 +167,4 @@ def test_properties_of_any_ad(bank: Bank, text: str) -> None:
         assert req.any_of == () or req.question_id in bank.groups
         top = max(bank.questions[q].reachable_levels()[-1] for q in req.question_ids)
         assert req.target <= top
+        assert any(req.target in bank.questions[q].reachable_levels() for q in req.question_ids)

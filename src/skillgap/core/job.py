@@ -278,7 +278,10 @@ def _requirements(bank: Bank, seen: dict[str, _Seen]) -> list[JobMatch]:
         done.update(members)
         entries = [seen[m] for m in members]
         emphasis = max(e.emphasis for e in entries)
-        top = max(bank.questions[m].reachable_levels()[-1] for m in members)
+        wanted = max(e.target for e in entries)
+        # A level an answer can stand at: a certification held is 4, so a 3 asks for 4.
+        reachable = sorted({lvl for m in members for lvl in bank.questions[m].reachable_levels()})
+        target = next((lvl for lvl in reachable if lvl >= wanted), reachable[-1])
         phrases = list(dict.fromkeys(p for e in entries for p in e.phrases))
         matches.append(
             JobMatch(
@@ -286,7 +289,7 @@ def _requirements(bank: Bank, seen: dict[str, _Seen]) -> list[JobMatch]:
                 question_ids=tuple(members),
                 phrases=tuple(phrases),
                 lines=tuple(sorted({n for e in entries for n in e.lines})),
-                target=max(1, min(max(e.target for e in entries), top)),
+                target=max(1, target),
                 weight=WEIGHTS[emphasis],
                 essential=emphasis == REQUIRED,
             )
