@@ -234,3 +234,22 @@ async def test_a_report_saved_from_the_tui_carries_the_saved_name(
     assert report_id is not None
     report = store.get_report(report_id)
     assert report is not None and report.name == "Ada"
+
+
+async def test_an_export_from_results_carries_the_name(
+    make_app: MakeApp, store: Store, tmp_path: Path
+) -> None:
+    """Before: the TUI's export built its report without the name, so a JSON shared with a
+    team lead came out anonymous although the report had one."""
+    import json
+
+    from skillgap.app.settings import save_person_name
+    from tests.tui.test_robustness import export_to
+
+    save_person_name(store, "Ada")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "3", "2", "f")
+        assert isinstance(app.screen, ResultsScreen)
+        await export_to(pilot, app, tmp_path / "ada.json")
+    assert json.loads((tmp_path / "ada.json").read_text())["name"] == "Ada"

@@ -53,12 +53,15 @@ class ExportModal(SkillgapModal[Path | None]):
         report_id: int | None,
         created_at: datetime | None = None,
         directory: Path | None = None,
+        person: str = "",
     ) -> None:
         super().__init__()
         self.result = result
         self.answers = answers
         self.report_id = report_id
         self.created_at = created_at
+        #: The person's name the report carries, written into the export with it.
+        self.person = person
         self.directory = directory or Path.cwd()
         self._confirm_overwrite: Path | None = None
 
@@ -136,6 +139,7 @@ class ExportModal(SkillgapModal[Path | None]):
             bank_version=self.result.bank_version,
             answers=self.answers,
             result=self.result,
+            name=self.person,
         )
         timeline = None
         if fmt in ("md", "html"):

@@ -368,5 +368,8 @@ class ResultsScreen(SkillgapScreen[None]):
                 self._exported = True
 
         self.app.push_screen(
-            ExportModal(self.result, self.answers, self.report_id, self.created_at), exported
+            ExportModal(
+                self.result, self.answers, self.report_id, self.created_at, person=self.person
+            ),
+            exported,
         )
