@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skillgap.app.job import role_yaml
 from skillgap.cli.main import main
 from skillgap.core.job import read_job
 from skillgap.formats.bank import load_bank
+from skillgap.formats.job_role import role_yaml
 from skillgap.formats.limits import MAX_JOB_AD_BYTES
 from tests.conftest import BUNDLED_BANK, DATA, ROOT
 

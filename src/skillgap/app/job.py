@@ -8,10 +8,9 @@ file, text that is not UTF-8, an empty ad, and an ad in which no keyword of the 
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from skillgap.core.job import JobReading, KeywordIndex, read_job
 from skillgap.core.model import Bank
@@ -86,63 +85,3 @@ def read_job_ad(
 def bank_with_job(bank: Bank, reading: JobReading) -> Bank:
     """The bank with the job's role beside its own, last."""
     return dataclasses.replace(bank, roles=(*bank.roles, reading.role))
-
-
-def _quoted(text: str) -> str:
-    """`text` as a YAML double-quoted scalar: JSON's escapes, which YAML shares, for quotes,
-    backslashes and control characters; every other character as it is (YAML has no escape
-    for a UTF-16 surrogate pair, which JSON's ASCII form would write)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def role_yaml(reading: JobReading, bank: Bank) -> str:
-    """The role as a file of the public bank format, each requirement commented with the
-    ad's words that asked for it."""
-    role = reading.role
-    out = [
-        "# yaml-language-server: $schema=../schema/role.schema.json",
-        "# Read from a job ad by skillgap job: each requirement names the ad's words for it.",
-        "role:",
-        f"  id: {role.id}",
-        f"  name: {_quoted(role.name)}",
-        f"  summary: {_quoted(role.summary)}",
-        "requirements:",
-    ]
-    for match, req in zip(reading.matches, role.requirements, strict=True):
-        fields = [f"target: {req.target}", f"weight: {req.weight:g}"]
-        if req.essential:
-            fields.append("essential: true")
-        if req.any_of:
-            fields.insert(0, f"any_of: [{', '.join(req.any_of)}]")
-            if req.title:
-                fields.append(f"title: {_quoted(req.title)}")
-        lines = ", ".join(str(n) for n in match.lines)
-        words = ", ".join(one_line(p) for p in match.phrases)
-        out.append(f"  # {words} (line{'s' if len(match.lines) > 1 else ''} {lines})")
-        out.append(f"  {req.question_id}: {{{', '.join(fields)}}}")
-    if reading.unknown:
-        out.append("# Not understood: " + ", ".join(one_line(w) for w in reading.unknown))
-    return "\n".join(out) + "\n"
-
-
-def job_json(reading: JobReading, bank: Bank) -> dict[str, Any]:
-    """`skillgap job --json`: the role, each requirement with the ad's words and lines, and the
-    words not understood."""
-    role = reading.role
-    return {
-        "role": {"id": role.id, "name": role.name, "summary": role.summary},
-        "requirements": [
-            {
-                "id": match.requirement_id,
-                "questions": list(match.question_ids),
-                "title": req.title or " / ".join(bank.questions[q].title for q in req.question_ids),
-                "target": req.target,
-                "weight": req.weight,
-                "essential": req.essential,
-                "phrases": list(match.phrases),
-                "lines": list(match.lines),
-            }
-            for match, req in zip(reading.matches, role.requirements, strict=True)
-        ],
-        "not_understood": list(reading.unknown),
-    }

@@ -18,9 +18,12 @@ def cmd_job(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
-    from skillgap.app.job import job_json, read_job_ad, role_yaml
+    from skillgap.app.job import read_job_ad
     from skillgap.cli.options import load_bank
     from skillgap.escape import one_line
+    from skillgap.export.json_docs import job_json
+    from skillgap.export.text import render_job
+    from skillgap.formats.job_role import role_yaml
 
     bank = load_bank(args)
     reading = read_job_ad(args.file, bank)
@@ -34,40 +37,6 @@ def cmd_job(args: argparse.Namespace) -> int:
         write_atomically(Path(args.output), role_yaml(reading, bank), force=args.force)
         print(f"wrote {one_line(args.output)}", file=sys.stderr)
     return ExitCode.OK
-
-
-def render_job(document: dict[str, Any]) -> str:
-    """The text of `skillgap job`: the role, one line per requirement, what was not understood."""
-    from skillgap.escape import one_line
-
-    role = document["role"]
-    requirements = document["requirements"]
-    unknown = document["not_understood"]
-    essentials = sum(1 for r in requirements if r["essential"])
-    lines = [
-        f"{one_line(role['name'])} (role {role['id']}): {len(requirements)} requirements,"
-        f" {essentials} essential",
-        "",
-    ]
-    width = max(len(one_line(r["title"])) for r in requirements)
-    width = min(width, 40)
-    for r in requirements:
-        title = one_line(r["title"])
-        title = title if len(title) <= width else title[: width - 1] + "…"
-        marks = f"target {r['target']} · weight {r['weight']:g}"
-        if r["essential"]:
-            marks += " · essential"
-        words = ", ".join(one_line(p) for p in r["phrases"])
-        where = ", ".join(str(n) for n in r["lines"])
-        lines.append(f"  {title:<{width}}  {marks}")
-        plural = "s" if len(r["lines"]) > 1 else ""
-        lines.append(f"  {'':<{width}}  from: {words} (line{plural} {where})")
-    lines.append("")
-    if unknown:
-        lines.append("Not understood: " + ", ".join(one_line(w) for w in unknown))
-    else:
-        lines.append("Not understood: nothing (every tool-like word was placed)")
-    return "\n".join(lines) + "\n"
 
 
 def register(sub: Any) -> None:

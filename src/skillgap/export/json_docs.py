@@ -12,6 +12,8 @@ from skillgap.formats.report_json import backing_to_json, report_to_json, timest
 
 if TYPE_CHECKING:
     from skillgap.core.comparison import ReportDiff, ScoreChange
+    from skillgap.core.job import JobReading
+    from skillgap.core.model import Bank
     from skillgap.core.report import Report, ReportSummary
     from skillgap.core.timeline import Timeline
 
@@ -209,4 +211,27 @@ def score_changes(summary: ReportSummary, before: ReportSummary | None) -> dict[
         if before is None or rid not in before.scores
         else round(score - before.scores[rid], 1)
         for rid, score in summary.scores.items()
+    }
+
+
+def job_json(reading: JobReading, bank: Bank) -> dict[str, Any]:
+    """`skillgap job --json`: the role, each requirement with the ad's words and lines, and the
+    words not understood."""
+    role = reading.role
+    return {
+        "role": {"id": role.id, "name": role.name, "summary": role.summary},
+        "requirements": [
+            {
+                "id": match.requirement_id,
+                "questions": list(match.question_ids),
+                "title": req.title or " / ".join(bank.questions[q].title for q in req.question_ids),
+                "target": req.target,
+                "weight": req.weight,
+                "essential": req.essential,
+                "phrases": list(match.phrases),
+                "lines": list(match.lines),
+            }
+            for match, req in zip(reading.matches, role.requirements, strict=True)
+        ],
+        "not_understood": list(reading.unknown),
     }

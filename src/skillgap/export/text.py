@@ -8,7 +8,7 @@ then wider, a table cell too long is cut with an ellipsis, free text wraps under
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from skillgap.core.model import Bank, Result
 from skillgap.core.wording import BAR_WIDTH, bar, percent, question_title, sparkline
@@ -460,3 +460,35 @@ def render_report_list(
     if more:
         out += wrap(f"(newest {len(summaries)} shown; --limit 0 shows all)", width)
     return fit_lines(out, width)
+
+
+def render_job(document: dict[str, Any]) -> str:
+    """The text of `skillgap job`: the role, one line per requirement, what was not understood."""
+    role = document["role"]
+    requirements = document["requirements"]
+    unknown = document["not_understood"]
+    essentials = sum(1 for r in requirements if r["essential"])
+    lines = [
+        f"{one_line(role['name'])} (role {role['id']}): {len(requirements)} requirements,"
+        f" {essentials} essential",
+        "",
+    ]
+    width = max(len(one_line(r["title"])) for r in requirements)
+    width = min(width, 40)
+    for r in requirements:
+        title = one_line(r["title"])
+        title = title if len(title) <= width else title[: width - 1] + "…"
+        marks = f"target {r['target']} · weight {r['weight']:g}"
+        if r["essential"]:
+            marks += " · essential"
+        words = ", ".join(one_line(p) for p in r["phrases"])
+        where = ", ".join(str(n) for n in r["lines"])
+        lines.append(f"  {title:<{width}}  {marks}")
+        plural = "s" if len(r["lines"]) > 1 else ""
+        lines.append(f"  {'':<{width}}  from: {words} (line{plural} {where})")
+    lines.append("")
+    if unknown:
+        lines.append("Not understood: " + ", ".join(one_line(w) for w in unknown))
+    else:
+        lines.append("Not understood: nothing (every tool-like word was placed)")
+    return "\n".join(lines) + "\n"
