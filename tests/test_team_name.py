@@ -164,3 +164,27 @@ def test_a_finished_quiz_carries_the_name_it_is_given(tmp_path: Path, mini_bank:
         rid = store.finish_session(*scored(mini_bank, VALUES), name="Ada")
         assert store.get_report(rid).name == "Ada"
         assert store.get_report(store.finish_session(*scored(mini_bank, VALUES))).name == ""
+
+
+def test_report_list_json_names_whose_each_report_is(tmp_path: Path, mini_bank: Bank) -> None:
+    """DESIGN.md's `report list --json` has a "name": the report's person, "" for none."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_store import GROWN
+
+    with Store.open(tmp_path) as store:
+        answers, result = scored(mini_bank, GROWN)
+        store.save_report(answers, result, name="Ada")
+        store.save_report(answers, result)
+        assert [s.name for s in store.list_reports()] == ["", "Ada"]
+    env = {**os.environ, "SKILLGAP_DATA_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-m", "skillgap", "report", "list", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert [r["name"] for r in json.loads(out)] == ["", "Ada"]

@@ -253,3 +253,19 @@ async def test_an_export_from_results_carries_the_name(
         assert isinstance(app.screen, ResultsScreen)
         await export_to(pilot, app, tmp_path / "ada.json")
     assert json.loads((tmp_path / "ada.json").read_text())["name"] == "Ada"
+
+
+async def test_history_names_whose_reports_they_are_when_there_are_several(
+    make_app: MakeApp, store: Store, mini_bank: Bank
+) -> None:
+    answers = answers_for(mini_bank, {"linux": 3})
+    result = score(mini_bank, answers)
+    store.save_report(answers, result, created_at=T0, name="Ada")
+    store.save_report(answers, result, created_at=T0, name="Bo")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        table = app.screen.query_one("#reports", DataTable)
+        assert "name" in {str(key.value) for key in table.columns}
+        names = {str(table.get_cell(row, "name")) for row in table.rows}
+        assert names == {"Ada", "Bo"}

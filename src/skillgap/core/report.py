@@ -24,6 +24,8 @@ class ReportSummary:
     mode: str = "full"
     #: (met, total) of each role's essentials, by role id; absent for reports saved before.
     essentials: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: The person's name or handle the report carries; "" when it has none.
+    name: str = ""
 
 
 @dataclass(frozen=True)

@@ -198,6 +198,7 @@ def report_list_json(
             "scores": {rid: round(score, 1) for rid, score in s.scores.items()},
             "change": score_changes(s, previous.get(s.id)),
             "mode": s.mode,
+            "name": s.name,
         }
         for s in summaries
     ]

@@ -47,7 +47,7 @@ from skillgap.store.lock import Holder, LiveLock, QuizHeld, QuizTakenOver, is_al
 
 SESSION_MODES = ("quick", "full")
 #: The columns a ReportSummary is read from (Store._summary), all in the reports_by_time index.
-_SUMMARY = "id, created_at, bank_name, bank_version, scores, mode"
+_SUMMARY = "id, created_at, bank_name, bank_version, scores, mode, name"
 
 
 def default_data_dir() -> Path:
@@ -239,7 +239,7 @@ class Store:
     def _summary(self, row: tuple[Any, ...]) -> ReportSummary:
         """One row of the reports table, every column checked: a file edited or damaged
         outside skillgap may hold any type in any column (SQLite does not enforce them)."""
-        rid, created, bank_name, bank_version, scores_text, mode = row
+        rid, created, bank_name, bank_version, scores_text, mode, person = row
         scores: dict[str, float] = {}
         names: dict[str, str] = {}
         essentials: dict[str, tuple[int, int]] = {}
@@ -263,6 +263,8 @@ class Store:
                     essentials[role_id] = (met, total)
             if type(bank_name) is not str or type(bank_version) is not str:
                 raise ValueError("the bank is not text")
+            if type(person) is not str or (person and person != check_person_name(person)):
+                raise ValueError("the name is not a name")
         except (ValueError, TypeError, OverflowError, RecursionError):
             raise StoreCorrupt(f"{self.path}: report {rid} has a damaged summary", rid) from None
         return ReportSummary(
@@ -274,6 +276,7 @@ class Store:
             role_names=names,
             mode="quick" if mode == "quick" else "full",
             essentials=essentials,
+            name=person,
         )
 
     def count_reports(self) -> int:

@@ -90,6 +90,7 @@ class HistoryScreen(SkillgapScreen[None]):
         #: Whether the Bank column is shown: only when the reports are of more than one bank
         #: or bank version (else the title names the one version, and the table fits 80 wide).
         self.bank_column = False
+        self.name_column = False
         self.role_ids: dict[str, str] = {}
         #: The search typed after `/` ("" for none): only the reports whose notes or answers'
         #: titles hold it are listed.
@@ -129,6 +130,9 @@ class HistoryScreen(SkillgapScreen[None]):
         first = self._page()
         self.several_banks = len({r.bank_name for r in first}) > 1
         self.bank_column = len({(r.bank_name, r.bank_version) for r in first}) > 1
+        # Whose each report is, when the reports are of more than one name (some imported
+        # from teammates): one's own name on every row would only repeat itself.
+        self.name_column = len({r.name for r in first}) > 1
         self.role_ids = {}
         for report in first:
             for role_id, name in report.role_names.items():
@@ -140,6 +144,8 @@ class HistoryScreen(SkillgapScreen[None]):
         table.add_column("#", key="id")
         table.add_column("Date", key="date")
         table.add_column("Quiz", key="mode")
+        if self.name_column:
+            table.add_column("Name", key="name")
         for role_id, name in self.role_ids.items():
             table.add_column(Text(one_line(name)), key=role_id)
         if self.bank_column:
@@ -205,6 +211,8 @@ class HistoryScreen(SkillgapScreen[None]):
                 Text(when(report.created_at)),
                 Text("Quick", style="italic") if report.mode == "quick" else Text("Full"),
             ]
+            if self.name_column:
+                cells.append(Text(one_line(report.name) or "\u2013"))
             for role_id in self.role_ids:
                 score = report.scores.get(role_id)
                 if score is None:
