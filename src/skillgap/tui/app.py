@@ -21,6 +21,7 @@ from skillgap.escape import one_line, safe
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from skillgap.core.job import KeywordIndex
     from skillgap.core.quiz import Mode
     from skillgap.store import Store, StoreCorrupt
 
@@ -255,6 +256,21 @@ class SkillgapApp(App[None]):
 
         self.open_screen(TeamScreen, TeamScreen)
 
+    def action_match_job(self) -> None:
+        from skillgap.tui.screens.job import JobScreen
+
+        self.open_screen(JobScreen, JobScreen)
+
+    _job_index: KeywordIndex | None = None
+
+    def job_index(self) -> KeywordIndex:
+        """The bank's keywords for reading job ads, built once (on the first ad read)."""
+        if self._job_index is None:
+            from skillgap.core.job import KeywordIndex
+
+            self._job_index = KeywordIndex(self.bank)
+        return self._job_index
+
     def action_settings(self) -> None:
         from skillgap.tui.screens.settings import SettingsModal
 
@@ -414,6 +430,11 @@ class SkillgapApp(App[None]):
             "Team",
             "A skills matrix from a folder of exported reports (nothing is saved)",
             self.action_team,
+        )
+        yield SystemCommand(
+            "Match a job ad",
+            "Paste an ad, see your fit for that job, save it as a role",
+            self.action_match_job,
         )
         yield SystemCommand(
             "Aim for a role",

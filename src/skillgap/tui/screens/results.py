@@ -78,6 +78,8 @@ class ResultsScreen(SkillgapScreen[None]):
                 tooltip="Save this report as Markdown, HTML or JSON"),
         Binding("plus", "add_step", "Add to plan", key_display="+", id="results.add_step",
                 tooltip="Add the highlighted step of Learn next to your learning plan"),
+        Binding("g", "app.match_job", "Match a job", show=False, id="results.match_job",
+                tooltip="Paste a job ad, see your fit for that job, save it as a role"),
         Binding("escape", "close", "Back", id="results.back",
                 tooltip="Back one screen (unsaved results ask first)"),
     ]  # fmt: skip

@@ -72,7 +72,7 @@ class WelcomeScreen(SkillgapScreen[None]):
         min-width: 40; max-width: 100%;
     }
     #menu {
-        height: auto; max-height: 10; width: 100%; max-width: 90;
+        height: auto; max-height: 11; width: 100%; max-width: 90;
         border: round $primary; margin: 1 0 0 0;
     }
     #bank-line { margin: 0 0 0 1; }
@@ -90,6 +90,8 @@ class WelcomeScreen(SkillgapScreen[None]):
                 tooltip="Carry on with the quiz in progress"),
         Binding("t", "app.team", "Team", show=False, id="welcome.team",
                 tooltip="A skills matrix from a folder of exported reports"),
+        Binding("g", "app.match_job", "Match a job", show=False, id="welcome.match_job",
+                tooltip="Paste a job ad, see your fit for that job, save it as a role"),
         Binding("ctrl+t", "app.toggle_theme", "Theme", id="welcome.theme",
                 tooltip="Switch between dark and light (remembered)"),
     ]  # fmt: skip
@@ -217,6 +219,7 @@ class WelcomeScreen(SkillgapScreen[None]):
             item("h", "History", f"{reports} saved report{plural}", "history"),
             item("c", "Compare roles", "responsibilities, background, pay, openings", "roles"),
             item("p", "Learning plan", "your steps and a week-by-week timeline", "plan"),
+            item("g", "Match a job ad", "paste an ad, see your fit for that job", "job"),
             item("t", "Team", "a skills matrix from a folder of exported reports", "team"),
             item(
                 ",",
@@ -301,6 +304,7 @@ class WelcomeScreen(SkillgapScreen[None]):
             "roles": self.skillgap.action_compare_roles,
             "plan": self.skillgap.action_plan,
             "team": self.skillgap.action_team,
+            "job": self.skillgap.action_match_job,
             "settings": self.skillgap.action_settings,
         }
         action = actions.get(event.option_id or "")
