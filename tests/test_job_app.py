@@ -9,14 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.app.job import JobAdError, edited, job_fit, read_job_text, save_job_role
+from skillgap.app.job import (
+    JobAdError,
+    bank_with_job,
+    edited,
+    job_fit,
+    read_job_text,
+    save_job_role,
+)
 from skillgap.core.model import Bank
 from skillgap.core.scoring import score
 from skillgap.errors import UsageError
 from skillgap.formats.answers import load_answers
 from skillgap.formats.bank import load_bank
 from skillgap.formats.limits import MAX_JOB_AD_BYTES
-from skillgap.store import Store
 from tests.conftest import BUNDLED_BANK, DATA, ROOT
 
 AD = (DATA / "jobs" / "senior-devops.md").read_text(encoding="utf-8")
@@ -58,20 +64,16 @@ def test_edited_drops_and_retargets_in_step(bank: Bank) -> None:
     assert reading.role.requirement_by_question["python"]  # the reading itself is unchanged
 
 
-def test_job_fit_scores_the_newest_report_aimed_at_the_job(bank: Bank, tmp_path: Path) -> None:
+def test_job_fit_scores_the_answers_aimed_at_the_job(bank: Bank) -> None:
     reading = read_job_text(AD, bank)
-    store = Store.open(tmp_path / "data")
-    try:
-        assert job_fit(store, bank, reading) is None  # no report yet
-        answers = load_answers(ROOT / "examples" / "answers-devops.yaml", bank)
-        store.save_report(answers, score(bank, answers))
-        result = job_fit(store, bank, reading)
-        assert result is not None and result.target_role == reading.role.id
-        assert [r.role_id for r in result.roles][-1] == reading.role.id
-        assert job_fit(store, bank, edited(reading, bank, dropped=frozenset(
-            m.requirement_id for m in reading.matches))) is None  # fmt: skip
-    finally:
-        store.close()
+    assert job_fit(bank, reading, None) is None  # no report yet
+    answers = load_answers(ROOT / "examples" / "answers-devops.yaml", bank)
+    result = job_fit(bank, reading, answers)
+    assert result is not None and result.target_role == reading.role.id
+    assert [r.role_id for r in result.roles] == ["devops", "devsecops", reading.role.id]
+    assert result == score(bank_with_job(bank, reading), answers, target_role=reading.role.id)
+    every = frozenset(m.requirement_id for m in reading.matches)
+    assert job_fit(bank, edited(reading, bank, dropped=every), answers) is None
 
 
 def test_the_saved_role_validates_in_a_copy_of_the_bank(bank: Bank, tmp_path: Path) -> None:

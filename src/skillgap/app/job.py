@@ -10,16 +10,13 @@ from __future__ import annotations
 import dataclasses
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from skillgap.core.job import JobReading, KeywordIndex, read_job
-from skillgap.core.model import Bank, Result
+from skillgap.core.model import Answers, Bank, Result
 from skillgap.errors import UsageError
 from skillgap.escape import one_line
 from skillgap.formats.limits import MAX_JOB_AD_BYTES
-
-if TYPE_CHECKING:
-    from skillgap.store import Store
 
 #: Words not understood that an error for an ad with no match names, at most.
 SHOWN_UNKNOWN = 8
@@ -125,19 +122,16 @@ def edited(
     return JobReading(role, tuple(matches), reading.unknown)
 
 
-def job_fit(store: Store, bank: Bank, reading: JobReading) -> Result | None:
-    """The newest report of `bank` scored again with the job's role beside the bank's and
-    aimed at it (its fit, ready or not, essentials missing, Learn next); None when there is
-    no report of the bank yet, or when the job asks for nothing (every requirement dropped)."""
-    from skillgap.app.assessment import previous_report
+def job_fit(bank: Bank, reading: JobReading, answers: Answers | None) -> Result | None:
+    """`answers` (the newest report's: app.assessment.previous_report) scored with the job's
+    role beside the bank's and aimed at it (its fit, ready or not, essentials missing, Learn
+    next); None without answers, or when the job asks for nothing (every requirement
+    dropped)."""
     from skillgap.core.scoring import score
 
-    if not reading.role.requirements:
+    if answers is None or not reading.role.requirements:
         return None
-    report = previous_report(store, bank)
-    if report is None:
-        return None
-    return score(bank_with_job(bank, reading), report.answers, target_role=reading.role.id)
+    return score(bank_with_job(bank, reading), answers, target_role=reading.role.id)
 
 
 def save_job_role(

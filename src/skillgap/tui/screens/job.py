@@ -28,6 +28,7 @@ from skillgap.tui.widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from skillgap.core.job import JobMatch, JobReading
     from skillgap.core.model import Result
+    from skillgap.core.report import Report
 
 #: Words not understood shown (the role file lists them all).
 UNKNOWN_SHOWN = 20
@@ -74,6 +75,8 @@ class JobScreen(SkillgapScreen[None]):
         self.dropped: set[str] = set()
         self.targets: dict[str, int] = {}
         self.result: Result | None = None
+        #: The newest report of the bank, read once per ad read (None: no report yet).
+        self.report: Report | None = None
         self._title_width = TITLE_WIDTH[0]
 
     def compose(self) -> ComposeResult:
@@ -145,7 +148,11 @@ class JobScreen(SkillgapScreen[None]):
         except SkillgapError as exc:
             self._said(" ".join(one_line(x) for x in exc.lines()), True)
             return
+        from skillgap.app.assessment import previous_report
+
         self.reading, self.dropped, self.targets = reading, set(), {}
+        self.report = previous_report(self.store, self.bank)
+        self._built = None
         self.query_one("#job-saved", Static).update("")
         self._said(
             f"Read: {len(reading.matches)} requirement(s), {len(reading.unknown)} word(s) not"
@@ -172,7 +179,7 @@ class JobScreen(SkillgapScreen[None]):
         self.shown = edited(
             self.reading, self.bank, dropped=frozenset(self.dropped), targets=self.targets
         )
-        self.result = job_fit(self.store, self.bank, self.shown)
+        self.result = job_fit(self.bank, self.shown, self.report.answers if self.report else None)
         self._show_role()
 
     def _show_role(self) -> None:
@@ -202,8 +209,26 @@ class JobScreen(SkillgapScreen[None]):
         )
         self._show_fit()
 
+    #: The requirements the table shows, by id (None: built again in full).
+    _built: dict[str, JobMatch] | None = None
+
     def _table(self, shown: JobReading) -> None:
+        """The table, changed only where the reading did: a row dropped is removed, a target
+        changed is one cell (a key press redraws no more)."""
         table = self.query_one("#job-reqs", DataTable)
+        now = {m.requirement_id: m for m in shown.matches}
+        built = self._built
+        if built is not None and set(now) <= set(built):
+            for requirement_id in set(built) - set(now):
+                table.remove_row(requirement_id)
+            for requirement_id, match in now.items():
+                if built[requirement_id].target != match.target:
+                    table.update_cell(
+                        requirement_id, "target", Text(str(match.target), justify="center")
+                    )
+            self._built = now
+            return
+        self._built = now
         row = table.cursor_row
         table.clear(columns=True)
         low, high = TITLE_WIDTH
@@ -275,10 +300,9 @@ class JobScreen(SkillgapScreen[None]):
             )
 
     def _report_line(self) -> str:
-        from skillgap.app.assessment import previous_report
         from skillgap.tui.format import when
 
-        report = previous_report(self.store, self.bank)
+        report = self.report
         if report is None or report.created_at is None:
             return ""
         return f" ({when(report.created_at)})"
