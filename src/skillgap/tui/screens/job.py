@@ -146,7 +146,8 @@ class JobScreen(SkillgapScreen[None]):
         try:
             reading = read()  # type: ignore[operator]
         except SkillgapError as exc:
-            self._said(" ".join(one_line(x) for x in exc.lines()), True)
+            # The CLI's lines name the program; on its own screen the app need not.
+            self._said(" ".join(one_line(x).removeprefix("skillgap: ") for x in exc.lines()), True)
             return
         from skillgap.app.assessment import previous_report
 
@@ -296,7 +297,7 @@ class JobScreen(SkillgapScreen[None]):
             learn.first().show(result, {})
         else:
             self.query_one("#job", VerticalScroll).mount(
-                LearnNext(result, self.bank, {}, can_plan=False), after="#job-fit"
+                LearnNext(result, self.bank, {}, can_plan=False, can_aim=False), after="#job-fit"
             )
 
     def _report_line(self) -> str:

@@ -228,6 +228,7 @@ class LearnNext(Vertical):
         plan: Mapping[str, PlanEntry],
         *,
         can_plan: bool = True,
+        can_aim: bool = True,
         timeline: Timeline | None = None,
     ) -> None:
         super().__init__(id="learn-next-block")
@@ -237,6 +238,8 @@ class LearnNext(Vertical):
         self.bank = bank
         self.plan = dict(plan)
         self.can_plan = can_plan
+        #: Whether `a` re-ranks these steps for another role (on Results; not for a job ad).
+        self.can_aim = can_aim
         #: Rows not mounted yet (mounted after the first paint), and which ranking they are of.
         self._later: list[Widget] = []
         self._generation = 0
@@ -274,7 +277,8 @@ class LearnNext(Vertical):
         return Content(
             "First what stands between you and ready: each essential to its target, with what"
             " it needs first. Then the most value per hour, deeper before wider. Points are"
-            f" points of fit each row adds to a role. {keys}; a aims at another role."
+            f" points of fit each row adds to a role. {keys}"
+            + ("; a aims at another role." if self.can_aim else ".")
         )
 
     def rows(self) -> list[Widget]:
