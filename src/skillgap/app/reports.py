@@ -99,10 +99,11 @@ def check_importable(text: str, fmt: str, report_id: int | None) -> None:
         )
 
 
-def read_report_file(path: Path) -> ReportData:
-    """An exported report read from `path`, every field checked (untrusted input)."""
-    from skillgap.formats.json_reader import FormatError, loads
-    from skillgap.formats.report_json import MAX_IMPORT_BYTES, report_from_json
+def read_export_bytes(path: Path) -> bytes:
+    """The bytes of an exported report file, read up to the import cap: ReportFileError
+    (exit 2) naming the file when it cannot be read or is over the cap. `report import` and
+    `skillgap team` both read their files through here."""
+    from skillgap.formats.report_json import MAX_IMPORT_BYTES
     from skillgap.store import ReportFileError
 
     try:
@@ -114,6 +115,16 @@ def read_report_file(path: Path) -> ReportData:
         raise ReportFileError(
             f"{path}: is over {MAX_IMPORT_BYTES // (1024 * 1024)} MiB; not a skillgap report"
         )
+    return data
+
+
+def read_report_file(path: Path) -> ReportData:
+    """An exported report read from `path`, every field checked (untrusted input)."""
+    from skillgap.formats.json_reader import FormatError, loads
+    from skillgap.formats.report_json import report_from_json
+    from skillgap.store import ReportFileError
+
+    data = read_export_bytes(path)
     try:
         document = loads(data)
         _no_lone_surrogates(document)

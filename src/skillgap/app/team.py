@@ -85,25 +85,13 @@ def read_team(given: Iterable[str | Path], bank: Bank) -> TeamFiles:
 def read_member(path: Path, bank: Bank) -> Member:
     """One exported report as a team member: ReportFileError (exit 2) naming the file and the
     reason when it is over the cap, not JSON, not a skillgap report, or damaged."""
+    from skillgap.app.reports import read_export_bytes
     from skillgap.formats import limits
     from skillgap.formats.json_reader import FormatError, loads
-    from skillgap.formats.report_json import (
-        MAX_IMPORT_BYTES,
-        read_document,
-        read_person_name,
-        read_timestamp,
-    )
+    from skillgap.formats.report_json import read_document, read_person_name, read_timestamp
     from skillgap.store import ReportFileError
 
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_IMPORT_BYTES + 1)
-    except OSError as exc:
-        raise ReportFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ReportFileError(
-            f"{path}: is over {MAX_IMPORT_BYTES // (1024 * 1024)} MiB; not a skillgap report"
-        )
+    data = read_export_bytes(path)
     try:
         document = loads(data)
         f = read_document(document)
