@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillgap.core.job import KeywordIndex, normalise, read_job
+from skillgap.core.job import REQUIRED, WEIGHTS, KeywordIndex, normalise, read_job
 from skillgap.core.model import Bank, Requirement
 from skillgap.formats.bank import load_bank
 from tests.conftest import BUNDLED_BANK, DATA
@@ -162,7 +162,10 @@ def test_properties_of_any_ad(bank: Bank, text: str) -> None:
     counted = [qid for r in role.requirements for qid in r.question_ids]
     assert len(counted) == len(set(counted))  # a question counts once in the role
     for req in role.requirements:
-        assert 1 <= req.target <= 4 and req.weight > 0
+        assert 1 <= req.target <= 4
+        # the weight is the emphasis the ad gave it, and only a required skill is essential
+        assert req.weight in WEIGHTS.values()
+        assert req.essential == (req.weight == WEIGHTS[REQUIRED])
         assert all(qid in bank.questions for qid in req.question_ids)
         assert req.any_of == () or req.question_id in bank.groups
         top = max(bank.questions[q].reachable_levels()[-1] for q in req.question_ids)
